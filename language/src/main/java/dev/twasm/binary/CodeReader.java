@@ -1,0 +1,263 @@
+package dev.twasm.binary;
+
+import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.BlockType;
+import dev.twasm.model.Expr;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
+
+/**
+ * Reads the instructions of an {@link Expr} one at a time (spec §5.4 "Instructions"), decoding the
+ * opcode and its immediates into this reader's fields. No object is allocated per instruction
+ * except {@code br_table} label vectors and typed {@code select} annotations, so the validator and
+ * the node builder can both stream through large function bodies cheaply.
+ *
+ * <p>Usage: {@code while (reader.hasNext()) { Opcode op = reader.next(); ... reader.index() ... }}.
+ * Malformed encodings (unknown opcodes, bad LEB128s, truncated immediates, non-zero reserved
+ * bytes) raise {@link MalformedModuleException} with the offset in the module.
+ */
+public final class CodeReader {
+    private final BinaryInput in;
+
+    private Opcode opcode;
+    private int instructionOffset;
+    private int index;
+    private int index2;
+    private BlockType blockType;
+    private int[] labels;
+    private int defaultLabel;
+    private int alignLog2;
+    private long memoryOffset;
+    private long i64;
+    private ValType refType;
+    private ValType[] selectTypes;
+
+    public CodeReader(Expr expr) {
+        this.in = new BinaryInput(expr.code(), 0, expr.code().length, expr.moduleOffset());
+    }
+
+    public CodeReader(byte[] code, int start, int end, int moduleOffsetOfArray) {
+        this.in = new BinaryInput(code, start, end, moduleOffsetOfArray);
+    }
+
+    public boolean hasNext() {
+        return !in.atEnd();
+    }
+
+    /** The module offset of the next instruction (or of the end of the code). */
+    public int offset() {
+        return in.offset();
+    }
+
+    /** Decodes the next instruction and its immediates. */
+    public Opcode next() {
+        instructionOffset = in.offset();
+        int b = in.readByte();
+        Opcode op;
+        if (b == Opcode.PREFIX_FC) {
+            long sub = in.readU32();
+            op = Opcode.fromFcSubopcode(sub);
+            if (op == null) {
+                throw new MalformedModuleException("illegal opcode " + String.format("fc %02x", sub), instructionOffset);
+            }
+        } else {
+            op = Opcode.fromByte(b);
+            if (op == null) {
+                throw new MalformedModuleException("illegal opcode " + String.format("%02x", b), instructionOffset);
+            }
+        }
+        opcode = op;
+        readImmediates(op.immediates());
+        return op;
+    }
+
+    private void readImmediates(Opcode.Immediates kind) {
+        switch (kind) {
+            case NONE -> {
+            }
+            case BLOCK_TYPE -> blockType = readBlockType();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = readIndex();
+            case BR_TABLE -> {
+                int count = in.readU32AsInt("too many labels");
+                // Each label takes at least one byte; reject counts the code cannot hold before allocating.
+                if (count > in.remaining()) {
+                    throw in.malformed("unexpected end");
+                }
+                labels = new int[count];
+                for (int i = 0; i < count; i++) {
+                    labels[i] = readIndex();
+                }
+                defaultLabel = readIndex();
+            }
+            case CALL_INDIRECT -> {
+                index = readIndex();
+                index2 = readIndex();
+            }
+            case SELECT_TYPES -> {
+                int count = in.readU32AsInt("invalid result arity");
+                if (count > in.remaining()) {
+                    throw in.malformed("unexpected end");
+                }
+                selectTypes = new ValType[count];
+                for (int i = 0; i < count; i++) {
+                    selectTypes[i] = readValType();
+                }
+            }
+            case MEMARG -> {
+                alignLog2 = (int) Math.min(in.readU32(), Integer.MAX_VALUE);
+                memoryOffset = in.readU32();
+                index = 0;
+            }
+            case MEMORY -> index = readZeroByte();
+            case I32 -> i64 = in.readS32();
+            case I64 -> i64 = in.readS64();
+            case F32 -> i64 = in.readF32Bits();
+            case F64 -> i64 = in.readF64Bits();
+            case REF_TYPE -> refType = readRefType();
+            case MEMORY_INIT -> {
+                index = readIndex();
+                index2 = readZeroByte();
+            }
+            case MEMORY_COPY -> {
+                index = readZeroByte();
+                index2 = readZeroByte();
+            }
+            case TABLE_INIT -> {
+                index = readIndex();
+                index2 = readIndex();
+            }
+            case TABLE_COPY -> {
+                index = readIndex();
+                index2 = readIndex();
+            }
+        }
+    }
+
+    private int readIndex() {
+        long v = in.readU32();
+        // Indices beyond int range can never be valid; clamp so validation reports "unknown ...".
+        return (int) Math.min(v, Integer.MAX_VALUE);
+    }
+
+    /** Wasm 2.0 encodes the memory index of memory instructions as a reserved 0x00 byte. */
+    private int readZeroByte() {
+        if (in.readByte() != 0) {
+            throw in.malformedAt("zero byte expected", in.index() - 1);
+        }
+        return 0;
+    }
+
+    private BlockType readBlockType() {
+        int b = in.peekByte();
+        if (b == 0x40) {
+            in.readByte();
+            return BlockType.EMPTY;
+        }
+        ValType t = Types.valTypeOrNull(b);
+        if (t != null) {
+            in.readByte();
+            return BlockType.of(t);
+        }
+        long typeIndex = in.readSigned(33);
+        if (typeIndex < 0) {
+            throw in.malformedAt("malformed block type", instructionOffset + 1);
+        }
+        return BlockType.ofTypeIndex((int) Math.min(typeIndex, Integer.MAX_VALUE));
+    }
+
+    private ValType readValType() {
+        int at = in.index();
+        ValType t = Types.valTypeOrNull(in.readByte());
+        if (t == null) {
+            throw in.malformedAt("malformed value type", at);
+        }
+        return t;
+    }
+
+    private ValType readRefType() {
+        int at = in.index();
+        ValType t = Types.valTypeOrNull(in.readByte());
+        if (t == null || !t.isReference()) {
+            throw in.malformedAt("malformed reference type", at);
+        }
+        return t;
+    }
+
+    // ---- the current instruction -------------------------------------------------------------
+
+    public Opcode opcode() {
+        return opcode;
+    }
+
+    /** Module offset of the current instruction's first byte. */
+    public int instructionOffset() {
+        return instructionOffset;
+    }
+
+    /**
+     * The first index immediate: label, function, local, global, table, data or element index;
+     * the type index of {@code call_indirect}; the destination of {@code table.copy} and
+     * {@code memory.copy}; the segment of {@code memory.init} and {@code table.init}; the memory of
+     * {@code memory.size}, {@code memory.grow}, {@code memory.fill} and of loads and stores.
+     */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * The second index immediate: the table of {@code call_indirect} and {@code table.init}, the
+     * memory of {@code memory.init}, the source of {@code table.copy} and {@code memory.copy}.
+     */
+    public int index2() {
+        return index2;
+    }
+
+    public BlockType blockType() {
+        return blockType;
+    }
+
+    /** The label vector of {@code br_table} (without the default). */
+    public int[] labels() {
+        return labels;
+    }
+
+    public int defaultLabel() {
+        return defaultLabel;
+    }
+
+    /** The alignment exponent of a memarg (clamped to int range). */
+    public int alignLog2() {
+        return alignLog2;
+    }
+
+    /** The offset of a memarg, unsigned. */
+    public long memoryOffset() {
+        return memoryOffset;
+    }
+
+    public int i32() {
+        return (int) i64;
+    }
+
+    public long i64() {
+        return i64;
+    }
+
+    public int f32Bits() {
+        return (int) i64;
+    }
+
+    public long f64Bits() {
+        return i64;
+    }
+
+    /** The type of {@code ref.null}. */
+    public ValType refType() {
+        return refType;
+    }
+
+    /** The annotation of typed {@code select}. */
+    public ValType[] selectTypes() {
+        return selectTypes;
+    }
+}

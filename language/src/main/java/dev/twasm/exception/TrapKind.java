@@ -1,0 +1,29 @@
+package dev.twasm.exception;
+
+/**
+ * The kinds of trap (spec §4.4 "Instructions", "trap"), each with the message the spec's reference
+ * interpreter prints, which is what {@code assert_trap} in the official test suite expects.
+ */
+public enum TrapKind {
+    UNREACHABLE("unreachable"),
+    INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+    INTEGER_OVERFLOW("integer overflow"),
+    INVALID_CONVERSION_TO_INTEGER("invalid conversion to integer"),
+    OUT_OF_BOUNDS_MEMORY_ACCESS("out of bounds memory access"),
+    OUT_OF_BOUNDS_TABLE_ACCESS("out of bounds table access"),
+    UNDEFINED_ELEMENT("undefined element"),
+    UNINITIALIZED_ELEMENT("uninitialized element"),
+    INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    CALL_STACK_EXHAUSTED("call stack exhausted");
+
+    private final String message;
+
+    TrapKind(String message) {
+        this.message = message;
+    }
+
+    /** The spec's text for this trap. */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.twasm.model;
+
+/**
+ * The type of a structured instruction (spec §2.4.8 "blocktype"): empty, a single result value
+ * type, or a type index for multi-value blocks. Resolved against the module's types with
+ * {@link #funcType(Module)}.
+ */
+public sealed interface BlockType {
+    /** The block's type as a function type from its parameters to its results. */
+    FuncType funcType(java.util.List<FuncType> types);
+
+    default FuncType funcType(Module module) {
+        return funcType(module.types());
+    }
+
+    BlockType EMPTY = new Empty();
+
+    static BlockType of(ValType result) {
+        return Value.CACHE[result.ordinal()];
+    }
+
+    static BlockType ofTypeIndex(int typeIndex) {
+        return new TypeIndex(typeIndex);
+    }
+
+    record Empty() implements BlockType {
+        @Override
+        public FuncType funcType(java.util.List<FuncType> types) {
+            return FuncType.EMPTY;
+        }
+    }
+
+    record Value(ValType result, FuncType type) implements BlockType {
+        private static final Value[] CACHE = new Value[ValType.values().length];
+        static {
+            for (ValType t : ValType.values()) {
+                CACHE[t.ordinal()] = new Value(t, new FuncType(new ValType[0], new ValType[]{t}));
+            }
+        }
+
+        @Override
+        public FuncType funcType(java.util.List<FuncType> types) {
+            return type;
+        }
+    }
+
+    /** A multi-value block type; the index is checked by validation, not here. */
+    record TypeIndex(int index) implements BlockType {
+        @Override
+        public FuncType funcType(java.util.List<FuncType> types) {
+            return types.get(index);
+        }
+    }
+}

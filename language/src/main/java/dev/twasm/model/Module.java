@@ -1,0 +1,309 @@
+package dev.twasm.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A decoded (or parsed) WebAssembly module, spec §2.5 "Modules". Immutable once built; produced
+ * identically by the binary decoder and the text parser, and read by the validator, the node
+ * builder and the instantiator.
+ *
+ * <p>Besides the module's fields this class offers the index spaces the spec defines over imports
+ * and definitions together (functions, tables, memories, globals): index {@code i} refers to the
+ * {@code i}-th import of that kind when {@code i} is below the import count, else to a definition.
+ */
+public final class Module {
+    private final List<FuncType> types;
+    private final List<Import> imports;
+    private final List<Function> functions;
+    private final List<TableType> tables;
+    private final List<MemoryType> memories;
+    private final List<Global> globals;
+    private final List<Export> exports;
+    private final OptionalInt start;
+    private final List<ElemSegment> elems;
+    private final List<DataSegment> datas;
+    private final OptionalInt dataCount;
+    private final List<CustomSection> customSections;
+    private final Names names;
+
+    // index spaces: imports first, then definitions
+    private final int[] funcTypeIndices;
+    private final TableType[] tableSpace;
+    private final MemoryType[] memorySpace;
+    private final GlobalType[] globalSpace;
+    private final int importedFunctionCount;
+    private final int importedTableCount;
+    private final int importedMemoryCount;
+    private final int importedGlobalCount;
+
+    private Module(Builder b) {
+        this.types = List.copyOf(b.types);
+        this.imports = List.copyOf(b.imports);
+        this.functions = List.copyOf(b.functions);
+        this.tables = List.copyOf(b.tables);
+        this.memories = List.copyOf(b.memories);
+        this.globals = List.copyOf(b.globals);
+        this.exports = List.copyOf(b.exports);
+        this.start = b.start;
+        this.elems = List.copyOf(b.elems);
+        this.datas = List.copyOf(b.datas);
+        this.dataCount = b.dataCount;
+        this.customSections = List.copyOf(b.customSections);
+        this.names = b.names;
+
+        List<Integer> funcs = new ArrayList<>();
+        List<TableType> tableList = new ArrayList<>();
+        List<MemoryType> memoryList = new ArrayList<>();
+        List<GlobalType> globalList = new ArrayList<>();
+        for (Import imp : imports) {
+            switch (imp.desc()) {
+                case ImportDesc.Func f -> funcs.add(f.typeIndex());
+                case ImportDesc.Table t -> tableList.add(t.type());
+                case ImportDesc.Memory m -> memoryList.add(m.type());
+                case ImportDesc.Global g -> globalList.add(g.type());
+            }
+        }
+        importedFunctionCount = funcs.size();
+        importedTableCount = tableList.size();
+        importedMemoryCount = memoryList.size();
+        importedGlobalCount = globalList.size();
+        for (Function f : functions) {
+            funcs.add(f.typeIndex());
+        }
+        tableList.addAll(tables);
+        memoryList.addAll(memories);
+        for (Global g : globals) {
+            globalList.add(g.type());
+        }
+        funcTypeIndices = funcs.stream().mapToInt(Integer::intValue).toArray();
+        tableSpace = tableList.toArray(TableType[]::new);
+        memorySpace = memoryList.toArray(MemoryType[]::new);
+        globalSpace = globalList.toArray(GlobalType[]::new);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<FuncType> types() {
+        return types;
+    }
+
+    public List<Import> imports() {
+        return imports;
+    }
+
+    /** The functions defined by this module (not the imported ones). */
+    public List<Function> functions() {
+        return functions;
+    }
+
+    /** The tables defined by this module (not the imported ones). */
+    public List<TableType> tables() {
+        return tables;
+    }
+
+    /** The memories defined by this module (not the imported ones). */
+    public List<MemoryType> memories() {
+        return memories;
+    }
+
+    /** The globals defined by this module (not the imported ones). */
+    public List<Global> globals() {
+        return globals;
+    }
+
+    public List<Export> exports() {
+        return exports;
+    }
+
+    /** The start function's index, if the module has one. */
+    public OptionalInt start() {
+        return start;
+    }
+
+    public List<ElemSegment> elems() {
+        return elems;
+    }
+
+    public List<DataSegment> datas() {
+        return datas;
+    }
+
+    /** The count from the data count section, if present (binary modules only). */
+    public OptionalInt dataCount() {
+        return dataCount;
+    }
+
+    public List<CustomSection> customSections() {
+        return customSections;
+    }
+
+    public Names names() {
+        return names;
+    }
+
+    // ---- index spaces ------------------------------------------------------------------------
+
+    /** Number of functions in the function index space (imported + defined). */
+    public int functionCount() {
+        return funcTypeIndices.length;
+    }
+
+    public int importedFunctionCount() {
+        return importedFunctionCount;
+    }
+
+    /** The type index of function {@code funcIndex} in the function index space. */
+    public int functionTypeIndex(int funcIndex) {
+        return funcTypeIndices[funcIndex];
+    }
+
+    /** The type of function {@code funcIndex} in the function index space. */
+    public FuncType functionType(int funcIndex) {
+        return types.get(funcTypeIndices[funcIndex]);
+    }
+
+    /** The defined function with index {@code funcIndex} in the function index space. */
+    public Function definedFunction(int funcIndex) {
+        return functions.get(funcIndex - importedFunctionCount);
+    }
+
+    public int tableCount() {
+        return tableSpace.length;
+    }
+
+    public int importedTableCount() {
+        return importedTableCount;
+    }
+
+    public TableType tableType(int tableIndex) {
+        return tableSpace[tableIndex];
+    }
+
+    public int memoryCount() {
+        return memorySpace.length;
+    }
+
+    public int importedMemoryCount() {
+        return importedMemoryCount;
+    }
+
+    public MemoryType memoryType(int memoryIndex) {
+        return memorySpace[memoryIndex];
+    }
+
+    public int globalCount() {
+        return globalSpace.length;
+    }
+
+    public int importedGlobalCount() {
+        return importedGlobalCount;
+    }
+
+    public GlobalType globalType(int globalIndex) {
+        return globalSpace[globalIndex];
+    }
+
+    /** A readable name for function {@code funcIndex}: its debug name, else {@code func[i]}. */
+    public String functionDisplayName(int funcIndex) {
+        String name = names.functionName(funcIndex);
+        return name != null ? name : "func[" + funcIndex + "]";
+    }
+
+    /** Accumulates a module's parts in the order the decoder or parser meets them. */
+    public static final class Builder {
+        private final List<FuncType> types = new ArrayList<>();
+        private final List<Import> imports = new ArrayList<>();
+        private final List<Function> functions = new ArrayList<>();
+        private final List<TableType> tables = new ArrayList<>();
+        private final List<MemoryType> memories = new ArrayList<>();
+        private final List<Global> globals = new ArrayList<>();
+        private final List<Export> exports = new ArrayList<>();
+        private OptionalInt start = OptionalInt.empty();
+        private final List<ElemSegment> elems = new ArrayList<>();
+        private final List<DataSegment> datas = new ArrayList<>();
+        private OptionalInt dataCount = OptionalInt.empty();
+        private final List<CustomSection> customSections = new ArrayList<>();
+        private Names names = Names.NONE;
+
+        private Builder() {
+        }
+
+        public Builder addType(FuncType type) {
+            types.add(type);
+            return this;
+        }
+
+        public Builder addImport(Import imp) {
+            imports.add(imp);
+            return this;
+        }
+
+        public Builder addFunction(Function f) {
+            functions.add(f);
+            return this;
+        }
+
+        public Builder addTable(TableType t) {
+            tables.add(t);
+            return this;
+        }
+
+        public Builder addMemory(MemoryType m) {
+            memories.add(m);
+            return this;
+        }
+
+        public Builder addGlobal(Global g) {
+            globals.add(g);
+            return this;
+        }
+
+        public Builder addExport(Export e) {
+            exports.add(e);
+            return this;
+        }
+
+        public Builder start(int funcIndex) {
+            start = OptionalInt.of(funcIndex);
+            return this;
+        }
+
+        public Builder addElem(ElemSegment e) {
+            elems.add(e);
+            return this;
+        }
+
+        public Builder addData(DataSegment d) {
+            datas.add(d);
+            return this;
+        }
+
+        public Builder dataCount(int count) {
+            dataCount = OptionalInt.of(count);
+            return this;
+        }
+
+        public Builder addCustomSection(CustomSection c) {
+            customSections.add(c);
+            return this;
+        }
+
+        public Builder names(Names n) {
+            names = n;
+            return this;
+        }
+
+        /** Types added so far; lets a decoder resolve type indices while it reads. */
+        public List<FuncType> typesSoFar() {
+            return types;
+        }
+
+        public Module build() {
+            return new Module(this);
+        }
+    }
+}

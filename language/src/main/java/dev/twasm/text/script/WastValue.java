@@ -1,0 +1,30 @@
+package dev.twasm.text.script;
+
+/** A constant argument or result in a script: {@code (i32.const 1)}, {@code (ref.extern 2)}, ... */
+public sealed interface WastValue {
+    record I32(int value) implements WastValue {
+    }
+
+    record I64(long value) implements WastValue {
+    }
+
+    /** An f32 by its exact bit pattern (NaN payloads matter). */
+    record F32(int bits) implements WastValue {
+    }
+
+    /** An f64 by its exact bit pattern (NaN payloads matter). */
+    record F64(long bits) implements WastValue {
+    }
+
+    /** {@code (ref.null func)} / {@code (ref.null extern)}; heapType is the keyword after ref.null. */
+    record RefNull(String heapType) implements WastValue {
+    }
+
+    /** {@code (ref.extern N)}: the host reference numbered N. */
+    record RefExtern(long id) implements WastValue {
+    }
+
+    /** {@code (ref.host N)} (Wasm 3.0 scripts). */
+    record RefHost(long id) implements WastValue {
+    }
+}
