@@ -13,8 +13,9 @@ import java.nio.ByteBuffer;
  * UTF-8 names. Every failure is a {@link MalformedModuleException} naming the offset, never an
  * array or number-format exception.
  *
- * <p>Reads are bounded by a limit (the end of the current section, function or expression) so a
- * size field that lies is caught where it lies.
+ * <p>Reads are bounded by a limit. The module decoder sets it to the end of the module and checks
+ * each section's and function's declared size after reading its contents, as the spec's reference
+ * interpreter does, so a lying size is reported with the same message the official tests expect.
  */
 public final class BinaryInput {
     private final byte[] bytes;
@@ -84,9 +85,12 @@ public final class BinaryInput {
         return new MalformedModuleException(reason, baseOffset + atIndex);
     }
 
+    /**
+     * Running out of input. The reference interpreter words every such case (even an empty or
+     * truncated header) as "unexpected end of section or function".
+     */
     private MalformedModuleException unexpectedEnd() {
-        // The reference interpreter distinguishes the end of all input from the end of a section.
-        return malformed(limit < bytes.length ? "unexpected end of section or function" : "unexpected end");
+        return malformed("unexpected end of section or function");
     }
 
     /** Reads one byte, unsigned. */
@@ -124,17 +128,25 @@ public final class BinaryInput {
 
     /** An unsigned LEB128 integer of at most 32 bits (spec §5.2.2), as a non-negative long. */
     public long readU32() {
+        return readUnsigned(32);
+    }
+
+    /**
+     * An unsigned LEB128 integer of at most {@code bits} bits (spec §5.2.2). Checks the bytes in
+     * the reference interpreter's order: a last byte whose payload exceeds the remaining bits is
+     * "integer too large"; a continuation beyond the last allowed byte is "integer representation
+     * too long". {@code readUnsigned(1)} reads the limits flag of Wasm 2.0.
+     */
+    public long readUnsigned(int bits) {
         long result = 0;
         int shift = 0;
-        while (true) {
+        for (int bitsLeft = bits;; bitsLeft -= 7) {
+            if (bitsLeft <= 0) {
+                throw malformed("integer representation too long");
+            }
             int b = readByte();
-            if (shift == 28) {
-                if ((b & 0x80) != 0) {
-                    throw malformedAt("integer representation too long", pos - 1);
-                }
-                if ((b & 0x70) != 0) {
-                    throw malformedAt("integer too large", pos - 1);
-                }
+            if (bitsLeft < 7 && (b & 0x7F) >= 1 << bitsLeft) {
+                throw malformedAt("integer too large", pos - 1);
             }
             result |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
@@ -156,22 +168,45 @@ public final class BinaryInput {
         return (int) v;
     }
 
-    /** A signed LEB128 integer of at most {@code bits} bits (spec §5.2.2), sign-extended. */
+    /**
+     * An index (spec §5.5.1): a u32, clamped to {@link Integer#MAX_VALUE}. No index space can be
+     * that large, so validation still reports a clamped index as unknown.
+     */
+    public int readIndex() {
+        return (int) Math.min(readU32(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The length of a vector, name or byte string (spec §5.1.3 "Vectors"): a u32 that cannot
+     * exceed the bytes left in the input, as each element takes at least one byte. This bounds
+     * every allocation by the input size; a longer length is "length out of bounds".
+     */
+    public int readLength() {
+        int at = pos;
+        long n = readU32();
+        if (n > limit - at) {
+            throw malformedAt("length out of bounds", at);
+        }
+        return (int) n;
+    }
+
+    /**
+     * A signed LEB128 integer of at most {@code bits} bits (spec §5.2.2), sign-extended. The
+     * unused bits of the last allowed byte must all equal its sign bit ("integer too large"), and
+     * no byte may follow it ("integer representation too long").
+     */
     public long readSigned(int bits) {
         long result = 0;
         int shift = 0;
-        int maxBytes = (bits + 6) / 7;
-        for (int i = 0;; i++) {
+        for (int bitsLeft = bits;; bitsLeft -= 7) {
+            if (bitsLeft <= 0) {
+                throw malformed("integer representation too long");
+            }
             int b = readByte();
-            if (i == maxBytes - 1) {
-                if ((b & 0x80) != 0) {
-                    throw malformedAt("integer representation too long", pos - 1);
-                }
-                // The unused high bits of the last byte must all equal the sign bit.
-                int usedBits = bits - shift; // bits of payload carried by this byte (1..7)
-                int signAndUnused = b >> (usedBits - 1) & (0x7F >> (usedBits - 1));
-                int allOnes = 0x7F >> (usedBits - 1);
-                if (signAndUnused != 0 && signAndUnused != allOnes) {
+            if (bitsLeft < 7) {
+                int signAndUnused = -1 << (bitsLeft - 1) & 0x7F;
+                int actual = b & signAndUnused;
+                if (actual != 0 && actual != signAndUnused) {
                     throw malformedAt("integer too large", pos - 1);
                 }
             }
@@ -214,13 +249,10 @@ public final class BinaryInput {
 
     /** A name: a length-prefixed UTF-8 string (spec §5.2.4). */
     public String readName() {
-        int length = readU32AsInt("length out of bounds");
-        if (length > limit - pos) {
-            throw malformed("length out of bounds");
-        }
-        int start = pos;
-        pos += length;
-        return decodeUtf8(bytes, start, length, baseOffset + start);
+        int at = pos;
+        int length = readLength();
+        skip(length);
+        return decodeUtf8(bytes, pos - length, length, baseOffset + at);
     }
 
     /** Strict UTF-8 decoding as the spec requires: no overlongs, surrogates or truncation. */

@@ -78,11 +78,8 @@ public final class CodeReader {
             case BLOCK_TYPE -> blockType = readBlockType();
             case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = readIndex();
             case BR_TABLE -> {
-                int count = in.readU32AsInt("too many labels");
-                // Each label takes at least one byte; reject counts the code cannot hold before allocating.
-                if (count > in.remaining()) {
-                    throw in.malformed("unexpected end");
-                }
+                // Each label takes at least one byte, so the length check bounds the allocation.
+                int count = in.readLength();
                 labels = new int[count];
                 for (int i = 0; i < count; i++) {
                     labels[i] = readIndex();
@@ -94,17 +91,19 @@ public final class CodeReader {
                 index2 = readIndex();
             }
             case SELECT_TYPES -> {
-                int count = in.readU32AsInt("invalid result arity");
-                if (count > in.remaining()) {
-                    throw in.malformed("unexpected end");
-                }
+                int count = in.readLength();
                 selectTypes = new ValType[count];
                 for (int i = 0; i < count; i++) {
-                    selectTypes[i] = readValType();
+                    selectTypes[i] = Types.readValType(in);
                 }
             }
             case MEMARG -> {
-                alignLog2 = (int) Math.min(in.readU32(), Integer.MAX_VALUE);
+                long align = in.readU32();
+                // Wasm 2.0 has one memory: the flags are just the alignment exponent, below 32.
+                if (align >= 32) {
+                    throw in.malformedAt("malformed memop flags", in.index() - 1);
+                }
+                alignLog2 = (int) align;
                 memoryOffset = in.readU32();
                 index = 0;
             }
@@ -113,7 +112,7 @@ public final class CodeReader {
             case I64 -> i64 = in.readS64();
             case F32 -> i64 = in.readF32Bits();
             case F64 -> i64 = in.readF64Bits();
-            case REF_TYPE -> refType = readRefType();
+            case REF_TYPE -> refType = Types.readRefType(in);
             case MEMORY_INIT -> {
                 index = readIndex();
                 index2 = readZeroByte();
@@ -134,9 +133,8 @@ public final class CodeReader {
     }
 
     private int readIndex() {
-        long v = in.readU32();
-        // Indices beyond int range can never be valid; clamp so validation reports "unknown ...".
-        return (int) Math.min(v, Integer.MAX_VALUE);
+        // Indices beyond int range can never be valid; clamped so validation reports "unknown ...".
+        return in.readIndex();
     }
 
     /** Wasm 2.0 encodes the memory index of memory instructions as a reserved 0x00 byte. */
@@ -163,24 +161,6 @@ public final class CodeReader {
             throw in.malformedAt("malformed block type", instructionOffset + 1);
         }
         return BlockType.ofTypeIndex((int) Math.min(typeIndex, Integer.MAX_VALUE));
-    }
-
-    private ValType readValType() {
-        int at = in.index();
-        ValType t = Types.valTypeOrNull(in.readByte());
-        if (t == null) {
-            throw in.malformedAt("malformed value type", at);
-        }
-        return t;
-    }
-
-    private ValType readRefType() {
-        int at = in.index();
-        ValType t = Types.valTypeOrNull(in.readByte());
-        if (t == null || !t.isReference()) {
-            throw in.malformedAt("malformed reference type", at);
-        }
-        return t;
     }
 
     // ---- the current instruction -------------------------------------------------------------
@@ -225,7 +205,7 @@ public final class CodeReader {
         return defaultLabel;
     }
 
-    /** The alignment exponent of a memarg (clamped to int range). */
+    /** The alignment exponent of a memarg (below 32; larger flags are malformed). */
     public int alignLog2() {
         return alignLog2;
     }

@@ -33,6 +33,29 @@ public final class Types {
         };
     }
 
+    /**
+     * Reads a value type (spec §5.3.3). Type bytes are single-byte signed LEB128 numbers in the
+     * spec, so a byte with the continuation bit is "integer representation too long".
+     */
+    public static ValType readValType(BinaryInput in) {
+        return readType(in, false, "malformed value type");
+    }
+
+    /** Reads a reference type (spec §5.3.2): {@code funcref} or {@code externref}. */
+    public static ValType readRefType(BinaryInput in) {
+        return readType(in, true, "malformed reference type");
+    }
+
+    private static ValType readType(BinaryInput in, boolean referenceOnly, String malformed) {
+        int at = in.index();
+        int b = (int) in.readSigned(7) & 0x7F;
+        ValType t = valTypeOrNull(b);
+        if (t == null || referenceOnly && !t.isReference()) {
+            throw in.malformedAt(malformed, at);
+        }
+        return t;
+    }
+
     public static int encode(ValType t) {
         return switch (t) {
             case I32 -> I32;

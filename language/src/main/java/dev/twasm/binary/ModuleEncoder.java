@@ -1,0 +1,268 @@
+package dev.twasm.binary;
+
+import dev.twasm.model.CustomSection;
+import dev.twasm.model.DataSegment;
+import dev.twasm.model.ElemSegment;
+import dev.twasm.model.Export;
+import dev.twasm.model.Expr;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Function;
+import dev.twasm.model.Global;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.Import;
+import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Limits;
+import dev.twasm.model.Module;
+import dev.twasm.model.Names;
+import dev.twasm.model.SegmentMode;
+import dev.twasm.model.TableType;
+import dev.twasm.model.ValType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Encodes a {@link Module} in the binary format (spec §5), the inverse of {@link BinaryDecoder}:
+ * for a module {@code m} the decoder produced, {@code decode(encode(m))} equals {@code m} field by
+ * field (expression offsets aside, which are positions in the new bytes). A module from the text
+ * format comes back with what its binary form adds: the generated name section among the custom
+ * sections, and a data count if its code needed one.
+ *
+ * <p>Sections are written in the spec's order and omitted when empty; custom sections go last, in
+ * their order in the model. When the module has no {@code name} custom section but has
+ * {@link Names} (from a text module's identifiers), a name section is generated from them. A data
+ * count section is written when the model has a data count, or when a function body uses a data
+ * index, which the binary format requires (spec §5.5.15). Element segments use function-index
+ * encodings when every item is a canonical {@code ref.func} ({@link RefFuncItem}).
+ */
+public final class ModuleEncoder {
+    private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+
+    private final BinaryOutput out = new BinaryOutput(256);
+
+    private ModuleEncoder() {
+    }
+
+    /** The binary encoding of {@code module}. */
+    public static byte[] encode(Module module) {
+        return new ModuleEncoder().module(module);
+    }
+
+    private byte[] module(Module m) {
+        out.writeBytes(HEADER);
+        vectorSection(SectionId.TYPE, m.types(), this::funcType);
+        vectorSection(SectionId.IMPORT, m.imports(), this::importEntry);
+        vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex()));
+        vectorSection(SectionId.TABLE, m.tables(), this::tableType);
+        vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.limits()));
+        vectorSection(SectionId.GLOBAL, m.globals(), this::global);
+        vectorSection(SectionId.EXPORT, m.exports(), (s, e) -> s.writeName(e.name()).writeByte(e.kind().ordinal()).writeU32(e.index()));
+        if (m.start().isPresent()) {
+            section(SectionId.START, s -> s.writeU32(m.start().getAsInt()));
+        }
+        vectorSection(SectionId.ELEMENT, m.elems(), this::elem);
+        if (m.dataCount().isPresent() || usesDataIndex(m)) {
+            long count = m.dataCount().isPresent() ? Integer.toUnsignedLong(m.dataCount().getAsInt()) : m.datas().size();
+            section(SectionId.DATA_COUNT, s -> s.writeU32(count));
+        }
+        vectorSection(SectionId.CODE, m.functions(), this::code);
+        vectorSection(SectionId.DATA, m.datas(), this::data);
+        boolean hasNameSection = false;
+        for (CustomSection c : m.customSections()) {
+            hasNameSection |= c.name().equals(NameSectionDecoder.SECTION_NAME);
+            customSection(c.name(), c.contents());
+        }
+        if (!hasNameSection && !isEmpty(m.names())) {
+            customSection(NameSectionDecoder.SECTION_NAME, nameSection(m.names()).toByteArray());
+        }
+        return out.toByteArray();
+    }
+
+    // ---- sections ---------------------------------------------------------------------------
+
+    private void section(SectionId id, Consumer<BinaryOutput> contents) {
+        BinaryOutput s = new BinaryOutput();
+        contents.accept(s);
+        out.writeByte(id.id).writeSized(s);
+    }
+
+    /** A section holding {@code vec(entry)}; omitted when there are no entries. */
+    private <T> void vectorSection(SectionId id, List<T> entries, BiConsumer<BinaryOutput, T> writer) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        section(id, s -> {
+            s.writeU32(entries.size());
+            for (T entry : entries) {
+                writer.accept(s, entry);
+            }
+        });
+    }
+
+    private void customSection(String name, byte[] contents) {
+        section(SectionId.CUSTOM, s -> s.writeName(name).writeBytes(contents));
+    }
+
+    // ---- types ------------------------------------------------------------------------------
+
+    private void funcType(BinaryOutput s, FuncType type) {
+        s.writeByte(Types.FUNC_TYPE);
+        valTypes(s, type.params());
+        valTypes(s, type.results());
+    }
+
+    private static void valTypes(BinaryOutput s, ValType[] types) {
+        s.writeU32(types.length);
+        for (ValType t : types) {
+            s.writeByte(Types.encode(t));
+        }
+    }
+
+    private static void limits(BinaryOutput s, Limits limits) {
+        if (limits.hasMax()) {
+            s.writeByte(1).writeU32(limits.min()).writeU32(limits.max());
+        } else {
+            s.writeByte(0).writeU32(limits.min());
+        }
+    }
+
+    private void tableType(BinaryOutput s, TableType type) {
+        s.writeByte(Types.encode(type.elemType()));
+        limits(s, type.limits());
+    }
+
+    private static void globalType(BinaryOutput s, GlobalType type) {
+        s.writeByte(Types.encode(type.valType())).writeByte(type.mutable() ? 1 : 0);
+    }
+
+    // ---- entries ----------------------------------------------------------------------------
+
+    private void importEntry(BinaryOutput s, Import imp) {
+        s.writeName(imp.module()).writeName(imp.name()).writeByte(imp.kind().ordinal());
+        switch (imp.desc()) {
+            case ImportDesc.Func f -> s.writeU32(f.typeIndex());
+            case ImportDesc.Table t -> tableType(s, t.type());
+            case ImportDesc.Memory mem -> limits(s, mem.type().limits());
+            case ImportDesc.Global g -> globalType(s, g.type());
+        }
+    }
+
+    private void global(BinaryOutput s, Global global) {
+        globalType(s, global.type());
+        s.writeBytes(global.init().code());
+    }
+
+    /** Chooses among the eight element segment encodings (spec §5.5.12) the one that fits. */
+    private void elem(BinaryOutput s, ElemSegment e) {
+        boolean funcIndices = e.elemType() == ValType.FUNCREF;
+        for (Expr item : e.items()) {
+            funcIndices &= RefFuncItem.indexOf(item) >= 0;
+        }
+        int flags = funcIndices ? 0 : 4;
+        boolean implicitTable = e.mode() == SegmentMode.ACTIVE && e.tableIndex() == 0 && e.elemType() == ValType.FUNCREF;
+        switch (e.mode()) {
+            case ACTIVE -> flags |= implicitTable ? 0 : 2;
+            case PASSIVE -> flags |= 1;
+            case DECLARATIVE -> flags |= 3;
+        }
+        s.writeByte(flags);
+        if (e.mode() == SegmentMode.ACTIVE) {
+            if (!implicitTable) {
+                s.writeU32(e.tableIndex());
+            }
+            s.writeBytes(e.offset().code());
+        }
+        if (!implicitTable) {
+            s.writeByte(funcIndices ? 0x00 : Types.encode(e.elemType()));
+        }
+        s.writeU32(e.items().length);
+        for (Expr item : e.items()) {
+            if (funcIndices) {
+                s.writeU32(RefFuncItem.indexOf(item));
+            } else {
+                s.writeBytes(item.code());
+            }
+        }
+    }
+
+    private void code(BinaryOutput s, Function f) {
+        BinaryOutput func = new BinaryOutput(f.body().code().length + 8);
+        ValType[] locals = f.locals();
+        int groups = 0;
+        for (int i = 0; i < locals.length; i++) {
+            if (i == 0 || locals[i] != locals[i - 1]) {
+                groups++;
+            }
+        }
+        func.writeU32(groups);
+        for (int i = 0; i < locals.length;) {
+            int run = 1;
+            while (i + run < locals.length && locals[i + run] == locals[i]) {
+                run++;
+            }
+            func.writeU32(run).writeByte(Types.encode(locals[i]));
+            i += run;
+        }
+        func.writeBytes(f.body().code());
+        s.writeSized(func);
+    }
+
+    private void data(BinaryOutput s, DataSegment d) {
+        if (d.mode() == SegmentMode.PASSIVE) {
+            s.writeByte(1);
+        } else if (d.memoryIndex() == 0) {
+            s.writeByte(0).writeBytes(d.offset().code());
+        } else {
+            s.writeByte(2).writeU32(d.memoryIndex()).writeBytes(d.offset().code());
+        }
+        s.writeU32(d.bytes().length).writeBytes(d.bytes());
+    }
+
+    /**
+     * Whether a function body uses {@code memory.init} or {@code data.drop}. Bodies must be
+     * well-formed, as the decoder and the text parser produce them.
+     */
+    private static boolean usesDataIndex(Module m) {
+        ExprDecoder exprs = new ExprDecoder();
+        for (Function f : m.functions()) {
+            exprs.read(new BinaryInput(f.body().code()));
+            if (exprs.referencesDataSegment()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- names ------------------------------------------------------------------------------
+
+    private static boolean isEmpty(Names names) {
+        return names.moduleName() == null && names.functionNames().isEmpty() && names.localNames().isEmpty();
+    }
+
+    /** The name section (spec §7.4.1): subsections 0, 1 and 2, name maps in increasing index order. */
+    private static BinaryOutput nameSection(Names names) {
+        BinaryOutput s = new BinaryOutput();
+        if (names.moduleName() != null) {
+            s.writeByte(NameSectionDecoder.MODULE_NAME).writeSized(new BinaryOutput().writeName(names.moduleName()));
+        }
+        if (!names.functionNames().isEmpty()) {
+            s.writeByte(NameSectionDecoder.FUNCTION_NAMES).writeSized(nameMap(new BinaryOutput(), names.functionNames()));
+        }
+        if (!names.localNames().isEmpty()) {
+            BinaryOutput sub = new BinaryOutput();
+            sub.writeU32(names.localNames().size());
+            new TreeMap<>(names.localNames()).forEach((func, locals) -> nameMap(sub.writeU32(func), locals));
+            s.writeByte(NameSectionDecoder.LOCAL_NAMES).writeSized(sub);
+        }
+        return s;
+    }
+
+    private static BinaryOutput nameMap(BinaryOutput s, Map<Integer, String> map) {
+        s.writeU32(map.size());
+        new TreeMap<>(map).forEach((index, name) -> s.writeU32(index).writeName(name));
+        return s;
+    }
+}
