@@ -1,9 +1,15 @@
+/**
+ * twasm: a WebAssembly engine on GraalVM Truffle. See {@code dev.twasm.WasmLanguage} for the
+ * architecture overview.
+ */
 module dev.twasm {
     requires org.graalvm.truffle;
+    requires org.graalvm.polyglot;
     exports dev.twasm.model;
     exports dev.twasm.binary;
     exports dev.twasm.exception;
     exports dev.twasm.text;
     exports dev.twasm.text.script;
     exports dev.twasm.validation;
+    provides com.oracle.truffle.api.provider.TruffleLanguageProvider with dev.twasm.WasmLanguageProvider;
 }

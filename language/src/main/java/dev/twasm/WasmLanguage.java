@@ -1,0 +1,101 @@
+package dev.twasm;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.Source;
+import dev.twasm.binary.BinaryDecoder;
+import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.exception.ModuleException;
+import dev.twasm.exception.WasmCompileError;
+import dev.twasm.model.Module;
+import dev.twasm.runtime.EngineState;
+import dev.twasm.runtime.WasmModule;
+import dev.twasm.text.WatParser;
+import dev.twasm.validation.Validator;
+
+/**
+ * WebAssembly as a Truffle language ({@code "wasm"}). The pipeline, one stage per package:
+ *
+ * <pre>
+ * bytes or text -> decode -> validate -> module model -> build node trees -> instantiate/link -> execute
+ *  (.wasm/.wat)   binary/    validation/   model/          builder/             runtime/            nodes/
+ *                 text/
+ * </pre>
+ *
+ * <ul>
+ * <li>{@code binary} decodes the binary format and {@code text} parses the text format; both
+ * produce the same immutable {@code model.Module}, whose code stays in binary encoding and is read
+ * with {@code binary.CodeReader}. These, {@code model} and {@code validation} are plain Java.</li>
+ * <li>{@code validation} checks the module against the spec's validation rules.</li>
+ * <li>{@code builder} turns each function into an expression tree of self-specializing nodes
+ * ({@code nodes}): values flow through typed execute methods, branches are int signals, loops are
+ * Truffle loop nodes, locals and hidden stack slots are static frame slots.</li>
+ * <li>{@code runtime} holds modules, instances, memories, tables, globals and functions, the
+ * linker and the instantiator; {@code interop} and the {@code @ExportLibrary} messages on runtime
+ * objects are the polyglot surface; {@code host} calls into host functions; {@code exception}
+ * is the error taxonomy (malformed and invalid modules are syntax errors; link errors and traps
+ * are guest exceptions).</li>
+ * </ul>
+ *
+ * <p>{@code Context.eval} on a binary or text source returns a module; {@code newInstance(imports)}
+ * instantiates it; the instance's {@code exports} member holds its exports. The language uses
+ * {@link ContextPolicy#SHARED}: a parsed module and all code compiled for it are shared by every
+ * context of an engine, and nodes reach per-instance state only through call arguments.
+ */
+@TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly", implementationName = "twasm", version = "2.0",
+                defaultMimeType = WasmLanguage.BINARY_MIME_TYPE, byteMimeTypes = WasmLanguage.BINARY_MIME_TYPE,
+                characterMimeTypes = WasmLanguage.TEXT_MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+                fileTypeDetectors = WasmFileDetector.class, website = "https://webassembly.org")
+public final class WasmLanguage extends TruffleLanguage<WasmContext> {
+    public static final String ID = "wasm";
+    public static final String BINARY_MIME_TYPE = "application/wasm";
+    public static final String TEXT_MIME_TYPE = "text/x-wasm-text";
+
+    private final EngineState engineState = new EngineState(this);
+
+    @Override
+    protected WasmContext createContext(Env env) {
+        return new WasmContext(env);
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        Module model;
+        try {
+            if (source.hasBytes()) {
+                model = BinaryDecoder.decode(source.getBytes().toByteArray());
+            } else {
+                model = WatParser.parseModule(source.getCharacters().toString());
+            }
+            Validator.validate(model);
+        } catch (ModuleException e) {
+            throw WasmCompileError.of(e, source.getName());
+        }
+        String name = model.names().moduleName() != null ? model.names().moduleName() : source.getName();
+        WasmModule module = WasmModule.create(engineState, model, name, FunctionCompiler.trees());
+        return new ModuleRootNode(this, module).getCallTarget();
+    }
+
+    /** Evaluating a Wasm source yields its compiled module. */
+    private static final class ModuleRootNode extends RootNode {
+        private final WasmModule module;
+
+        ModuleRootNode(TruffleLanguage<?> language, WasmModule module) {
+            super(language);
+            this.module = module;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return module;
+        }
+
+        @Override
+        public String getName() {
+            return "module " + module.name();
+        }
+    }
+}

@@ -1,0 +1,628 @@
+package dev.twasm.builder;
+
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import dev.twasm.binary.CodeReader;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Function;
+import dev.twasm.model.Module;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
+import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.StmtNode;
+import dev.twasm.nodes.ValueKind;
+import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.nodes.calls.AbstractCallNode;
+import dev.twasm.nodes.calls.CallImportNode;
+import dev.twasm.nodes.calls.CallIndirectNode;
+import dev.twasm.nodes.calls.CallNode;
+import dev.twasm.nodes.calls.MultiResultNode;
+import dev.twasm.nodes.control.BlockNode;
+import dev.twasm.nodes.control.BrIfNode;
+import dev.twasm.nodes.control.BrNode;
+import dev.twasm.nodes.control.BrTableNode;
+import dev.twasm.nodes.control.DropNode;
+import dev.twasm.nodes.control.IfNode;
+import dev.twasm.nodes.control.UnreachableNode;
+import dev.twasm.nodes.control.WasmLoopNode;
+import dev.twasm.nodes.memory.DataDropNode;
+import dev.twasm.nodes.memory.LoadNode;
+import dev.twasm.nodes.memory.MemoryCopyNode;
+import dev.twasm.nodes.memory.MemoryFillNode;
+import dev.twasm.nodes.memory.MemoryGrowNode;
+import dev.twasm.nodes.memory.MemoryInitNode;
+import dev.twasm.nodes.memory.MemorySizeNode;
+import dev.twasm.nodes.memory.StoreNode;
+import dev.twasm.nodes.numeric.ConstNode;
+import dev.twasm.nodes.numeric.FloatBinaryNode;
+import dev.twasm.nodes.numeric.I32BinaryNode;
+import dev.twasm.nodes.numeric.I64BinaryNode;
+import dev.twasm.nodes.numeric.SelectNode;
+import dev.twasm.nodes.numeric.UnaryNode;
+import dev.twasm.nodes.reference.RefFuncNode;
+import dev.twasm.nodes.reference.RefIsNullNode;
+import dev.twasm.nodes.table.ElemDropNode;
+import dev.twasm.nodes.table.TableCopyNode;
+import dev.twasm.nodes.table.TableFillNode;
+import dev.twasm.nodes.table.TableGetNode;
+import dev.twasm.nodes.table.TableGrowNode;
+import dev.twasm.nodes.table.TableInitNode;
+import dev.twasm.nodes.table.TableSetNode;
+import dev.twasm.nodes.table.TableSizeNode;
+import dev.twasm.nodes.variables.GlobalGetNode;
+import dev.twasm.nodes.variables.GlobalSetNode;
+import dev.twasm.nodes.variables.LocalGetNode;
+import dev.twasm.nodes.variables.LocalSetNode;
+import dev.twasm.nodes.variables.LocalTeeNode;
+import dev.twasm.runtime.WasmModule;
+import dev.twasm.runtime.WasmNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the node tree of one validated function in a single pass over its instructions
+ * (architecture guide §2): an abstract interpretation of the operand stack in which each entry is
+ * a pending expression tree rather than a type.
+ *
+ * <ul>
+ * <li>Instructions that produce a value push an expression; instructions that consume values pop
+ * their operands' trees and become their parent. Statements (stores, sets, branches, calls
+ * without results, nested blocks) are appended to the current control frame's statement list.</li>
+ * <li>Before a statement is appended, pending operands that could observe it, or that it could
+ * observe, are <em>spilled</em>: stored into the hidden slot of their stack height and replaced by
+ * a read of it, so Wasm's left-to-right order is kept ({@link Effects}).</li>
+ * <li>Block results, branch values and loop parameters live in the slots of the stack heights
+ * they occupy; branches store them there and return the target's depth as a signal.</li>
+ * <li>Blocks and loops that no branch targets are flattened into their parent.</li>
+ * </ul>
+ *
+ * <p>The function was validated, so this code trusts types and indices and does not re-check them.
+ */
+final class FunctionBuilder {
+    private final WasmModule module;
+    private final Module model;
+    private final int functionIndex;
+    private final FuncType type;
+    private final ValType[] localTypes;
+    private final int localCount;
+
+    private final List<Operand> stack = new ArrayList<>();
+    private final List<ControlFrame> control = new ArrayList<>();
+    private int maxHeight;
+    private int unreachableNesting;
+
+    FunctionBuilder(WasmModule module, int functionIndex) {
+        this.module = module;
+        this.model = module.model();
+        this.functionIndex = functionIndex;
+        this.type = model.functionType(functionIndex);
+        Function function = model.definedFunction(functionIndex);
+        this.localTypes = new ValType[type.paramCount() + function.locals().length];
+        System.arraycopy(type.params(), 0, localTypes, 0, type.paramCount());
+        System.arraycopy(function.locals(), 0, localTypes, type.paramCount(), function.locals().length);
+        this.localCount = localTypes.length;
+    }
+
+    WasmRootNode build() {
+        Function function = model.definedFunction(functionIndex);
+        control.add(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, type, 0, null, Effects.NONE));
+        CodeReader reader = new CodeReader(function.body());
+        BlockNode body = null;
+        while (reader.hasNext()) {
+            Opcode op = reader.next();
+            if (current().unreachable && skipUnreachable(op)) {
+                continue;
+            }
+            if (op == Opcode.END && control.size() == 1) {
+                body = new BlockNode(finishFrame().toArray(StmtNode[]::new), 0);
+                break;
+            }
+            instruction(op, reader);
+        }
+        FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
+        frame.addSlots(localCount + maxHeight, FrameSlotKind.Static);
+        int[] localKinds = ValueKind.of(function.locals());
+        return new WasmRootNode(module.language(), frame.build(), model.functionDisplayName(functionIndex),
+                        ValueKind.of(type.params()), localKinds, ValueKind.of(type.results()), localCount, body);
+    }
+
+    /**
+     * In unreachable code only the structure matters: nested blocks are counted, and only the
+     * {@code else} or {@code end} of the current frame is processed. Returns true to skip.
+     */
+    private boolean skipUnreachable(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> {
+                unreachableNesting++;
+                return true;
+            }
+            case ELSE -> {
+                return unreachableNesting > 0;
+            }
+            case END -> {
+                if (unreachableNesting > 0) {
+                    unreachableNesting--;
+                    return true;
+                }
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private ControlFrame current() {
+        return control.get(control.size() - 1);
+    }
+
+    // ---- the operand stack -----------------------------------------------------------------
+
+    private int slotOf(int height) {
+        return localCount + height;
+    }
+
+    private void push(ExprNode node, ValType valType, Effects effects) {
+        stack.add(Operand.pending(node, valType, effects));
+        maxHeight = Math.max(maxHeight, stack.size());
+    }
+
+    /** Pushes a read of the hidden slot of the next stack height. */
+    private void pushSlotRead(ValType valType) {
+        int height = stack.size();
+        stack.add(new Operand(new LocalGetNode(slotOf(height)), valType, Effects.NONE, true));
+        maxHeight = Math.max(maxHeight, stack.size());
+    }
+
+    private Operand pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    /** Pops the top {@code n} operands, returned bottom first. */
+    private Operand[] pop(int n) {
+        Operand[] operands = new Operand[n];
+        for (int i = n - 1; i >= 0; i--) {
+            operands[i] = pop();
+        }
+        return operands;
+    }
+
+    private static Effects effectsOf(Operand... operands) {
+        Effects e = Effects.NONE;
+        for (Operand o : operands) {
+            e = e.union(o.effects());
+        }
+        return e;
+    }
+
+    private static ExprNode[] nodesOf(Operand[] operands) {
+        ExprNode[] nodes = new ExprNode[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            nodes[i] = operands[i].node();
+        }
+        return nodes;
+    }
+
+    // ---- statements and spilling ------------------------------------------------------------
+
+    /** Appends a statement to the current frame after spilling what must be evaluated before it. */
+    private void emit(StmtNode statement, Effects effects) {
+        spillBefore(effects);
+        ControlFrame frame = current();
+        frame.statements.add(statement);
+        frame.effects = frame.effects.union(effects);
+    }
+
+    /**
+     * Spills the pending operands of the current frame that may not be evaluated after a statement
+     * with {@code effects}: the highest such operand and every non-trivial operand below it, bottom
+     * first, so the spilled ones keep their order.
+     */
+    private void spillBefore(Effects effects) {
+        int base = current().base;
+        int highest = -1;
+        for (int i = stack.size() - 1; i >= base; i--) {
+            if (!stack.get(i).effects().commutesWith(effects)) {
+                highest = i;
+                break;
+            }
+        }
+        for (int i = base; i <= highest; i++) {
+            if (!stack.get(i).effects().isNone()) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Spills every operand of the current frame that is not a constant-like or slot read. */
+    private void spillAll() {
+        for (int i = current().base; i < stack.size(); i++) {
+            if (!stack.get(i).effects().isNone()) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Stores operand {@code height} into its slot (whatever it is) and replaces it by a slot read. */
+    private void spill(int height) {
+        Operand operand = stack.get(height);
+        if (operand.inOwnSlot()) {
+            return;
+        }
+        ControlFrame frame = current();
+        frame.statements.add(new LocalSetNode(slotOf(height), ValueKind.of(operand.type()), operand.node()));
+        frame.effects = frame.effects.union(operand.effects());
+        stack.set(height, new Operand(new LocalGetNode(slotOf(height)), operand.type(), Effects.NONE, true));
+    }
+
+    /** Stores operands into the slots starting at stack height {@code targetBase}, skipping no-ops. */
+    private List<StmtNode> transfers(Operand[] values, int targetBase, int valuesBase) {
+        List<StmtNode> stores = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].inOwnSlot() && valuesBase + i == targetBase + i) {
+                continue;
+            }
+            stores.add(new LocalSetNode(slotOf(targetBase + i), ValueKind.of(values[i].type()), values[i].node()));
+        }
+        return stores;
+    }
+
+    // ---- structured control ----------------------------------------------------------------
+
+    private void enterFrame(ControlFrame.Kind kind, FuncType blockType, ExprNode condition, Effects conditionEffects) {
+        int params = blockType.paramCount();
+        if (params > 0) {
+            // A loop reads its parameters again on each iteration and an if in each branch, so
+            // parameters live in slots; spilling everything below them first keeps the order.
+            spillAll();
+            for (int i = stack.size() - params; i < stack.size(); i++) {
+                spill(i);
+            }
+        }
+        control.add(new ControlFrame(kind, control.size(), blockType, stack.size() - params, condition, conditionEffects));
+    }
+
+    /** Ends the current frame's (current branch's) statements: stores the results, resets the stack. */
+    private List<StmtNode> finishFrame() {
+        ControlFrame frame = current();
+        int results = frame.type.resultCount();
+        if (!frame.unreachable) {
+            Operand[] values = pop(results);
+            for (StmtNode store : transfers(values, frame.base, frame.base)) {
+                frame.statements.add(store);
+            }
+            frame.effects = frame.effects.union(effectsOf(values));
+        }
+        while (stack.size() > frame.base) {
+            pop();
+        }
+        List<StmtNode> statements = frame.statements;
+        frame.statements = new ArrayList<>();
+        return statements;
+    }
+
+    private void elseBranch() {
+        ControlFrame frame = current();
+        frame.thenStatements = finishFrame();
+        frame.unreachable = false;
+        for (int i = 0; i < frame.type.paramCount(); i++) {
+            pushSlotRead(frame.type.param(i));
+        }
+    }
+
+    private void endFrame() {
+        ControlFrame frame = current();
+        List<StmtNode> statements = finishFrame();
+        control.remove(control.size() - 1);
+        unreachableNesting = 0;
+        StmtNode[] body = statements.toArray(StmtNode[]::new);
+        Effects effects = frame.effects;
+        switch (frame.kind) {
+            case BLOCK -> {
+                if (frame.targeted) {
+                    emit(new BlockNode(body, frame.depth), effects.withImpure());
+                } else {
+                    emitAll(statements, effects);
+                }
+            }
+            case LOOP -> {
+                if (frame.targeted) {
+                    emit(new WasmLoopNode(body, frame.depth), effects.withImpure());
+                } else {
+                    emitAll(statements, effects);
+                }
+            }
+            case IF -> {
+                StmtNode[] thenBody;
+                StmtNode[] elseBody;
+                if (frame.thenStatements == null) {
+                    thenBody = body;
+                    elseBody = new StmtNode[0];
+                } else {
+                    thenBody = frame.thenStatements.toArray(StmtNode[]::new);
+                    elseBody = body;
+                }
+                emit(new IfNode(frame.condition, thenBody, elseBody, frame.depth), frame.targeted ? effects.withImpure() : effects);
+            }
+            default -> throw new IllegalStateException("function frame ends in build()");
+        }
+        for (int i = 0; i < frame.type.resultCount(); i++) {
+            pushSlotRead(frame.type.result(i));
+        }
+    }
+
+    private void emitAll(List<StmtNode> statements, Effects effects) {
+        spillBefore(effects);
+        ControlFrame frame = current();
+        frame.statements.addAll(statements);
+        frame.effects = frame.effects.union(effects);
+    }
+
+    private ControlFrame target(int labelIndex) {
+        ControlFrame frame = control.get(control.size() - 1 - labelIndex);
+        frame.targeted = true;
+        return frame;
+    }
+
+    /** {@code br}/{@code return}: stores the top operands into the target's slots and branches. */
+    private void branch(ControlFrame target) {
+        int arity = target.branchArity();
+        int valuesBase = stack.size() - arity;
+        Operand[] values = pop(arity);
+        List<StmtNode> stores = transfers(values, target.base, valuesBase);
+        emit(new BrNode(stores.toArray(StmtNode[]::new), target.depth), effectsOf(values).withImpure());
+        current().unreachable = true;
+    }
+
+    /** A branch whose values already sit in the slots of the top {@code arity} stack heights. */
+    private BrNode branchFromSlots(ControlFrame target) {
+        int arity = target.branchArity();
+        int valuesBase = stack.size() - arity;
+        List<StmtNode> stores = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            if (valuesBase + i != target.base + i) {
+                int kind = ValueKind.of(target.branchType(i));
+                stores.add(new LocalSetNode(slotOf(target.base + i), kind, new LocalGetNode(slotOf(valuesBase + i))));
+            }
+        }
+        return new BrNode(stores.toArray(StmtNode[]::new), target.depth);
+    }
+
+    /** Makes the top {@code n} operands slot reads (and everything pending below them). */
+    private void spillTop(int n) {
+        if (n > 0) {
+            spillAll();
+            for (int i = stack.size() - n; i < stack.size(); i++) {
+                spill(i);
+            }
+        }
+    }
+
+    // ---- instructions ---------------------------------------------------------------------
+
+    private void instruction(Opcode op, CodeReader reader) {
+        switch (op) {
+            case UNREACHABLE -> {
+                emit(new UnreachableNode(), Effects.IMPURE);
+                current().unreachable = true;
+            }
+            case NOP -> {
+            }
+            case BLOCK -> enterFrame(ControlFrame.Kind.BLOCK, reader.blockType().funcType(model), null, Effects.NONE);
+            case LOOP -> enterFrame(ControlFrame.Kind.LOOP, reader.blockType().funcType(model), null, Effects.NONE);
+            case IF -> {
+                Operand condition = pop();
+                enterFrame(ControlFrame.Kind.IF, reader.blockType().funcType(model), condition.node(), condition.effects());
+            }
+            case ELSE -> elseBranch();
+            case END -> endFrame();
+            case BR -> branch(target(reader.index()));
+            case BR_IF -> {
+                Operand condition = pop();
+                ControlFrame target = target(reader.index());
+                spillTop(target.branchArity());
+                emit(new BrIfNode(condition.node(), branchFromSlots(target)), condition.effects().withImpure());
+            }
+            case BR_TABLE -> brTable(reader.labels(), reader.defaultLabel());
+            case RETURN -> branch(target(control.size() - 1));
+            case CALL -> call(reader.index());
+            case CALL_INDIRECT -> callIndirect(reader.index(), reader.index2());
+            case DROP -> {
+                Operand value = pop();
+                if (!value.effects().isNone() && !value.inOwnSlot()) {
+                    emit(new DropNode(value.node(), ValueKind.of(value.type())), value.effects());
+                }
+            }
+            case SELECT, SELECT_T -> {
+                Operand condition = pop();
+                Operand second = pop();
+                Operand first = pop();
+                push(new SelectNode(first.node(), second.node(), condition.node()), first.type(), effectsOf(first, second, condition));
+            }
+            case LOCAL_GET -> {
+                int index = reader.index();
+                push(new LocalGetNode(index), localTypes[index], Effects.readsLocal(index));
+            }
+            case LOCAL_SET -> {
+                int index = reader.index();
+                Operand value = pop();
+                emit(new LocalSetNode(index, ValueKind.of(localTypes[index]), value.node()), value.effects().union(Effects.writesLocal(index)));
+            }
+            case LOCAL_TEE -> {
+                int index = reader.index();
+                Operand value = pop();
+                push(new LocalTeeNode(index, value.node()), localTypes[index], value.effects().union(Effects.writesLocal(index)).withImpure());
+            }
+            case GLOBAL_GET -> {
+                int index = reader.index();
+                boolean mutable = model.globalType(index).mutable();
+                push(new GlobalGetNode(index), model.globalType(index).valType(), mutable ? Effects.IMPURE : Effects.NONE);
+            }
+            case GLOBAL_SET -> {
+                int index = reader.index();
+                Operand value = pop();
+                emit(new GlobalSetNode(index, ValueKind.of(model.globalType(index).valType()), value.node()), value.effects().withImpure());
+            }
+            case TABLE_GET -> {
+                Operand index = pop();
+                push(new TableGetNode(reader.index(), index.node()), model.tableType(reader.index()).elemType(), index.effects().withImpure());
+            }
+            case TABLE_SET -> {
+                Operand[] operands = pop(2);
+                emit(new TableSetNode(reader.index(), operands[0].node(), operands[1].node()), effectsOf(operands).withImpure());
+            }
+            case TABLE_SIZE -> push(new TableSizeNode(reader.index()), ValType.I32, Effects.IMPURE);
+            case TABLE_GROW -> {
+                Operand[] operands = pop(2);
+                push(new TableGrowNode(reader.index(), operands[0].node(), operands[1].node()), ValType.I32, effectsOf(operands).withImpure());
+            }
+            case TABLE_FILL -> {
+                Operand[] o = pop(3);
+                emit(new TableFillNode(reader.index(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+            }
+            case TABLE_COPY -> {
+                Operand[] o = pop(3);
+                emit(new TableCopyNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+            }
+            case TABLE_INIT -> {
+                Operand[] o = pop(3);
+                emit(new TableInitNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+            }
+            case ELEM_DROP -> emit(new ElemDropNode(reader.index()), Effects.IMPURE);
+            case MEMORY_SIZE -> push(new MemorySizeNode(reader.index()), ValType.I32, Effects.IMPURE);
+            case MEMORY_GROW -> {
+                Operand delta = pop();
+                push(new MemoryGrowNode(reader.index(), delta.node()), ValType.I32, delta.effects().withImpure());
+            }
+            case MEMORY_FILL -> {
+                Operand[] o = pop(3);
+                emit(new MemoryFillNode(reader.index(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+            }
+            case MEMORY_COPY -> {
+                Operand[] o = pop(3);
+                emit(new MemoryCopyNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+            }
+            case MEMORY_INIT -> {
+                Operand[] o = pop(3);
+                emit(new MemoryInitNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+            }
+            case DATA_DROP -> emit(new DataDropNode(reader.index()), Effects.IMPURE);
+            case I32_CONST -> push(ConstNode.ofBits(reader.i32()), ValType.I32, Effects.NONE);
+            case I64_CONST -> push(ConstNode.ofBits(reader.i64()), ValType.I64, Effects.NONE);
+            case F32_CONST -> push(ConstNode.ofBits(reader.f32Bits()), ValType.F32, Effects.NONE);
+            case F64_CONST -> push(ConstNode.ofBits(reader.f64Bits()), ValType.F64, Effects.NONE);
+            case REF_NULL -> push(ConstNode.ofReference(WasmNull.INSTANCE), reader.refType(), Effects.NONE);
+            case REF_IS_NULL -> {
+                Operand reference = pop();
+                push(new RefIsNullNode(reference.node()), ValType.I32, reference.effects());
+            }
+            case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.FUNCREF, Effects.NONE);
+            default -> {
+                if (op.isMemoryAccess()) {
+                    memoryAccess(op, reader);
+                } else {
+                    numeric(op);
+                }
+            }
+        }
+    }
+
+    private void memoryAccess(Opcode op, CodeReader reader) {
+        if (op.results().length == 1) {
+            Operand address = pop();
+            push(new LoadNode(op, reader.memoryOffset(), reader.index(), address.node()), op.results()[0], address.effects().withImpure());
+        } else {
+            Operand[] o = pop(2);
+            emit(new StoreNode(op, reader.memoryOffset(), reader.index(), o[0].node(), o[1].node()), effectsOf(o).withImpure());
+        }
+    }
+
+    private void numeric(Opcode op) {
+        ValType[] params = op.params();
+        Operand[] operands = pop(params.length);
+        Effects effects = effectsOf(operands);
+        if (mayTrap(op)) {
+            effects = effects.withImpure();
+        }
+        ExprNode node;
+        if (params.length == 1) {
+            node = new UnaryNode(op, operands[0].node());
+        } else {
+            ExprNode left = operands[0].node();
+            ExprNode right = operands[1].node();
+            node = switch (params[0]) {
+                case I32 -> new I32BinaryNode(op, left, right);
+                case I64 -> new I64BinaryNode(op, left, right);
+                default -> new FloatBinaryNode(op, left, right);
+            };
+        }
+        push(node, op.results()[0], effects);
+    }
+
+    /** Numeric instructions that can trap (spec §4.3.2, §4.3.4): integer division and truncation. */
+    private static boolean mayTrap(Opcode op) {
+        return switch (op) {
+            case I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U, I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U,
+                            I32_TRUNC_F32_S, I32_TRUNC_F32_U, I32_TRUNC_F64_S, I32_TRUNC_F64_U,
+                            I64_TRUNC_F32_S, I64_TRUNC_F32_U, I64_TRUNC_F64_S, I64_TRUNC_F64_U -> true;
+            default -> false;
+        };
+    }
+
+    private void brTable(int[] labels, int defaultLabel) {
+        Operand index = pop();
+        ControlFrame defaultTarget = target(defaultLabel);
+        spillTop(defaultTarget.branchArity());
+        List<Integer> distinctDepths = new ArrayList<>();
+        List<BrNode> branches = new ArrayList<>();
+        int[] caseBranches = new int[labels.length + 1];
+        for (int i = 0; i <= labels.length; i++) {
+            ControlFrame target = target(i < labels.length ? labels[i] : defaultLabel);
+            int b = distinctDepths.indexOf(target.depth);
+            if (b < 0) {
+                b = distinctDepths.size();
+                distinctDepths.add(target.depth);
+                branches.add(branchFromSlots(target));
+            }
+            caseBranches[i] = b;
+        }
+        pop(defaultTarget.branchArity());
+        emit(new BrTableNode(index.node(), caseBranches, branches.toArray(BrNode[]::new)), index.effects().withImpure());
+        current().unreachable = true;
+    }
+
+    private void call(int calleeIndex) {
+        FuncType calleeType = model.functionType(calleeIndex);
+        Operand[] arguments = pop(calleeType.paramCount());
+        ExprNode[] nodes = nodesOf(arguments);
+        int[] kinds = ValueKind.of(calleeType.params());
+        AbstractCallNode callNode = calleeIndex < model.importedFunctionCount()
+                        ? new CallImportNode(calleeIndex, nodes, kinds)
+                        : new CallNode(module, calleeIndex, nodes, kinds);
+        callResults(callNode, calleeType, effectsOf(arguments).withImpure());
+    }
+
+    private void callIndirect(int typeIndex, int tableIndex) {
+        FuncType calleeType = model.types().get(typeIndex);
+        Operand elementIndex = pop();
+        Operand[] arguments = pop(calleeType.paramCount());
+        AbstractCallNode callNode = new CallIndirectNode(tableIndex, module.typeId(typeIndex), nodesOf(arguments),
+                        ValueKind.of(calleeType.params()), elementIndex.node());
+        callResults(callNode, calleeType, effectsOf(arguments).union(elementIndex.effects()).withImpure());
+    }
+
+    private void callResults(AbstractCallNode callNode, FuncType calleeType, Effects effects) {
+        int results = calleeType.resultCount();
+        if (results == 0) {
+            emit(new DropNode(callNode, ValueKind.REF), effects);
+        } else if (results == 1) {
+            push(callNode, calleeType.result(0), effects);
+        } else {
+            emit(new MultiResultNode(callNode, slotOf(stack.size()), ValueKind.of(calleeType.results())), effects);
+            for (ValType result : calleeType.results()) {
+                pushSlotRead(result);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.twasm.builder;
+
+import dev.twasm.model.ValType;
+import dev.twasm.nodes.ExprNode;
+
+/**
+ * An entry of the builder's abstract operand stack: a pending expression tree, its type, its
+ * effects, and whether it is just a read of the hidden slot of its own stack height (then it never
+ * needs spilling, and storing it to that slot is a no-op).
+ */
+record Operand(ExprNode node, ValType type, Effects effects, boolean inOwnSlot) {
+    static Operand pending(ExprNode node, ValType type, Effects effects) {
+        return new Operand(node, type, effects, false);
+    }
+}

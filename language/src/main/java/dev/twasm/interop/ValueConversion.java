@@ -1,0 +1,159 @@
+package dev.twasm.interop;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.GenerateInline;
+import com.oracle.truffle.api.dsl.GenerateUncached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.CachedLibrary;
+import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.model.ValType;
+import dev.twasm.runtime.WasmFunction;
+import dev.twasm.runtime.WasmNull;
+
+import java.math.BigInteger;
+
+/**
+ * Converts values arriving from other languages or the host into the boxed form Wasm code uses
+ * ({@link Integer} for i32, {@link Long} for i64, {@link Float}, {@link Double}, and a reference
+ * object), following the type the Wasm side declares.
+ *
+ * <p>Accepted: i32 from any integer in [-2^31, 2^32) (unsigned values wrap, as JavaScript's
+ * ToInt32 would for that range); i64 from any integer in [-2^63, 2^64), including big integers;
+ * f32 and f64 from any number (rounded to the nearest representable value); funcref from a Wasm
+ * function or null; externref from anything (null becomes the null reference).
+ */
+public final class ValueConversion {
+    private ValueConversion() {
+    }
+
+    /** Converts one value to the boxed Wasm form of {@code type}. */
+    @GenerateUncached
+    @GenerateInline(false)
+    public abstract static class ToWasmNode extends Node {
+        public abstract Object execute(Object value, ValType type) throws UnsupportedTypeException;
+
+        @Specialization(limit = "3")
+        static Object convert(Object value, ValType type,
+                        @CachedLibrary("value") InteropLibrary lib) throws UnsupportedTypeException {
+            try {
+                switch (type) {
+                    case I32:
+                        if (lib.fitsInInt(value)) {
+                            return lib.asInt(value);
+                        }
+                        if (lib.fitsInLong(value)) {
+                            long l = lib.asLong(value);
+                            if (l >= Integer.MIN_VALUE && l <= 0xFFFF_FFFFL) {
+                                return (int) l;
+                            }
+                        }
+                        break;
+                    case I64:
+                        if (lib.fitsInLong(value)) {
+                            return lib.asLong(value);
+                        }
+                        if (lib.fitsInBigInteger(value)) {
+                            Long wrapped = wrapUnsigned64(lib.asBigInteger(value));
+                            if (wrapped != null) {
+                                return wrapped;
+                            }
+                        }
+                        break;
+                    case F32:
+                        if (lib.fitsInFloat(value)) {
+                            return lib.asFloat(value);
+                        }
+                        if (lib.fitsInDouble(value)) {
+                            return (float) lib.asDouble(value);
+                        }
+                        if (lib.fitsInLong(value)) {
+                            return (float) lib.asLong(value);
+                        }
+                        if (lib.fitsInBigInteger(value)) {
+                            return bigToDouble(lib.asBigInteger(value)).floatValue();
+                        }
+                        break;
+                    case F64:
+                        if (lib.fitsInDouble(value)) {
+                            return lib.asDouble(value);
+                        }
+                        if (lib.fitsInLong(value)) {
+                            return (double) lib.asLong(value);
+                        }
+                        if (lib.fitsInBigInteger(value)) {
+                            return bigToDouble(lib.asBigInteger(value));
+                        }
+                        break;
+                    case FUNCREF:
+                        if (value instanceof WasmFunction) {
+                            return value;
+                        }
+                        if (lib.isNull(value)) {
+                            return WasmNull.INSTANCE;
+                        }
+                        break;
+                    case EXTERNREF:
+                        if (value instanceof WasmNull || lib.isNull(value)) {
+                            return WasmNull.INSTANCE;
+                        }
+                        return value;
+                    default:
+                        break;
+                }
+            } catch (UnsupportedMessageException e) {
+                // fits* said yes but as* refused: treat as a type error below
+            }
+            throw UnsupportedTypeException.create(new Object[]{value}, expectation(type));
+        }
+    }
+
+    @TruffleBoundary
+    static Long wrapUnsigned64(BigInteger big) {
+        if (big.signum() >= 0 && big.bitLength() <= 64) {
+            return big.longValue();
+        }
+        return null;
+    }
+
+    @TruffleBoundary
+    static Double bigToDouble(BigInteger big) {
+        return big.doubleValue();
+    }
+
+    @TruffleBoundary
+    public static String expectation(ValType type) {
+        return switch (type) {
+            case I32 -> "expected an i32: an integer in [-2^31, 2^32)";
+            case I64 -> "expected an i64: an integer in [-2^63, 2^64)";
+            case F32 -> "expected an f32: a number";
+            case F64 -> "expected an f64: a number";
+            case FUNCREF -> "expected a funcref: a WebAssembly function or null";
+            case EXTERNREF -> "expected an externref";
+            case V128 -> "v128 values cannot cross the host boundary";
+        };
+    }
+
+    /** Converts all call arguments; shared by exported-function calls. */
+    @GenerateUncached
+    @GenerateInline(false)
+    public abstract static class ArgumentsNode extends Node {
+        public abstract void execute(Object[] hostArgs, ValType[] params, Object[] target, int targetOffset) throws UnsupportedTypeException;
+
+        @Specialization
+        static void convert(Object[] hostArgs, ValType[] params, Object[] target, int targetOffset,
+                        @Cached ToWasmNode toWasm) throws UnsupportedTypeException {
+            for (int i = 0; i < params.length; i++) {
+                target[targetOffset + i] = toWasm.execute(hostArgs[i], params[i]);
+            }
+        }
+    }
+
+    /** Uncached conversion, for slow paths (linking, instantiation). */
+    public static Object toWasmUncached(Object value, ValType type) throws UnsupportedTypeException {
+        return ValueConversionFactory.ToWasmNodeGen.getUncached().execute(value, type);
+    }
+}

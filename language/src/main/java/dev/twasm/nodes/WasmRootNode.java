@@ -1,0 +1,100 @@
+package dev.twasm.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.RootNode;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
+import dev.twasm.nodes.control.BlockNode;
+import dev.twasm.runtime.WasmNull;
+
+/**
+ * The root of one Wasm function (spec §4.4.10 "Function Calls"): moves the boxed arguments into
+ * the parameters' static slots, zeroes the declared locals, runs the body (the block at depth 0,
+ * which {@code return} targets), and returns the results from the slots of stack heights 0..n-1.
+ *
+ * <p>The same root serves every instance of the module, since the instance arrives as argument 0.
+ * A {@link StackOverflowError} anywhere below becomes the spec's "call stack exhausted" trap at
+ * the innermost Wasm frame, after which the stack has unwound and the engine is usable again.
+ */
+public final class WasmRootNode extends RootNode {
+    private final String name;
+    @CompilationFinal(dimensions = 1) private final int[] paramKinds;
+    @CompilationFinal(dimensions = 1) private final int[] localKinds;
+    @CompilationFinal(dimensions = 1) private final int[] resultKinds;
+    private final int resultSlot;
+    @Child private BlockNode body;
+
+    /**
+     * @param paramKinds the parameters' kinds (slots 0..p-1)
+     * @param localKinds the declared locals' kinds (slots p..)
+     * @param resultKinds the results' kinds (slots {@code resultSlot..})
+     */
+    public WasmRootNode(TruffleLanguage<?> language, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
+                    int[] resultKinds, int resultSlot, BlockNode body) {
+        super(language, frameDescriptor);
+        this.name = name;
+        this.paramKinds = paramKinds;
+        this.localKinds = localKinds;
+        this.resultKinds = resultKinds;
+        this.resultSlot = resultSlot;
+        this.body = body;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        initializeLocals(frame);
+        try {
+            body.execute(frame);
+        } catch (StackOverflowError e) {
+            CompilerDirectives.transferToInterpreter();
+            throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
+        }
+        return results(frame);
+    }
+
+    @ExplodeLoop
+    private void initializeLocals(VirtualFrame frame) {
+        Object[] args = frame.getArguments();
+        for (int i = 0; i < paramKinds.length; i++) {
+            Slots.setBoxed(frame, i, paramKinds[i], args[CallingConvention.FIRST_VALUE + i]);
+        }
+        for (int i = 0; i < localKinds.length; i++) {
+            Slots.setDefault(frame, paramKinds.length + i, localKinds[i]);
+        }
+    }
+
+    @ExplodeLoop
+    private Object results(VirtualFrame frame) {
+        if (resultKinds.length == 0) {
+            return WasmNull.INSTANCE;
+        }
+        if (resultKinds.length == 1) {
+            return Slots.getBoxed(frame, resultSlot, resultKinds[0]);
+        }
+        Object[] results = new Object[resultKinds.length];
+        for (int i = 0; i < resultKinds.length; i++) {
+            results[i] = Slots.getBoxed(frame, resultSlot + i, resultKinds[i]);
+        }
+        return results;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    @Override
+    public boolean isCloningAllowed() {
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.twasm.nodes.calls;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
+import dev.twasm.nodes.CallingConvention;
+import dev.twasm.nodes.ExprNode;
+import dev.twasm.runtime.WasmFunction;
+
+/**
+ * {@code call_indirect} (spec §4.4.8): evaluates the arguments, then the table index; traps on an
+ * index outside the table ("undefined element"), a null entry ("uninitialized element") or a
+ * signature that differs from the expected one ("indirect call type mismatch"). The signature check
+ * compares canonical type ids, one int compare; the call then goes through the polymorphic inline
+ * cache of {@link FunctionDispatchNode}.
+ */
+@NodeInfo(shortName = "call_indirect")
+public final class CallIndirectNode extends AbstractCallNode {
+    private final int tableIndex;
+    private final int expectedTypeId;
+    @Child private ExprNode elementIndex;
+    @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
+
+    public CallIndirectNode(int tableIndex, int expectedTypeId, ExprNode[] arguments, int[] argumentKinds, ExprNode elementIndex) {
+        super(arguments, argumentKinds);
+        this.tableIndex = tableIndex;
+        this.expectedTypeId = expectedTypeId;
+        this.elementIndex = elementIndex;
+    }
+
+    @Override
+    public Object executeRaw(VirtualFrame frame) {
+        Object[] args = evaluateArguments(frame);
+        int i = elementIndex.executeI32(frame);
+        Object[] elements = CallingConvention.instance(frame).tables[tableIndex].elements;
+        if (Integer.compareUnsigned(i, elements.length) >= 0) {
+            throw trap(TrapKind.UNDEFINED_ELEMENT);
+        }
+        if (!(elements[i] instanceof WasmFunction function)) {
+            throw trap(TrapKind.UNINITIALIZED_ELEMENT);
+        }
+        if (function.typeId() != expectedTypeId) {
+            throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        args[CallingConvention.CONTEXT] = function.context();
+        return dispatch.execute(function, args);
+    }
+
+    private WasmTrap trap(TrapKind kind) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(kind, this);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.twasm.nodes.calls;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.nodes.CallingConvention;
+import dev.twasm.nodes.ExprNode;
+import dev.twasm.runtime.WasmModule;
+
+/**
+ * {@code call} of a function defined in the same module (spec §4.4.8): the callee's call target
+ * is fixed by the module, so this is a {@link DirectCallNode}, which Truffle can inline and split.
+ * The callee runs against the caller's own instance. The direct call node is created on first
+ * execution, because call targets are created as function bodies are built and a callee may be
+ * built after its caller.
+ */
+@NodeInfo(shortName = "call")
+public final class CallNode extends AbstractCallNode {
+    private final WasmModule module;
+    private final int functionIndex;
+    @Child private DirectCallNode call;
+
+    public CallNode(WasmModule module, int functionIndex, ExprNode[] arguments, int[] argumentKinds) {
+        super(arguments, argumentKinds);
+        this.module = module;
+        this.functionIndex = functionIndex;
+    }
+
+    @Override
+    public Object executeRaw(VirtualFrame frame) {
+        Object[] args = evaluateArguments(frame);
+        args[CallingConvention.CONTEXT] = CallingConvention.instance(frame);
+        if (call == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            call = insert(DirectCallNode.create(module.callTarget(functionIndex)));
+        }
+        return call.call(args);
+    }
+}

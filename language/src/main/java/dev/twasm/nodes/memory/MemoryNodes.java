@@ -1,0 +1,35 @@
+package dev.twasm.nodes.memory;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
+import dev.twasm.nodes.CallingConvention;
+import dev.twasm.runtime.WasmInstance;
+import dev.twasm.runtime.WasmMemory;
+
+/** Shared helpers of the memory instruction nodes. */
+final class MemoryNodes {
+    private MemoryNodes() {
+    }
+
+    /**
+     * The memory an instruction addresses. Memory 0 comes from a dedicated instance field; the
+     * index is a constant of the node, so the choice folds in compiled code.
+     */
+    static WasmMemory memory(VirtualFrame frame, int memoryIndex) {
+        WasmInstance instance = CallingConvention.instance(frame);
+        return memoryIndex == 0 ? instance.memory0 : instance.memories[memoryIndex];
+    }
+
+    static WasmTrap outOfBounds(Node location) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, location);
+    }
+
+    /** Bounds check of a bulk access {@code [start, start + length)} with both operands unsigned i32. */
+    static boolean inBounds(int start, int length, int size) {
+        return Integer.toUnsignedLong(start) + Integer.toUnsignedLong(length) <= size;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.twasm.nodes.table;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.nodes.ExprNode;
+
+/** {@code table.get} (spec §4.4.6). */
+@NodeInfo(shortName = "table.get")
+public final class TableGetNode extends ExprNode {
+    private final int tableIndex;
+    @Child private ExprNode index;
+
+    public TableGetNode(int tableIndex, ExprNode index) {
+        this.tableIndex = tableIndex;
+        this.index = index;
+    }
+
+    @Override
+    public Object executeRef(VirtualFrame frame) {
+        int i = index.executeI32(frame);
+        Object[] elements = TableNodes.table(frame, tableIndex).elements;
+        if (Integer.compareUnsigned(i, elements.length) >= 0) {
+            throw TableNodes.outOfBounds(this);
+        }
+        return elements[i];
+    }
+}

@@ -1,0 +1,51 @@
+package dev.twasm.runtime;
+
+import dev.twasm.binary.CodeReader;
+import dev.twasm.model.Expr;
+import dev.twasm.model.Opcode;
+
+import java.util.ArrayDeque;
+
+/**
+ * Evaluates constant expressions (spec §3.3.10, §4.5.4): global initializers, segment offsets and
+ * element items, in the context of an instance under construction. Validation already restricted
+ * them to constant instructions; the integer arithmetic of the extended-constant proposal is
+ * handled too, so Wasm 3.0 modules need no change here.
+ */
+final class ConstantExpressions {
+    private ConstantExpressions() {
+    }
+
+    /** Returns the value of {@code expr}, boxed as the calling convention boxes values. */
+    static Object evaluate(Expr expr, WasmInstance instance) {
+        ArrayDeque<Object> stack = new ArrayDeque<>();
+        CodeReader reader = new CodeReader(expr);
+        while (reader.hasNext()) {
+            Opcode op = reader.next();
+            switch (op) {
+                case I32_CONST -> stack.push(reader.i32());
+                case I64_CONST -> stack.push(reader.i64());
+                case F32_CONST -> stack.push(Float.intBitsToFloat(reader.f32Bits()));
+                case F64_CONST -> stack.push(Double.longBitsToDouble(reader.f64Bits()));
+                case REF_NULL -> stack.push(WasmNull.INSTANCE);
+                case REF_FUNC -> stack.push(instance.functions[reader.index()]);
+                case GLOBAL_GET -> stack.push(instance.globals[reader.index()].getBoxed());
+                case I32_ADD, I32_SUB, I32_MUL -> {
+                    int b = (Integer) stack.pop();
+                    int a = (Integer) stack.pop();
+                    stack.push(op == Opcode.I32_ADD ? a + b : op == Opcode.I32_SUB ? a - b : a * b);
+                }
+                case I64_ADD, I64_SUB, I64_MUL -> {
+                    long b = (Long) stack.pop();
+                    long a = (Long) stack.pop();
+                    stack.push(op == Opcode.I64_ADD ? a + b : op == Opcode.I64_SUB ? a - b : a * b);
+                }
+                case END -> {
+                    return stack.pop();
+                }
+                default -> throw new IllegalStateException("not a constant instruction: " + op);
+            }
+        }
+        throw new IllegalStateException("constant expression without end");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import dev.twasm.host.HostFunctionRootNode;
+import dev.twasm.model.FuncType;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * State shared by everything one polyglot engine runs: the canonical function type ids and the
+ * call targets that invoke host functions, one per function type. Owned by the language instance,
+ * of which the language's {@code ContextPolicy.SHARED} makes one per engine.
+ */
+public final class EngineState {
+    private final TruffleLanguage<?> language;
+    private final TypeRegistry types = new TypeRegistry();
+    private final ConcurrentHashMap<FuncType, CallTarget> hostFunctionTargets = new ConcurrentHashMap<>();
+
+    public EngineState(TruffleLanguage<?> language) {
+        this.language = language;
+    }
+
+    public TruffleLanguage<?> language() {
+        return language;
+    }
+
+    public TypeRegistry types() {
+        return types;
+    }
+
+    /** The call target through which Wasm calls host functions of {@code type}. */
+    @TruffleBoundary
+    public CallTarget hostFunctionTarget(FuncType type) {
+        return hostFunctionTargets.computeIfAbsent(type, t -> new HostFunctionRootNode(language, t).getCallTarget());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.twasm.runtime;
+
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmRuntimeError;
+import dev.twasm.exception.WasmTrap;
+import dev.twasm.interop.ExportsObject;
+import dev.twasm.model.DataSegment;
+import dev.twasm.model.ElemSegment;
+import dev.twasm.model.Export;
+import dev.twasm.model.Expr;
+import dev.twasm.model.Global;
+import dev.twasm.model.MemoryType;
+import dev.twasm.model.Module;
+import dev.twasm.model.SegmentMode;
+import dev.twasm.model.TableType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Instantiation (spec §4.5.4 "Instantiation"): resolves imports, allocates the module's
+ * functions, tables, memories and globals, evaluates segments, then initializes tables from active
+ * element segments and memories from active data segments in order, and finally runs the start
+ * function. A trap during initialization or in the start function aborts instantiation with that
+ * trap; effects on imported tables and memories made before it stay visible, as the spec requires.
+ */
+public final class Instantiator {
+    private static final Object[] DROPPED_ELEM = new Object[0];
+    private static final byte[] DROPPED_DATA = new byte[0];
+
+    private Instantiator() {
+    }
+
+    public static WasmInstance instantiate(WasmModule module, Object importsObject) {
+        Module model = module.model();
+        WasmInstance instance = new WasmInstance(module, model.functionCount(), model.tableCount(), model.memoryCount(),
+                        model.globalCount(), model.elems().size(), model.datas().size());
+        Linker.resolveImports(module, instance, importsObject);
+        allocate(module, instance);
+        instance.setExports(exports(model, instance));
+        initialize(model, instance);
+        if (model.start().isPresent()) {
+            instance.functions[model.start().getAsInt()].target().call(instance.functions[model.start().getAsInt()].context());
+        }
+        return instance;
+    }
+
+    private static void allocate(WasmModule module, WasmInstance instance) {
+        Module model = module.model();
+        for (int i = model.importedFunctionCount(); i < model.functionCount(); i++) {
+            int typeIndex = model.functionTypeIndex(i);
+            instance.functions[i] = new WasmFunction(model.types().get(typeIndex), module.typeId(typeIndex), module.callTarget(i), instance,
+                            model.functionDisplayName(i));
+        }
+        int t = model.importedTableCount();
+        for (TableType type : model.tables()) {
+            if (!WasmTable.canAllocate(type.limits())) {
+                throw WasmRuntimeError.create("cannot instantiate: table of " + type.limits().min() + " elements exceeds this engine's limit of "
+                                + WasmTable.MAX_ELEMENTS);
+            }
+            instance.tables[t++] = new WasmTable(type, WasmNull.INSTANCE);
+        }
+        int m = model.importedMemoryCount();
+        for (MemoryType type : model.memories()) {
+            if (!WasmMemory.canAllocate(type.limits())) {
+                throw WasmRuntimeError.create("cannot instantiate: memory of " + type.limits().min() + " pages exceeds this engine's limit of "
+                                + WasmMemory.MAX_PAGES + " pages");
+            }
+            instance.memories[m++] = new WasmMemory(type);
+        }
+        if (instance.memories.length > 0) {
+            instance.memory0 = instance.memories[0];
+        }
+        int g = model.importedGlobalCount();
+        for (Global global : model.globals()) {
+            WasmGlobal cell = new WasmGlobal(global.type());
+            cell.setBoxed(ConstantExpressions.evaluate(global.init(), instance));
+            instance.globals[g++] = cell;
+        }
+        List<ElemSegment> elems = model.elems();
+        for (int i = 0; i < elems.size(); i++) {
+            Expr[] items = elems.get(i).items();
+            Object[] references = new Object[items.length];
+            for (int j = 0; j < items.length; j++) {
+                references[j] = ConstantExpressions.evaluate(items[j], instance);
+            }
+            instance.elemSegments[i] = references;
+        }
+        List<DataSegment> datas = model.datas();
+        for (int i = 0; i < datas.size(); i++) {
+            instance.dataSegments[i] = datas.get(i).bytes();
+        }
+    }
+
+    private static ExportsObject exports(Module model, WasmInstance instance) {
+        LinkedHashMap<String, Object> exports = new LinkedHashMap<>();
+        for (Export export : model.exports()) {
+            Object value = switch (export.kind()) {
+                case FUNC -> instance.functions[export.index()];
+                case TABLE -> instance.tables[export.index()];
+                case MEMORY -> instance.memories[export.index()];
+                case GLOBAL -> instance.globals[export.index()];
+            };
+            exports.put(export.name(), value);
+        }
+        return new ExportsObject(exports);
+    }
+
+    /** Active element segments, declarative drops, then active data segments (spec §4.5.4 steps 14-15). */
+    private static void initialize(Module model, WasmInstance instance) {
+        List<ElemSegment> elems = model.elems();
+        for (int i = 0; i < elems.size(); i++) {
+            ElemSegment segment = elems.get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                int offset = (Integer) ConstantExpressions.evaluate(segment.offset(), instance);
+                Object[] references = instance.elemSegments[i];
+                Object[] elements = instance.tables[segment.tableIndex()].elements;
+                if (Integer.toUnsignedLong(offset) + references.length > elements.length) {
+                    throw WasmTrap.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, null);
+                }
+                System.arraycopy(references, 0, elements, offset, references.length);
+            }
+            if (segment.mode() != SegmentMode.PASSIVE) {
+                instance.elemSegments[i] = DROPPED_ELEM;
+            }
+        }
+        List<DataSegment> datas = model.datas();
+        for (int i = 0; i < datas.size(); i++) {
+            DataSegment segment = datas.get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                int offset = (Integer) ConstantExpressions.evaluate(segment.offset(), instance);
+                byte[] bytes = instance.dataSegments[i];
+                WasmMemory memory = instance.memories[segment.memoryIndex()];
+                if (Integer.toUnsignedLong(offset) + bytes.length > memory.byteSize()) {
+                    throw WasmTrap.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, null);
+                }
+                System.arraycopy(bytes, 0, memory.buffer, offset, bytes.length);
+                instance.dataSegments[i] = DROPPED_DATA;
+            }
+        }
+    }
+}

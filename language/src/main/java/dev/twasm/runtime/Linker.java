@@ -1,0 +1,116 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.interop.InteropException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import dev.twasm.exception.WasmLinkError;
+import dev.twasm.interop.ValueConversion;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.Import;
+import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Module;
+
+/**
+ * Resolves a module's imports against an imports object (spec §4.5.4 steps 3-4, "external
+ * typing" and "import matching" §4.5.2): {@code imports[module][name]} must exist and match the
+ * declared type. Accepts, per kind:
+ * <ul>
+ * <li>func: a Wasm function of exactly the declared type, or any executable of another language or
+ * the host (called through {@code HostFunctionRootNode} with conversions);</li>
+ * <li>table and memory: a table or memory whose current limits match the declared ones;</li>
+ * <li>global: a global of exactly the declared type, or for an immutable global any value that
+ * converts to its value type.</li>
+ * </ul>
+ * Failures are {@link WasmLinkError}s naming the module and field. Runs on the slow path only.
+ */
+final class Linker {
+    private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
+
+    private Linker() {
+    }
+
+    static void resolveImports(WasmModule module, WasmInstance instance, Object importsObject) {
+        Module model = module.model();
+        int functions = 0;
+        int tables = 0;
+        int memories = 0;
+        int globals = 0;
+        for (Import imp : model.imports()) {
+            Object value = lookup(importsObject, imp);
+            switch (imp.desc()) {
+                case ImportDesc.Func f -> instance.functions[functions++] = function(module, imp, f.typeIndex(), value);
+                case ImportDesc.Table t -> {
+                    if (!(value instanceof WasmTable table) || table.elemType() != t.type().elemType()
+                                    || !table.currentLimits().matches(t.type().limits())) {
+                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a table " + t.type().elemType() + " " + t.type().limits()
+                                        + ", got " + describe(value));
+                    }
+                    instance.tables[tables++] = table;
+                }
+                case ImportDesc.Memory m -> {
+                    if (!(value instanceof WasmMemory memory) || !memory.currentLimits().matches(m.type().limits())) {
+                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a memory " + m.type().limits() + ", got " + describe(value));
+                    }
+                    instance.memories[memories++] = memory;
+                }
+                case ImportDesc.Global g -> instance.globals[globals++] = global(imp, g.type(), value);
+            }
+        }
+    }
+
+    private static Object lookup(Object importsObject, Import imp) {
+        try {
+            if (importsObject != null && !INTEROP.isNull(importsObject) && INTEROP.isMemberReadable(importsObject, imp.module())) {
+                Object namespace = INTEROP.readMember(importsObject, imp.module());
+                if (INTEROP.isMemberReadable(namespace, imp.name())) {
+                    return INTEROP.readMember(namespace, imp.name());
+                }
+            }
+        } catch (InteropException e) {
+            // reported as a missing import below
+        }
+        throw WasmLinkError.unknownImport(imp.module(), imp.name(), imp.kind().textName());
+    }
+
+    private static WasmFunction function(WasmModule module, Import imp, int typeIndex, Object value) {
+        FuncType type = module.model().types().get(typeIndex);
+        int typeId = module.typeId(typeIndex);
+        if (value instanceof WasmFunction function) {
+            if (function.typeId() != typeId) {
+                throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a function of type " + type + ", got " + function.type());
+            }
+            return function;
+        }
+        if (INTEROP.isExecutable(value)) {
+            return new WasmFunction(type, typeId, module.engine().hostFunctionTarget(type), value, imp.module() + "." + imp.name());
+        }
+        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a function of type " + type + ", got " + describe(value));
+    }
+
+    private static WasmGlobal global(Import imp, GlobalType type, Object value) {
+        if (value instanceof WasmGlobal global) {
+            if (!global.type().equals(type)) {
+                throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a global " + type + ", got " + global.type());
+            }
+            return global;
+        }
+        if (!type.mutable()) {
+            try {
+                WasmGlobal global = new WasmGlobal(type);
+                global.setBoxed(ValueConversion.toWasmUncached(value, type.valType()));
+                return global;
+            } catch (UnsupportedTypeException e) {
+                // reported below
+            }
+        }
+        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a global " + type + ", got " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof WasmFunction || value instanceof WasmTable || value instanceof WasmMemory || value instanceof WasmGlobal) {
+            return value.toString();
+        }
+        return INTEROP.isExecutable(value) ? "a host function" : "a host value";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import dev.twasm.interop.ValueArray;
+import dev.twasm.interop.ValueConversion;
+import dev.twasm.model.FuncType;
+import dev.twasm.nodes.CallingConvention;
+
+/**
+ * A function instance (spec §4.2.6): a call target closed over the context it runs in. For a Wasm
+ * function the context is its {@link WasmInstance}; for a host function (an imported executable of
+ * another language or the host) it is that executable. Calls pass the context as argument 0 (see
+ * {@link CallingConvention}), which is how one shared call target serves every instance of a module.
+ *
+ * <p>{@link #typeId} is the canonical id of the function's type, so {@code call_indirect} checks
+ * signatures with one int compare. This object is also the value of a {@code funcref}, and to
+ * embedders an executable that converts arguments from their numbers.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmFunction implements TruffleObject {
+    private final FuncType type;
+    private final int typeId;
+    private final CallTarget target;
+    private final Object context;
+    private final String name;
+
+    public WasmFunction(FuncType type, int typeId, CallTarget target, Object context, String name) {
+        this.type = type;
+        this.typeId = typeId;
+        this.target = target;
+        this.context = context;
+        this.name = name;
+    }
+
+    public FuncType type() {
+        return type;
+    }
+
+    public int typeId() {
+        return typeId;
+    }
+
+    public CallTarget target() {
+        return target;
+    }
+
+    /** The instance (Wasm functions) or executable (host functions) passed as argument 0. */
+    public Object context() {
+        return context;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @ExportMessage
+    boolean isExecutable() {
+        return true;
+    }
+
+    @ExportMessage
+    Object execute(Object[] arguments,
+                    @Cached ValueConversion.ArgumentsNode convert,
+                    @Cached IndirectCallNode call) throws ArityException, UnsupportedTypeException {
+        int n = type.paramCount();
+        if (arguments.length != n) {
+            throw ArityException.create(n, n, arguments.length);
+        }
+        Object[] callArgs = CallingConvention.newArguments(context, n);
+        convert.execute(arguments, type.params(), callArgs, CallingConvention.FIRST_VALUE);
+        Object result = call.call(target, callArgs);
+        return toHost(result);
+    }
+
+    /** Multi-value results become an interop array; everything else is already an interop value. */
+    static Object toHost(Object result) {
+        if (result instanceof Object[] values) {
+            return new ValueArray(values);
+        }
+        return result;
+    }
+
+    @Override
+    @TruffleBoundary
+    public String toString() {
+        return "function " + name + " " + type;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import dev.twasm.interop.ExportsObject;
+import dev.twasm.interop.KeysArray;
+
+/**
+ * A module instance (spec §4.2.5): the per-instantiation state that the shared code of a
+ * {@link WasmModule} runs against. Every call passes the instance as argument 0, so nodes reach
+ * memories, tables, globals and imported functions through it rather than through constants.
+ *
+ * <p>The arrays are filled once during instantiation and then only read; the objects in them
+ * (memories, tables, globals) are shared with other instances that import or export them.
+ * {@link #memory0} caches the first memory for the common single-memory case.
+ *
+ * <p>To embedders an instance has one member, {@code exports}.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmInstance implements TruffleObject {
+    private static final String EXPORTS = "exports";
+
+    private final WasmModule module;
+    @CompilationFinal(dimensions = 1) public final WasmFunction[] functions;
+    @CompilationFinal(dimensions = 1) public final WasmTable[] tables;
+    @CompilationFinal(dimensions = 1) public final WasmMemory[] memories;
+    @CompilationFinal(dimensions = 1) public final WasmGlobal[] globals;
+    /** The element segments' references; a dropped segment is an empty array (spec §4.4.6 elem.drop). */
+    public final Object[][] elemSegments;
+    /** The data segments' bytes; a dropped segment is an empty array (spec §4.4.7 data.drop). */
+    public final byte[][] dataSegments;
+    public WasmMemory memory0;
+    private ExportsObject exports;
+
+    WasmInstance(WasmModule module, int functionCount, int tableCount, int memoryCount, int globalCount, int elemCount, int dataCount) {
+        this.module = module;
+        this.functions = new WasmFunction[functionCount];
+        this.tables = new WasmTable[tableCount];
+        this.memories = new WasmMemory[memoryCount];
+        this.globals = new WasmGlobal[globalCount];
+        this.elemSegments = new Object[elemCount][];
+        this.dataSegments = new byte[dataCount][];
+    }
+
+    public WasmModule module() {
+        return module;
+    }
+
+    public ExportsObject exports() {
+        return exports;
+    }
+
+    void setExports(ExportsObject exports) {
+        this.exports = exports;
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMembers(boolean includeInternal) {
+        return new KeysArray(EXPORTS);
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return EXPORTS.equals(member);
+    }
+
+    @ExportMessage
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (!EXPORTS.equals(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return exports;
+    }
+
+    @Override
+    @TruffleBoundary
+    public String toString() {
+        return "instance of " + module.name();
+    }
+}

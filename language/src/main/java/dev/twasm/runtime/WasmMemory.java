@@ -1,0 +1,210 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.memory.ByteArraySupport;
+import dev.twasm.model.Limits;
+import dev.twasm.model.MemoryType;
+
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A memory instance (spec §4.2.8): a vector of bytes that grows in 64 KiB pages.
+ *
+ * <p>Backed by a single {@code byte[]} read and written little-endian with
+ * {@link ByteArraySupport}, so the array's own bounds check is the Wasm bounds check: load and
+ * store nodes catch the {@link IndexOutOfBoundsException} and raise the trap. Growing allocates a
+ * new array; nodes therefore re-read {@link #buffer} on every access (a plain field load that Graal
+ * hoists out of loops without calls) instead of caching it.
+ *
+ * <p>A Java array holds at most 2^31 - 1 bytes, so this implementation caps memories at
+ * {@link #MAX_PAGES} pages (just under 2 GiB); {@code memory.grow} past that returns -1, which the
+ * spec allows. Larger, shared and 64-bit memories need another implementation behind the same
+ * interface (docs/rationale.md).
+ *
+ * <p>To embedders a memory is an interop buffer (little- or big-endian reads and writes of every
+ * primitive width).
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmMemory implements TruffleObject {
+    /** The most pages a {@code byte[]}-backed memory can hold. */
+    public static final int MAX_PAGES = (Integer.MAX_VALUE - 8) / MemoryType.PAGE_SIZE;
+    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
+    private static final ByteArraySupport BE = ByteArraySupport.bigEndian();
+
+    private final MemoryType type;
+    /** The current contents; replaced (never resized in place) by {@link #grow}. */
+    public byte[] buffer;
+    private final long maxPages;
+
+    /** Allocates a memory of type {@code type}; the caller checks that the minimum is allocatable. */
+    public WasmMemory(MemoryType type) {
+        this.type = type;
+        this.buffer = new byte[(int) (type.limits().min() * MemoryType.PAGE_SIZE)];
+        Limits limits = type.limits();
+        this.maxPages = limits.hasMax() ? Math.min(limits.max(), MAX_PAGES) : MAX_PAGES;
+    }
+
+    /** Whether a memory with these limits can be allocated by this implementation. */
+    public static boolean canAllocate(Limits limits) {
+        return limits.min() <= MAX_PAGES;
+    }
+
+    public MemoryType type() {
+        return type;
+    }
+
+    /** The current size in pages. */
+    public int pages() {
+        return buffer.length / MemoryType.PAGE_SIZE;
+    }
+
+    /** The current size in bytes. */
+    public int byteSize() {
+        return buffer.length;
+    }
+
+    /** The limits that describe this memory now, for import matching (spec §4.5.2). */
+    public Limits currentLimits() {
+        return new Limits(pages(), type.limits().max());
+    }
+
+    /**
+     * {@code memory.grow} (spec §4.4.7): grows by {@code deltaPages} and returns the old size in
+     * pages, or -1 when the maximum (declared, or this implementation's) would be exceeded or the
+     * allocation fails.
+     */
+    @TruffleBoundary
+    public int grow(long deltaPages) {
+        int old = pages();
+        long newPages = old + deltaPages;
+        if (deltaPages < 0 || newPages > maxPages) {
+            return -1;
+        }
+        if (deltaPages == 0) {
+            return old;
+        }
+        try {
+            buffer = Arrays.copyOf(buffer, (int) (newPages * MemoryType.PAGE_SIZE));
+        } catch (OutOfMemoryError e) {
+            return -1;
+        }
+        return old;
+    }
+
+    // ---- interop: the memory as a buffer -----------------------------------------------------
+
+    @ExportMessage
+    boolean hasBufferElements() {
+        return true;
+    }
+
+    @ExportMessage
+    boolean isBufferWritable() {
+        return true;
+    }
+
+    @ExportMessage
+    long getBufferSize() {
+        return buffer.length;
+    }
+
+    private static ByteArraySupport order(ByteOrder order) {
+        return order == ByteOrder.LITTLE_ENDIAN ? LE : BE;
+    }
+
+    private void check(long offset, int length) throws InvalidBufferOffsetException {
+        if (offset < 0 || offset > (long) buffer.length - length) {
+            throw InvalidBufferOffsetException.create(offset, length);
+        }
+    }
+
+    @ExportMessage
+    void readBuffer(long byteOffset, byte[] destination, int destinationOffset, int length) throws InvalidBufferOffsetException {
+        check(byteOffset, length);
+        System.arraycopy(buffer, (int) byteOffset, destination, destinationOffset, length);
+    }
+
+    @ExportMessage
+    byte readBufferByte(long byteOffset) throws InvalidBufferOffsetException {
+        check(byteOffset, 1);
+        return buffer[(int) byteOffset];
+    }
+
+    @ExportMessage
+    void writeBufferByte(long byteOffset, byte value) throws InvalidBufferOffsetException {
+        check(byteOffset, 1);
+        buffer[(int) byteOffset] = value;
+    }
+
+    @ExportMessage
+    short readBufferShort(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        check(byteOffset, 2);
+        return order(order).getShort(buffer, byteOffset);
+    }
+
+    @ExportMessage
+    void writeBufferShort(ByteOrder order, long byteOffset, short value) throws InvalidBufferOffsetException {
+        check(byteOffset, 2);
+        order(order).putShort(buffer, byteOffset, value);
+    }
+
+    @ExportMessage
+    int readBufferInt(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        check(byteOffset, 4);
+        return order(order).getInt(buffer, byteOffset);
+    }
+
+    @ExportMessage
+    void writeBufferInt(ByteOrder order, long byteOffset, int value) throws InvalidBufferOffsetException {
+        check(byteOffset, 4);
+        order(order).putInt(buffer, byteOffset, value);
+    }
+
+    @ExportMessage
+    long readBufferLong(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        check(byteOffset, 8);
+        return order(order).getLong(buffer, byteOffset);
+    }
+
+    @ExportMessage
+    void writeBufferLong(ByteOrder order, long byteOffset, long value) throws InvalidBufferOffsetException {
+        check(byteOffset, 8);
+        order(order).putLong(buffer, byteOffset, value);
+    }
+
+    @ExportMessage
+    float readBufferFloat(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        check(byteOffset, 4);
+        return order(order).getFloat(buffer, byteOffset);
+    }
+
+    @ExportMessage
+    void writeBufferFloat(ByteOrder order, long byteOffset, float value) throws InvalidBufferOffsetException {
+        check(byteOffset, 4);
+        order(order).putFloat(buffer, byteOffset, value);
+    }
+
+    @ExportMessage
+    double readBufferDouble(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        check(byteOffset, 8);
+        return order(order).getDouble(buffer, byteOffset);
+    }
+
+    @ExportMessage
+    void writeBufferDouble(ByteOrder order, long byteOffset, double value) throws InvalidBufferOffsetException {
+        check(byteOffset, 8);
+        order(order).putDouble(buffer, byteOffset, value);
+    }
+
+    @Override
+    @TruffleBoundary
+    public String toString() {
+        return "memory (" + pages() + " pages)";
+    }
+}

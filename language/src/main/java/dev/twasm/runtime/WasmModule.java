@@ -1,0 +1,98 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.model.Module;
+
+/**
+ * A compiled module: the validated {@link Module} with one call target per defined function and
+ * the canonical id of each of its types. Context-independent, so with the language's
+ * {@code ContextPolicy.SHARED} one {@code WasmModule}, and all code compiled for it, serves every
+ * instance in every context of an engine; per-instance state lives in {@link WasmInstance}.
+ *
+ * <p>To embedders a module is instantiable: {@code module.newInstance()} or
+ * {@code module.newInstance(imports)}, where {@code imports} maps module names to objects that map
+ * field names to values (host functions, or exports of other instances).
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmModule implements TruffleObject {
+    private final EngineState engine;
+    private final Module model;
+    private final String name;
+    @CompilationFinal(dimensions = 1) private final CallTarget[] targets;
+    @CompilationFinal(dimensions = 1) private final int[] typeIds;
+
+    private WasmModule(EngineState engine, Module model, String name) {
+        this.engine = engine;
+        this.model = model;
+        this.name = name;
+        this.targets = new CallTarget[model.functions().size()];
+        this.typeIds = new int[model.types().size()];
+        for (int i = 0; i < typeIds.length; i++) {
+            typeIds[i] = engine.types().canonicalId(model.types().get(i));
+        }
+    }
+
+    /** Compiles every defined function of {@code model} with {@code compiler}. */
+    public static WasmModule create(EngineState engine, Module model, String name, FunctionCompiler compiler) {
+        WasmModule module = new WasmModule(engine, model, name);
+        int imported = model.importedFunctionCount();
+        for (int i = 0; i < module.targets.length; i++) {
+            module.targets[i] = compiler.compile(module, imported + i).getCallTarget();
+        }
+        return module;
+    }
+
+    public TruffleLanguage<?> language() {
+        return engine.language();
+    }
+
+    public EngineState engine() {
+        return engine;
+    }
+
+    public Module model() {
+        return model;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The call target of defined function {@code functionIndex} (an index in the function space). */
+    public CallTarget callTarget(int functionIndex) {
+        return targets[functionIndex - model.importedFunctionCount()];
+    }
+
+    /** The canonical id of type {@code typeIndex}. */
+    public int typeId(int typeIndex) {
+        return typeIds[typeIndex];
+    }
+
+    @ExportMessage
+    boolean isInstantiable() {
+        return true;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object instantiate(Object[] arguments) throws ArityException {
+        if (arguments.length > 1) {
+            throw ArityException.create(0, 1, arguments.length);
+        }
+        return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null);
+    }
+
+    @Override
+    public String toString() {
+        return "module " + name;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.twasm.runtime;
+
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * The null reference ({@code ref.null func} and {@code ref.null extern}, spec §4.2.1), and the
+ * value a function without results returns to the host. One singleton, so a null check in compiled
+ * code is a pointer compare. Interop sees it as {@code isNull}.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmNull implements TruffleObject {
+    public static final WasmNull INSTANCE = new WasmNull();
+
+    private WasmNull() {
+    }
+
+    @ExportMessage
+    boolean isNull() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "null";
+    }
+}
