@@ -3,6 +3,7 @@ package dev.twasm.validation;
 import static dev.twasm.model.Opcode.*;
 import static dev.twasm.model.ValType.*;
 import static dev.twasm.validation.Code.code;
+import static dev.twasm.validation.TestModule.NONE;
 import static dev.twasm.validation.TestModule.module;
 import static dev.twasm.validation.TestModule.returns;
 import static dev.twasm.validation.TestModule.sig;
@@ -110,7 +111,7 @@ class ModuleValidatorTest {
         // start.wast
         module().func(VOID, END).start(1).assertInvalid("unknown function 1");
         module().func(returns(I32), I32_CONST, 0, END).start(0).assertInvalid("start function");
-        module().func(sig(types(I32), new dev.twasm.model.ValType[0]), END).start(0).assertInvalid("start function");
+        module().func(sig(types(I32), NONE), END).start(0).assertInvalid("start function");
     }
 
     @Test
@@ -143,7 +144,7 @@ class ModuleValidatorTest {
 
     @Test
     void simdValueTypesAreRejectedInDeclarations() {
-        module().type(sig(types(V128), new dev.twasm.model.ValType[0])).assertInvalid("unsupported value type v128");
+        module().type(sig(types(V128), NONE)).assertInvalid("unsupported value type v128");
         module().type(returns(V128)).assertInvalid("unsupported value type v128");
         module().importGlobal(V128, false).assertInvalid("unsupported value type v128");
         module().global(V128, false, END).assertInvalid("unsupported value type v128");

@@ -12,11 +12,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.twasm.binary.BinaryOutput;
 import dev.twasm.binary.Types;
 import dev.twasm.exception.ModuleException;
+import dev.twasm.model.DataSegment;
+import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Expr;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
+import dev.twasm.model.Global;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.Import;
+import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Limits;
+import dev.twasm.model.MemoryType;
 import dev.twasm.model.Module;
 import dev.twasm.model.Opcode;
+import dev.twasm.model.SegmentMode;
+import dev.twasm.model.TableType;
 import dev.twasm.model.ValType;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -144,13 +154,13 @@ class ValidatorRobustnessTest {
             ValType type = ALL_TYPES[random.nextInt(ALL_TYPES.length)];
             Module.Builder b = Module.builder();
             b.addType(FuncType.EMPTY);
-            b.addImport(new dev.twasm.model.Import("m", "g", new dev.twasm.model.ImportDesc.Global(new dev.twasm.model.GlobalType(type, false))));
+            b.addImport(new Import("m", "g", new ImportDesc.Global(new GlobalType(type, false))));
             b.addFunction(new Function(0, new ValType[0], Code.code(END)));
-            b.addGlobal(new dev.twasm.model.Global(new dev.twasm.model.GlobalType(type, false), expr));
-            b.addTable(new dev.twasm.model.TableType(FUNCREF, new dev.twasm.model.Limits(1, 1)));
-            b.addMemory(new dev.twasm.model.MemoryType(new dev.twasm.model.Limits(1, 1)));
-            b.addElem(new dev.twasm.model.ElemSegment(dev.twasm.model.SegmentMode.ACTIVE, FUNCREF, 0, expr, new Expr[]{expr}));
-            b.addData(new dev.twasm.model.DataSegment(dev.twasm.model.SegmentMode.ACTIVE, 0, expr, new byte[0]));
+            b.addGlobal(new Global(new GlobalType(type, false), expr));
+            b.addTable(new TableType(FUNCREF, new Limits(1, 1)));
+            b.addMemory(new MemoryType(new Limits(1, 1)));
+            b.addElem(new ElemSegment(SegmentMode.ACTIVE, FUNCREF, 0, expr, new Expr[]{expr}));
+            b.addData(new DataSegment(SegmentMode.ACTIVE, 0, expr, new byte[0]));
             check(b.build());
         }
     }
@@ -174,15 +184,15 @@ class ValidatorRobustnessTest {
         b.addType(FuncType.EMPTY);
         b.addType(FuncType.of(new ValType[]{I32}, I32));
         b.addType(FuncType.of(new ValType[]{I32, I64}, F32, F64));
-        b.addTable(new dev.twasm.model.TableType(FUNCREF, new dev.twasm.model.Limits(1, 1)));
-        b.addTable(new dev.twasm.model.TableType(EXTERNREF, new dev.twasm.model.Limits(1, 1)));
+        b.addTable(new TableType(FUNCREF, new Limits(1, 1)));
+        b.addTable(new TableType(EXTERNREF, new Limits(1, 1)));
         if (random.nextBoolean()) {
-            b.addMemory(new dev.twasm.model.MemoryType(new dev.twasm.model.Limits(1, 1)));
+            b.addMemory(new MemoryType(new Limits(1, 1)));
         }
-        b.addGlobal(new dev.twasm.model.Global(new dev.twasm.model.GlobalType(I32, true), Code.code(I32_CONST, 0, END)));
-        b.addElem(new dev.twasm.model.ElemSegment(dev.twasm.model.SegmentMode.DECLARATIVE, FUNCREF, 0, null,
+        b.addGlobal(new Global(new GlobalType(I32, true), Code.code(I32_CONST, 0, END)));
+        b.addElem(new ElemSegment(SegmentMode.DECLARATIVE, FUNCREF, 0, null,
                         new Expr[]{Code.code(REF_FUNC, 0, END)}));
-        b.addData(new dev.twasm.model.DataSegment(dev.twasm.model.SegmentMode.PASSIVE, 0, null, new byte[0]));
+        b.addData(new DataSegment(SegmentMode.PASSIVE, 0, null, new byte[0]));
         b.addFunction(new Function(random.nextInt(3), new ValType[]{I32, F64, EXTERNREF}, new Expr(code, 0)));
         return b.build();
     }
