@@ -1,0 +1,37 @@
+package dev.twasm.validation;
+
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
+
+/**
+ * A control frame of the validation algorithm (spec §A.3, {@code ctrl_frame}): the structured
+ * instruction that opened it ({@code block}, {@code loop}, {@code if} or {@code else}; the function
+ * body counts as a {@code block}), its type from start types to end types, the operand stack height
+ * when it was entered, and whether the rest of it is unreachable (its stack is polymorphic).
+ */
+final class ControlFrame {
+    final Opcode opcode;
+    final FuncType type;
+    final int height;
+    boolean unreachable;
+
+    ControlFrame(Opcode opcode, FuncType type, int height) {
+        this.opcode = opcode;
+        this.type = type;
+        this.height = height;
+    }
+
+    /** The types a branch to this frame's label carries: a loop's start types, else its end types. */
+    ValType[] labelTypes() {
+        return opcode == Opcode.LOOP ? type.params() : type.results();
+    }
+
+    ValType[] startTypes() {
+        return type.params();
+    }
+
+    ValType[] endTypes() {
+        return type.results();
+    }
+}

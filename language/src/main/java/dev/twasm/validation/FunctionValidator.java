@@ -1,0 +1,475 @@
+package dev.twasm.validation;
+
+import static dev.twasm.validation.OperandStack.UNKNOWN;
+import static dev.twasm.validation.ValidationContext.invalid;
+
+import dev.twasm.binary.CodeReader;
+import dev.twasm.exception.InvalidModuleException;
+import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.BlockType;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Function;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.TableType;
+import dev.twasm.model.ValType;
+import java.util.Arrays;
+
+/**
+ * Validates function bodies (spec §3.3 "Instructions", §3.4.1 "Functions") with the algorithm of
+ * the spec's validation appendix (§A.3 "Validation Algorithm"): one streaming pass over the
+ * instructions, an {@link OperandStack} of value types with {@code Unknown} for the polymorphic
+ * stack, and a {@link ControlStack} of {@link ControlFrame}s. Time is linear in the body size
+ * (times the arity of the types involved); no recursion, so nesting depth is not limited by the
+ * Java stack.
+ *
+ * <p>Instructions with a fixed signature (numeric, conversion, load, store) are checked from
+ * {@link Opcode#params()} and {@link Opcode#results()}; only the instructions whose typing depends
+ * on immediates or on the stack have a case of their own.
+ *
+ * <p>Errors use the reference interpreter's wording. As there, immediates (indices, block types)
+ * are checked before operands. A body whose {@code block}/{@code if}/{@code else}/{@code end}
+ * structure does not nest is malformed rather than invalid (the binary format defines instructions
+ * as properly nested), reported as the reference decoder does: "END opcode expected".
+ *
+ * <p>One instance validates any number of functions of one module, one after the other.
+ */
+final class FunctionValidator {
+    private static final ValType[] THREE_I32 = {ValType.I32, ValType.I32, ValType.I32};
+
+    private final ValidationContext context;
+    private final OperandStack operands = new OperandStack();
+    private final ControlStack controls = new ControlStack();
+
+    private CodeReader reader;
+    private ValType[] locals;
+    private ValType[] results;
+
+    FunctionValidator(ValidationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Validates the body of the function with index {@code funcIndex} in the function index space.
+     *
+     * @throws InvalidModuleException with the function index and instruction offset as location
+     * @throws MalformedModuleException when the body cannot be decoded
+     */
+    FunctionFacts validate(int funcIndex, Function function) {
+        reader = new CodeReader(function.body());
+        try {
+            FuncType type = context.type(function.typeIndex());
+            locals = localTypes(type, function.locals());
+            results = type.results();
+            operands.reset();
+            controls.reset();
+            pushControl(Opcode.BLOCK, new FuncType(new ValType[0], results));
+            while (!controls.isEmpty()) {
+                if (!reader.hasNext()) {
+                    throw new MalformedModuleException("END opcode expected", reader.offset());
+                }
+                instruction(reader.next());
+            }
+            if (reader.hasNext()) {
+                throw new MalformedModuleException("section size mismatch", reader.offset());
+            }
+        } catch (InvalidModuleException e) {
+            throw e.location() != null ? e : new InvalidModuleException(e.reason(), location(funcIndex));
+        }
+        return new FunctionFacts(operands.maxHeight(), controls.maxDepth());
+    }
+
+    private String location(int funcIndex) {
+        String name = context.module().names().functionName(funcIndex);
+        int offset = reader.instructionOffset();
+        return "in function " + funcIndex + (name != null ? " ($" + name + ")" : "") + " at byte offset " + offset + " (0x"
+                        + Integer.toHexString(offset) + ")";
+    }
+
+    private static ValType[] localTypes(FuncType type, ValType[] declared) {
+        ValType[] all = Arrays.copyOf(type.params(), type.paramCount() + declared.length);
+        System.arraycopy(declared, 0, all, type.paramCount(), declared.length);
+        for (ValType t : declared) {
+            ValidationContext.requireSupported(t);
+        }
+        return all;
+    }
+
+    // ---- the instructions (spec §3.3) ---------------------------------------------------------
+
+    private void instruction(Opcode op) {
+        switch (op) {
+            case UNREACHABLE -> markUnreachable();
+            case NOP -> {
+            }
+            case BLOCK, LOOP -> {
+                FuncType type = blockType();
+                popOperands(type.params());
+                pushControl(op, type);
+            }
+            case IF -> {
+                FuncType type = blockType();
+                popOperand(ValType.I32);
+                popOperands(type.params());
+                pushControl(op, type);
+            }
+            case ELSE -> elseInstruction();
+            case END -> endInstruction();
+            case BR -> {
+                ValType[] label = labelTypes(reader.index());
+                popOperands(label);
+                markUnreachable();
+            }
+            case BR_IF -> {
+                ValType[] label = labelTypes(reader.index());
+                popOperand(ValType.I32);
+                popOperands(label);
+                pushOperands(label);
+            }
+            case BR_TABLE -> brTable();
+            case RETURN -> {
+                popOperands(results);
+                markUnreachable();
+            }
+            case CALL -> call(context.functionType(reader.index()));
+            case CALL_INDIRECT -> {
+                TableType table = context.table(reader.index2());
+                FuncType type = context.type(reader.index());
+                if (table.elemType() != ValType.FUNCREF) {
+                    throw invalid("type mismatch: call_indirect requires a table of funcref but table " + reader.index2() + " has "
+                                    + table.elemType());
+                }
+                popOperand(ValType.I32);
+                call(type);
+            }
+            case DROP -> popOperand();
+            case SELECT -> select();
+            case SELECT_T -> typedSelect();
+            case LOCAL_GET -> pushOperand(local(reader.index()));
+            case LOCAL_SET -> popOperand(local(reader.index()));
+            case LOCAL_TEE -> {
+                ValType t = local(reader.index());
+                popOperand(t);
+                pushOperand(t);
+            }
+            case GLOBAL_GET -> pushOperand(context.global(reader.index()).valType());
+            case GLOBAL_SET -> {
+                GlobalType global = context.global(reader.index());
+                if (!global.mutable()) {
+                    throw invalid("global is immutable");
+                }
+                popOperand(global.valType());
+            }
+            case TABLE_GET -> {
+                ValType elemType = context.table(reader.index()).elemType();
+                popOperand(ValType.I32);
+                pushOperand(elemType);
+            }
+            case TABLE_SET -> {
+                ValType elemType = context.table(reader.index()).elemType();
+                popOperand(elemType);
+                popOperand(ValType.I32);
+            }
+            case TABLE_SIZE -> {
+                context.table(reader.index());
+                pushOperand(ValType.I32);
+            }
+            case TABLE_GROW -> {
+                ValType elemType = context.table(reader.index()).elemType();
+                popOperand(ValType.I32);
+                popOperand(elemType);
+                pushOperand(ValType.I32);
+            }
+            case TABLE_FILL -> {
+                ValType elemType = context.table(reader.index()).elemType();
+                popOperand(ValType.I32);
+                popOperand(elemType);
+                popOperand(ValType.I32);
+            }
+            case TABLE_COPY -> {
+                ValType destination = context.table(reader.index()).elemType();
+                ValType source = context.table(reader.index2()).elemType();
+                if (source != destination) {
+                    throw invalid("type mismatch: table.copy source element type " + source + " does not match destination element type "
+                                    + destination);
+                }
+                popOperands(THREE_I32);
+            }
+            case TABLE_INIT -> {
+                ValType tableType = context.table(reader.index2()).elemType();
+                ValType segmentType = context.elem(reader.index());
+                if (segmentType != tableType) {
+                    throw invalid("type mismatch: element segment's type " + segmentType + " does not match table's element type "
+                                    + tableType);
+                }
+                popOperands(THREE_I32);
+            }
+            case ELEM_DROP -> context.elem(reader.index());
+            case MEMORY_SIZE -> {
+                context.memory(reader.index());
+                pushOperand(ValType.I32);
+            }
+            case MEMORY_GROW -> {
+                context.memory(reader.index());
+                popOperand(ValType.I32);
+                pushOperand(ValType.I32);
+            }
+            case MEMORY_FILL -> {
+                context.memory(reader.index());
+                popOperands(THREE_I32);
+            }
+            case MEMORY_COPY -> {
+                context.memory(reader.index());
+                context.memory(reader.index2());
+                popOperands(THREE_I32);
+            }
+            case MEMORY_INIT -> {
+                context.memory(reader.index2());
+                context.data(reader.index());
+                popOperands(THREE_I32);
+            }
+            case DATA_DROP -> context.data(reader.index());
+            case I32_CONST -> pushOperand(ValType.I32);
+            case I64_CONST -> pushOperand(ValType.I64);
+            case F32_CONST -> pushOperand(ValType.F32);
+            case F64_CONST -> pushOperand(ValType.F64);
+            case REF_NULL -> pushOperand(reader.refType());
+            case REF_IS_NULL -> {
+                ValType t = popOperand();
+                if (t != UNKNOWN && !t.isReference()) {
+                    throw invalid("type mismatch: ref.is_null requires a reference type but stack has " + t);
+                }
+                pushOperand(ValType.I32);
+            }
+            case REF_FUNC -> {
+                context.functionType(reader.index());
+                context.requireDeclaredReference(reader.index());
+                pushOperand(ValType.FUNCREF);
+            }
+            default -> fixedSignature(op);
+        }
+    }
+
+    /** Numeric, conversion, load and store instructions: their type is in the opcode table. */
+    private void fixedSignature(Opcode op) {
+        if (!op.hasFixedSignature()) {
+            throw new IllegalStateException("no validation rule for " + op);
+        }
+        if (op.isMemoryAccess()) {
+            context.memory(reader.index());
+            if (reader.alignLog2() > op.naturalAlignmentLog2()) {
+                throw invalid("alignment must not be larger than natural");
+            }
+        }
+        popOperands(op.params());
+        pushOperands(op.results());
+    }
+
+    private FuncType blockType() {
+        BlockType blockType = reader.blockType();
+        if (blockType instanceof BlockType.TypeIndex index) {
+            return context.type(index.index());
+        }
+        if (blockType instanceof BlockType.Value value) {
+            ValidationContext.requireSupported(value.result());
+        }
+        return blockType.funcType(context.module());
+    }
+
+    private ValType local(int localIndex) {
+        if (localIndex < 0 || localIndex >= locals.length) {
+            throw invalid("unknown local " + Integer.toUnsignedString(localIndex));
+        }
+        return locals[localIndex];
+    }
+
+    private ValType[] labelTypes(int labelIndex) {
+        if (!controls.hasLabel(labelIndex)) {
+            throw invalid("unknown label " + Integer.toUnsignedString(labelIndex));
+        }
+        return controls.label(labelIndex).labelTypes();
+    }
+
+    private void call(FuncType type) {
+        popOperands(type.params());
+        pushOperands(type.results());
+    }
+
+    private void elseInstruction() {
+        ControlFrame frame = controls.top();
+        if (frame.opcode != Opcode.IF) {
+            throw new MalformedModuleException("END opcode expected", reader.instructionOffset());
+        }
+        popControl();
+        pushControl(Opcode.ELSE, frame.type);
+    }
+
+    private void endInstruction() {
+        ControlFrame frame = popControl();
+        if (frame.opcode == Opcode.IF && !Arrays.equals(frame.startTypes(), frame.endTypes())) {
+            // An if without else behaves as if its else branch were empty: it must pass its parameters through.
+            throw invalid("type mismatch: if without else requires " + FuncType.render(frame.endTypes()) + " but its parameters are "
+                            + FuncType.render(frame.startTypes()));
+        }
+        if (!controls.isEmpty()) {
+            pushOperands(frame.endTypes());
+        }
+    }
+
+    /**
+     * {@code br_table}: every target must take the same number of values, each type-compatible with
+     * the operands (spec §3.3.8; the appendix's algorithm, checking each target against the operand
+     * types so that after {@code unreachable} targets with different types are allowed).
+     */
+    private void brTable() {
+        int[] labels = reader.labels();
+        ValType[] defaultTypes = labelTypes(reader.defaultLabel());
+        for (int label : labels) {
+            labelTypes(label);
+        }
+        popOperand(ValType.I32);
+        int arity = defaultTypes.length;
+        for (int label : labels) {
+            ValType[] types = labelTypes(label);
+            if (types.length != arity) {
+                throw invalid("type mismatch: br_table targets carry " + FuncType.render(types) + " and " + FuncType.render(defaultTypes));
+            }
+            for (int i = 0; i < arity; i++) {
+                ValType actual = peekOperand(arity - 1 - i, types[i]);
+                if (actual != UNKNOWN && actual != types[i]) {
+                    throw mismatch(types[i], actual);
+                }
+            }
+        }
+        popOperands(defaultTypes);
+        markUnreachable();
+    }
+
+    /** Untyped {@code select}: both operands of one numeric (or vector) type. */
+    private void select() {
+        popOperand(ValType.I32);
+        ValType t1 = popOperand();
+        ValType t2 = popOperand();
+        boolean numeric = isNumericOrUnknown(t1) && isNumericOrUnknown(t2);
+        boolean vector = isVectorOrUnknown(t1) && isVectorOrUnknown(t2);
+        if (!numeric && !vector) {
+            throw invalid("type mismatch: select without type annotation requires numeric operands but stack has "
+                            + (t1 != UNKNOWN && !t1.isNumeric() ? t1 : t2));
+        }
+        if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
+            throw mismatch(t1, t2);
+        }
+        pushOperand(t1 == UNKNOWN ? t2 : t1);
+    }
+
+    private static boolean isNumericOrUnknown(ValType t) {
+        return t == UNKNOWN || t.isNumeric();
+    }
+
+    private static boolean isVectorOrUnknown(ValType t) {
+        return t == UNKNOWN || t == ValType.V128;
+    }
+
+    private void typedSelect() {
+        ValType[] types = reader.selectTypes();
+        if (types.length != 1) {
+            throw invalid("invalid result arity");
+        }
+        ValType t = types[0];
+        ValidationContext.requireSupported(t);
+        popOperand(ValType.I32);
+        popOperand(t);
+        popOperand(t);
+        pushOperand(t);
+    }
+
+    // ---- the operand and control stacks (spec §A.3) ----------------------------------------------
+
+    private void pushOperand(ValType type) {
+        operands.push(type);
+    }
+
+    private void pushOperands(ValType[] types) {
+        for (ValType t : types) {
+            operands.push(t);
+        }
+    }
+
+    /** {@code pop_val()}: the top operand, or Unknown from the polymorphic stack of unreachable code. */
+    private ValType popOperand() {
+        ControlFrame frame = controls.top();
+        if (operands.height() == frame.height) {
+            if (frame.unreachable) {
+                return UNKNOWN;
+            }
+            throw invalid("type mismatch: instruction requires an operand but stack has []");
+        }
+        return operands.pop();
+    }
+
+    /** {@code pop_val(expect)}: pops an operand of type {@code expected} (or Unknown). */
+    private ValType popOperand(ValType expected) {
+        ControlFrame frame = controls.top();
+        if (operands.height() == frame.height) {
+            if (frame.unreachable) {
+                return UNKNOWN;
+            }
+            throw invalid("type mismatch: instruction requires [" + expected + "] but stack has []");
+        }
+        ValType actual = operands.pop();
+        if (actual != expected && actual != UNKNOWN) {
+            throw mismatch(expected, actual);
+        }
+        return actual;
+    }
+
+    /** Pops operands of the given types, the last type first. */
+    private void popOperands(ValType[] expected) {
+        for (int i = expected.length - 1; i >= 0; i--) {
+            popOperand(expected[i]);
+        }
+    }
+
+    /** The operand {@code depth} below the top without popping; Unknown below a polymorphic frame. */
+    private ValType peekOperand(int depth, ValType expected) {
+        ControlFrame frame = controls.top();
+        if (operands.height() - depth > frame.height) {
+            return operands.peek(depth);
+        }
+        if (frame.unreachable) {
+            return UNKNOWN;
+        }
+        throw invalid("type mismatch: instruction requires [" + expected + "] but stack has []");
+    }
+
+    private static InvalidModuleException mismatch(ValType expected, ValType actual) {
+        return invalid("type mismatch: instruction requires [" + expected + "] but stack has [" + actual + "]");
+    }
+
+    /** {@code push_ctrl}: enters a structured instruction whose parameters were already popped. */
+    private void pushControl(Opcode opcode, FuncType type) {
+        controls.push(new ControlFrame(opcode, type, operands.height()));
+        pushOperands(type.params());
+    }
+
+    /** {@code pop_ctrl}: leaves a structured instruction, checking its results are exactly on the stack. */
+    private ControlFrame popControl() {
+        ControlFrame frame = controls.top();
+        ValType[] endTypes = frame.endTypes();
+        int expectedHeight = frame.height + endTypes.length;
+        if (operands.height() > expectedHeight || (operands.height() < expectedHeight && !frame.unreachable)) {
+            throw invalid("type mismatch: block requires " + FuncType.render(endTypes) + " but stack has "
+                            + operands.describe(frame.height));
+        }
+        popOperands(endTypes);
+        controls.pop();
+        return frame;
+    }
+
+    /** {@code unreachable()}: the rest of the current frame has a polymorphic stack. */
+    private void markUnreachable() {
+        ControlFrame frame = controls.top();
+        operands.truncate(frame.height);
+        frame.unreachable = true;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.twasm.validation;
+
+import dev.twasm.binary.CodeReader;
+import dev.twasm.exception.InvalidModuleException;
+import dev.twasm.model.DataSegment;
+import dev.twasm.model.ElemSegment;
+import dev.twasm.model.Export;
+import dev.twasm.model.Expr;
+import dev.twasm.model.ExternKind;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Global;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.MemoryType;
+import dev.twasm.model.Module;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.TableType;
+import dev.twasm.model.ValType;
+import java.util.BitSet;
+
+/**
+ * The validation context {@code C} of a module (spec §3.1.1 "Contexts"): the types, functions,
+ * tables, memories, globals, element and data segments an instruction may refer to, and
+ * {@code C.refs}, the functions that {@code ref.func} may name.
+ *
+ * <p>Every lookup fails with the reference interpreter's wording, {@code "unknown <space> <index>"}.
+ * The exceptions carry no location: {@link ModuleValidator} and {@link FunctionValidator} add
+ * where the lookup happened. Function type indices must have been checked before
+ * {@link #functionType(int)} is used.
+ */
+final class ValidationContext {
+    private final Module module;
+    private final BitSet refs;
+    private final int dataCount;
+
+    ValidationContext(Module module) {
+        this.module = module;
+        this.refs = declaredFunctionReferences(module);
+        this.dataCount = module.dataCount().orElse(module.datas().size());
+    }
+
+    Module module() {
+        return module;
+    }
+
+    static InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(reason, (String) null);
+    }
+
+    private static InvalidModuleException unknown(String space, int index) {
+        return invalid("unknown " + space + " " + Integer.toUnsignedString(index));
+    }
+
+    FuncType type(int typeIndex) {
+        if (typeIndex < 0 || typeIndex >= module.types().size()) {
+            throw unknown("type", typeIndex);
+        }
+        return module.types().get(typeIndex);
+    }
+
+    FuncType functionType(int funcIndex) {
+        if (funcIndex < 0 || funcIndex >= module.functionCount()) {
+            throw unknown("function", funcIndex);
+        }
+        return module.functionType(funcIndex);
+    }
+
+    TableType table(int tableIndex) {
+        if (tableIndex < 0 || tableIndex >= module.tableCount()) {
+            throw unknown("table", tableIndex);
+        }
+        return module.tableType(tableIndex);
+    }
+
+    MemoryType memory(int memoryIndex) {
+        if (memoryIndex < 0 || memoryIndex >= module.memoryCount()) {
+            throw unknown("memory", memoryIndex);
+        }
+        return module.memoryType(memoryIndex);
+    }
+
+    GlobalType global(int globalIndex) {
+        if (globalIndex < 0 || globalIndex >= module.globalCount()) {
+            throw unknown("global", globalIndex);
+        }
+        return module.globalType(globalIndex);
+    }
+
+    /**
+     * A global that a constant expression may read with {@code global.get}. Wasm 2.0 (spec §3.4.10
+     * "Modules", context {@code C'}) lets constant expressions see only imported globals, so any
+     * other index is unknown to them. Wasm 3.0 relaxes this (globals defined earlier become
+     * visible to global initializers, all globals to segment offsets); that change belongs here.
+     */
+    GlobalType constantExpressionGlobal(int globalIndex) {
+        if (globalIndex < 0 || globalIndex >= module.importedGlobalCount()) {
+            throw unknown("global", globalIndex);
+        }
+        return module.globalType(globalIndex);
+    }
+
+    /** The element type of element segment {@code elemIndex}. */
+    ValType elem(int elemIndex) {
+        if (elemIndex < 0 || elemIndex >= module.elems().size()) {
+            throw unknown("elem segment", elemIndex);
+        }
+        return module.elems().get(elemIndex).elemType();
+    }
+
+    /** Checks that data segment {@code dataIndex} exists (per the data count section when present). */
+    void data(int dataIndex) {
+        if (dataIndex < 0 || dataIndex >= dataCount) {
+            throw unknown("data segment", dataIndex);
+        }
+    }
+
+    /** Checks that {@code ref.func funcIndex} may appear in a function body ({@code x ∈ C.refs}). */
+    void requireDeclaredReference(int funcIndex) {
+        if (!refs.get(funcIndex)) {
+            throw invalid("undeclared function reference " + funcIndex);
+        }
+    }
+
+    /**
+     * Wasm 2.0 has no SIMD support here: {@code v128} is rejected wherever a value type is declared
+     * (function types, locals, globals, block types, {@code select} annotations). This is the one
+     * place to remove when SIMD is implemented.
+     */
+    static void requireSupported(ValType type) {
+        if (type == ValType.V128) {
+            throw invalid("unsupported value type v128 (SIMD is not supported)");
+        }
+    }
+
+    static void requireSupported(FuncType type) {
+        for (ValType t : type.params()) {
+            requireSupported(t);
+        }
+        for (ValType t : type.results()) {
+            requireSupported(t);
+        }
+    }
+
+    /**
+     * {@code C.refs} (spec §3.4.10): the functions referenced anywhere in the module outside
+     * function bodies and the start function, i.e. in global initializers, element and data
+     * segments and exports.
+     */
+    private static BitSet declaredFunctionReferences(Module module) {
+        BitSet refs = new BitSet();
+        int functionCount = module.functionCount();
+        for (Global g : module.globals()) {
+            collectReferences(g.init(), functionCount, refs);
+        }
+        for (ElemSegment e : module.elems()) {
+            collectReferences(e.offset(), functionCount, refs);
+            for (Expr item : e.items()) {
+                collectReferences(item, functionCount, refs);
+            }
+        }
+        for (DataSegment d : module.datas()) {
+            collectReferences(d.offset(), functionCount, refs);
+        }
+        for (Export e : module.exports()) {
+            if (e.kind() == ExternKind.FUNC && e.index() >= 0 && e.index() < functionCount) {
+                refs.set(e.index());
+            }
+        }
+        return refs;
+    }
+
+    private static void collectReferences(Expr expr, int functionCount, BitSet refs) {
+        if (expr == null) {
+            return;
+        }
+        CodeReader reader = new CodeReader(expr);
+        while (reader.hasNext()) {
+            if (reader.next() == Opcode.REF_FUNC && reader.index() < functionCount) {
+                refs.set(reader.index());
+            }
+        }
+    }
+}
