@@ -1,0 +1,56 @@
+package dev.twasm.tests.spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one list of spec test scripts that are not run, each with its reason
+ * ({@code spec-exclusions.txt}). Excluded scripts are reported as skipped tests.
+ */
+public final class Exclusions {
+    private record Entry(String suite, PathMatcher matcher, String pattern, String reason) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public static Exclusions load() {
+        Exclusions exclusions = new Exclusions();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                        Objects.requireNonNull(Exclusions.class.getResourceAsStream("/spec-exclusions.txt")), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+", 2);
+                int slash = parts[0].indexOf('/');
+                String glob = parts[0].substring(slash + 1);
+                exclusions.entries.add(new Entry(parts[0].substring(0, slash), FileSystems.getDefault().getPathMatcher("glob:" + glob), glob,
+                                parts.length > 1 ? parts[1] : "no reason given"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return exclusions;
+    }
+
+    /** The reason {@code script} of {@code suite} is excluded, or null when it runs. */
+    public String reason(SpecSuite suite, Path script) {
+        for (Entry e : entries) {
+            if (e.suite().equals(suite.folderName()) && e.matcher().matches(script.getFileName())) {
+                return e.reason();
+            }
+        }
+        return null;
+    }
+}

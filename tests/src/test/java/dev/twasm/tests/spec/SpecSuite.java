@@ -1,0 +1,41 @@
+package dev.twasm.tests.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Locates an official spec test suite folder: a system property or environment variable names it,
+ * else it is {@code ../shared/<folder>} beside the project root. When it is missing, the error
+ * says where to get it.
+ */
+public record SpecSuite(String folderName, Path directory) {
+    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE");
+    public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3");
+
+    static SpecSuite locate(String folderName, String property, String environment) {
+        String configured = System.getProperty(property, System.getenv(environment));
+        if (configured != null) {
+            return new SpecSuite(folderName, Path.of(configured));
+        }
+        Path root = Path.of(System.getProperty("twasm.projectRoot", System.getProperty("user.dir")));
+        return new SpecSuite(folderName, root.toAbsolutePath().normalize().resolveSibling("shared").resolve(folderName));
+    }
+
+    /** The {@code .wast} files at the top level of the suite, sorted by name. */
+    public List<Path> scripts() {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("The official spec test suite is missing: expected " + folderName + " at " + directory
+                            + ". Clone https://github.com/WebAssembly/testsuite at the commit named in its UPSTREAM file there, or point "
+                            + "the system property or environment variable at a checkout.");
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".wast")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
