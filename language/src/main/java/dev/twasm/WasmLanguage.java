@@ -45,7 +45,7 @@ import dev.twasm.validation.Validator;
  * context of an engine, and nodes reach per-instance state only through call arguments.
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly", implementationName = "twasm", version = "2.0",
-                defaultMimeType = WasmLanguage.BINARY_MIME_TYPE, byteMimeTypes = WasmLanguage.BINARY_MIME_TYPE,
+                defaultMimeType = WasmLanguage.TEXT_MIME_TYPE, byteMimeTypes = WasmLanguage.BINARY_MIME_TYPE,
                 characterMimeTypes = WasmLanguage.TEXT_MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
                 fileTypeDetectors = WasmFileDetector.class, website = "https://webassembly.org")
 public final class WasmLanguage extends TruffleLanguage<WasmContext> {

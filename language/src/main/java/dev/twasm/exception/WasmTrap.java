@@ -35,6 +35,12 @@ public final class WasmTrap extends AbstractTruffleException {
         return new WasmTrap(kind, kind.message() + ": " + detail, location);
     }
 
+    /** A trap about a table element, naming its index as the reference interpreter does ("uninitialized element 2"). */
+    @CompilerDirectives.TruffleBoundary
+    public static WasmTrap createForElement(TrapKind kind, long index, Node location) {
+        return new WasmTrap(kind, kind.message() + " " + index, location);
+    }
+
     public TrapKind kind() {
         return kind;
     }

@@ -15,7 +15,7 @@ class SmokeTest {
     void smoke() throws Exception {
         byte[] bytes = Files.readAllBytes(Path.of("/tmp/smoke/loop.wasm"));
         try (Context c = Context.newBuilder().build()) {
-            Value module = c.eval(Source.newBuilder("wasm", ByteSequence.create(bytes), "loop.wasm").build());
+            Value module = c.eval(Source.newBuilder("wasm", ByteSequence.create(bytes), "loop.wasm").mimeType("application/wasm").build());
             Value exports = module.newInstance().getMember("exports");
             for (int i = 0; i < 5; i++) {
                 long t = System.nanoTime();

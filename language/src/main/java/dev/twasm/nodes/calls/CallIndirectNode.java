@@ -36,20 +36,20 @@ public final class CallIndirectNode extends AbstractCallNode {
         int i = elementIndex.executeI32(frame);
         Object[] elements = CallingConvention.instance(frame).tables[tableIndex].elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
-            throw trap(TrapKind.UNDEFINED_ELEMENT);
+            throw trap(TrapKind.UNDEFINED_ELEMENT, i);
         }
         if (!(elements[i] instanceof WasmFunction function)) {
-            throw trap(TrapKind.UNINITIALIZED_ELEMENT);
+            throw trap(TrapKind.UNINITIALIZED_ELEMENT, i);
         }
         if (function.typeId() != expectedTypeId) {
-            throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+            throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, -1);
         }
         args[CallingConvention.CONTEXT] = function.context();
         return dispatch.execute(function, args);
     }
 
-    private WasmTrap trap(TrapKind kind) {
+    private WasmTrap trap(TrapKind kind, int elementIndex) {
         CompilerDirectives.transferToInterpreter();
-        return WasmTrap.create(kind, this);
+        return elementIndex < 0 ? WasmTrap.create(kind, this) : WasmTrap.createForElement(kind, Integer.toUnsignedLong(elementIndex), this);
     }
 }

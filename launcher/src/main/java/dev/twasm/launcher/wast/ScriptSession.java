@@ -30,6 +30,7 @@ import java.util.Map;
  * the engine's message.
  */
 public final class ScriptSession implements AutoCloseable {
+    private static final String BINARY = "application/wasm";
     private final Context context;
     private final String fileName;
     /** Exports of named module instances. */
@@ -98,7 +99,7 @@ public final class ScriptSession implements AutoCloseable {
         Source source = switch (module) {
             case ModuleSource.Text t -> Source.newBuilder("wasm", t.wat(), name).cached(false).buildLiteral();
             case ModuleSource.Quote q -> Source.newBuilder("wasm", q.asModuleText(), name).cached(false).buildLiteral();
-            case ModuleSource.Binary b -> Source.newBuilder("wasm", ByteSequence.create(b.bytes()), name).cached(false).buildLiteral();
+            case ModuleSource.Binary b -> Source.newBuilder("wasm", ByteSequence.create(b.bytes()), name).mimeType(BINARY).cached(false).buildLiteral();
         };
         return context.eval(source);
     }

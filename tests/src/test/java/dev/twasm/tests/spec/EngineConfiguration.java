@@ -20,7 +20,7 @@ public enum EngineConfiguration {
     }
 
     public Engine createEngine() {
-        return Engine.newBuilder("wasm").options(options).option("engine.WarnInterpreterOnly", "false").build();
+        return Engine.newBuilder("wasm").allowExperimentalOptions(true).options(options).option("engine.WarnInterpreterOnly", "false").build();
     }
 
     public String label() {
