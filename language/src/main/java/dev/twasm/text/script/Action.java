@@ -4,7 +4,7 @@ import java.util.List;
 
 /** An action: invoke an exported function or read an exported global. */
 public sealed interface Action {
-    /** The module the action targets: its {@code $id}, or null for the most recent module. */
+    /** The module the action targets: its {@code $id} as written (with the {@code $}), or null for the most recent module. */
     String moduleId();
 
     String name();

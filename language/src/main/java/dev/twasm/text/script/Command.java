@@ -7,8 +7,8 @@ public sealed interface Command {
     int line();
 
     /**
-     * Defines and instantiates a module ({@code (module ...)}). {@code id} is its {@code $name} or
-     * null. With {@code definitionOnly} ({@code (module definition ...)}, Wasm 3.0 scripts) the
+     * Defines and instantiates a module ({@code (module ...)}). {@code id} is its {@code $name} as
+     * written (with the {@code $}, as are all identifiers in scripts) or null. With {@code definitionOnly} ({@code (module definition ...)}, Wasm 3.0 scripts) the
      * module is only compiled and named, not instantiated.
      */
     record ModuleCommand(int line, String id, ModuleSource source, boolean definitionOnly) implements Command {

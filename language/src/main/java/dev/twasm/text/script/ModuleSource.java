@@ -16,13 +16,19 @@ public sealed interface ModuleSource {
     }
 
     /**
-     * {@code (module quote "...")}: the concatenated strings, which the reference interpreter
-     * parses as the fields of a module, i.e. as {@code (module <text>)}.
+     * {@code (module quote "...")}: the concatenated strings. The reference interpreter parses
+     * them as a module, which may be written as a bare sequence of fields or as a complete
+     * {@code (module ...)} form (the suite has both); {@code WatParser.parseModule} accepts both.
+     * Bytes that are not valid UTF-8 are kept as unpaired surrogates {@code U+DC80..U+DCFF}, which
+     * the text parser reports as "malformed UTF-8 encoding".
      */
     record Quote(String text) implements ModuleSource {
-        /** The text as a complete module, ready to parse. */
+        /**
+         * The text to give {@code WatParser.parseModule}: the quoted text itself. (Wrapping it in
+         * {@code (module ...)} would break quotes that are complete modules.)
+         */
         public String asModuleText() {
-            return "(module " + text + "\n)";
+            return text;
         }
     }
 }

@@ -16,7 +16,11 @@ public sealed interface WastValue {
     record F64(long bits) implements WastValue {
     }
 
-    /** {@code (ref.null func)} / {@code (ref.null extern)}; heapType is the keyword after ref.null. */
+    /**
+     * {@code (ref.null func)} / {@code (ref.null extern)}; heapType is the token after ref.null
+     * (a keyword, or in Wasm 3.0 scripts a {@code $type} or type index), or null for a bare
+     * {@code (ref.null)} result pattern of Wasm 3.0 scripts, which any null reference matches.
+     */
     record RefNull(String heapType) implements WastValue {
     }
 

@@ -1,0 +1,517 @@
+package dev.twasm.text;
+
+import dev.twasm.binary.BinaryOutput;
+import dev.twasm.binary.Types;
+import dev.twasm.model.Expr;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses instruction sequences (spec §6.5 "Instructions") and encodes them straight into their
+ * binary encoding (spec §5.4), producing {@link Expr}s for function bodies and constant
+ * expressions.
+ *
+ * <p>Both forms are accepted: plain instructions, with structured {@code block}/{@code loop}/
+ * {@code if ... else ... end}, and folded ones, {@code (op imm* folded*)}, which are encoded as
+ * their operands followed by the operator (spec §6.5.10 "Folded Instructions"). Nesting is handled
+ * with an explicit stack of open {@link Frame}s rather than recursion, so arbitrarily deep code
+ * cannot exhaust the Java stack. Labels are resolved to relative depths while parsing (spec
+ * §6.5.1 "Labels"), with inner labels shadowing outer ones of the same name.
+ */
+final class InstructionParser {
+    /** What an open frame is waiting for. */
+    private enum State {
+        /** The whole expression: ends before the {@code )} that closes the enclosing field. */
+        ROOT(true),
+        /** {@code block}/{@code loop} in plain form: ends with {@code end}. */
+        PLAIN_BLOCK(true),
+        /** {@code if} in plain form, before {@code else}. */
+        PLAIN_THEN(true),
+        /** {@code if} in plain form, after {@code else}. */
+        PLAIN_ELSE(true),
+        /** {@code (block ...)}/{@code (loop ...)}: ends with {@code )}. */
+        FOLDED_BLOCK(true),
+        /** {@code (if ...)} before {@code (then}: folded conditions. */
+        IF_CONDITION(false),
+        /** Inside {@code (then ...)}. */
+        IF_THEN(true),
+        /** After {@code (then ...)}: {@code (else ...)} or {@code )}. */
+        IF_AFTER_THEN(false),
+        /** Inside {@code (else ...)}. */
+        IF_ELSE(true),
+        /** After {@code (else ...)}: {@code )}. */
+        IF_AFTER_ELSE(false),
+        /** {@code (op imm* ...)}: folded operands, then the operator when closed. */
+        FOLDED_OPERATOR(false);
+
+        /** Whether any instruction, plain or folded, may follow. */
+        final boolean sequence;
+
+        State(boolean sequence) {
+            this.sequence = sequence;
+        }
+    }
+
+    /** An open structured or folded instruction. Frames are pooled per depth. */
+    private static final class Frame {
+        State state;
+        String label;
+        long blockType;
+        /** For folded operators: the encoded operator, emitted when the frame closes. */
+        byte[] deferred;
+        int deferredOpcode;
+    }
+
+    private static final int DEFERRED_NONE = -1;
+
+    private final TokenCursor in;
+    private final ModuleScope scope;
+    private LocalScope locals;
+    private BinaryOutput out;
+
+    private Frame[] frames = new Frame[16];
+    private int depth;
+
+    /** Open labels, innermost last; {@code null} for unnamed ones. */
+    private String[] labelNames = new String[16];
+    /** For each open label, the level the same name had before it shadowed it (or -1). */
+    private int[] shadowed = new int[16];
+    private int labelCount;
+    private final Map<String, Integer> labelLevels = new HashMap<>();
+
+    InstructionParser(TokenCursor in, ModuleScope scope) {
+        this.in = in;
+        this.scope = scope;
+    }
+
+    /**
+     * Parses the instructions at the cursor up to (not including) the {@code )} that closes the
+     * enclosing form, as a function body with {@code locals} or a constant expression.
+     */
+    Expr parseExpression(LocalScope locals) {
+        return parse(locals, false);
+    }
+
+    /** Parses exactly one folded instruction, the abbreviation of element items and offsets. */
+    Expr parseFoldedInstruction(LocalScope locals) {
+        if (!in.at(TokenKind.LPAR)) {
+            throw in.unexpected();
+        }
+        return parse(locals, true);
+    }
+
+    private Expr parse(LocalScope scopeOfLocals, boolean single) {
+        this.locals = scopeOfLocals;
+        this.out = new BinaryOutput(32);
+        depth = 0;
+        labelCount = 0;
+        labelLevels.clear();
+        push(State.ROOT, null);
+        if (single) {
+            openFolded();
+        }
+        while (!(single && depth == 1)) {
+            Frame top = frames[depth - 1];
+            TokenKind kind = in.kind();
+            if (top.state.sequence) {
+                if (kind == TokenKind.RPAR) {
+                    if (top.state == State.ROOT) {
+                        break;
+                    }
+                    closeSequence(top);
+                } else if (kind == TokenKind.LPAR) {
+                    openFolded();
+                } else if (kind == TokenKind.KEYWORD) {
+                    plainInstruction(top);
+                } else {
+                    throw in.unexpected();
+                }
+                continue;
+            }
+            switch (top.state) {
+                case IF_CONDITION -> {
+                    if (kind != TokenKind.LPAR) {
+                        throw in.unexpected();
+                    }
+                    if (in.tokens.keyword(in.pos + 1) == Keyword.THEN) {
+                        in.pos += 2;
+                        out.writeByte(Opcode.IF.code());
+                        writeBlockType(top.blockType);
+                        pushLabel(top.label);
+                        top.state = State.IF_THEN;
+                    } else {
+                        openFolded();
+                    }
+                }
+                case IF_AFTER_THEN -> {
+                    if (in.atForm(Opcode.ELSE)) {
+                        in.pos += 2;
+                        out.writeByte(Opcode.ELSE.code());
+                        top.state = State.IF_ELSE;
+                    } else {
+                        in.expectRPar();
+                        endBlock();
+                    }
+                }
+                case IF_AFTER_ELSE -> {
+                    in.expectRPar();
+                    endBlock();
+                }
+                case FOLDED_OPERATOR -> {
+                    if (kind == TokenKind.LPAR) {
+                        openFolded();
+                    } else {
+                        in.expectRPar();
+                        if (top.deferred != null) {
+                            out.writeBytes(top.deferred);
+                        } else {
+                            writeOpcode(out, top.deferredOpcode);
+                        }
+                        top.deferred = null;
+                        depth--;
+                    }
+                }
+                default -> throw new IllegalStateException(top.state.toString());
+            }
+        }
+        out.writeByte(Opcode.END.code());
+        return new Expr(out.toByteArray(), 0);
+    }
+
+    /** A {@code )} closing the instruction sequence of a folded block, then-clause or else-clause. */
+    private void closeSequence(Frame top) {
+        switch (top.state) {
+            case FOLDED_BLOCK -> {
+                in.pos++;
+                endBlock();
+            }
+            case IF_THEN -> {
+                in.pos++;
+                top.state = State.IF_AFTER_THEN;
+            }
+            case IF_ELSE -> {
+                in.pos++;
+                top.state = State.IF_AFTER_ELSE;
+            }
+            default -> throw in.unexpected(); // a plain block lacks its end
+        }
+    }
+
+    private void endBlock() {
+        out.writeByte(Opcode.END.code());
+        popLabel();
+        depth--;
+    }
+
+    private Frame push(State state, String label) {
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        Frame frame = frames[depth];
+        if (frame == null) {
+            frame = new Frame();
+            frames[depth] = frame;
+        }
+        depth++;
+        frame.state = state;
+        frame.label = label;
+        frame.deferred = null;
+        frame.deferredOpcode = DEFERRED_NONE;
+        return frame;
+    }
+
+    /** At {@code (}: opens a folded instruction. */
+    private void openFolded() {
+        Object keyword = in.tokens.keyword(in.pos + 1);
+        if (keyword == Opcode.BLOCK || keyword == Opcode.LOOP) {
+            in.pos += 2;
+            String label = in.optionalId();
+            long blockType = TypeUses.blockType(in, scope);
+            out.writeByte(((Opcode) keyword).code());
+            writeBlockType(blockType);
+            pushLabel(label);
+            push(State.FOLDED_BLOCK, label);
+        } else if (keyword == Opcode.IF) {
+            in.pos += 2;
+            String label = in.optionalId();
+            long blockType = TypeUses.blockType(in, scope);
+            push(State.IF_CONDITION, label).blockType = blockType;
+        } else if (keyword instanceof Opcode op && op != Opcode.ELSE && op != Opcode.END) {
+            in.pos += 2;
+            Frame frame = push(State.FOLDED_OPERATOR, null);
+            if (op.immediates() == Opcode.Immediates.NONE && !(op == Opcode.SELECT && in.atForm(Keyword.RESULT))) {
+                frame.deferredOpcode = op.code();
+            } else {
+                BinaryOutput deferred = new BinaryOutput(16);
+                operator(op, deferred);
+                frame.deferred = deferred.toByteArray();
+            }
+        } else {
+            throw in.unexpected(in.pos + 1);
+        }
+    }
+
+    /** At a keyword in an instruction sequence: a plain instruction. */
+    private void plainInstruction(Frame top) {
+        Object keyword = in.keyword();
+        if (keyword == Opcode.BLOCK || keyword == Opcode.LOOP || keyword == Opcode.IF) {
+            in.pos++;
+            String label = in.optionalId();
+            long blockType = TypeUses.blockType(in, scope);
+            out.writeByte(((Opcode) keyword).code());
+            writeBlockType(blockType);
+            pushLabel(label);
+            push(keyword == Opcode.IF ? State.PLAIN_THEN : State.PLAIN_BLOCK, label);
+        } else if (keyword == Opcode.ELSE) {
+            if (top.state != State.PLAIN_THEN) {
+                throw in.unexpected();
+            }
+            in.pos++;
+            checkClosingLabel(top);
+            out.writeByte(Opcode.ELSE.code());
+            top.state = State.PLAIN_ELSE;
+        } else if (keyword == Opcode.END) {
+            if (top.state != State.PLAIN_BLOCK && top.state != State.PLAIN_THEN && top.state != State.PLAIN_ELSE) {
+                throw in.unexpected();
+            }
+            in.pos++;
+            checkClosingLabel(top);
+            endBlock();
+        } else if (keyword instanceof Opcode op) {
+            in.pos++;
+            operator(op, out);
+        } else {
+            throw in.unexpected();
+        }
+    }
+
+    /** {@code else $l} and {@code end $l} must repeat the label of their block. */
+    private void checkClosingLabel(Frame top) {
+        if (in.at(TokenKind.ID)) {
+            if (top.label == null || !in.tokens.textEquals(in.pos, top.label)) {
+                throw in.error("mismatching label");
+            }
+            in.pos++;
+        }
+    }
+
+    // ---- labels -------------------------------------------------------------------------------
+
+    private void pushLabel(String name) {
+        if (labelCount == labelNames.length) {
+            labelNames = Arrays.copyOf(labelNames, labelCount * 2);
+            shadowed = Arrays.copyOf(shadowed, labelCount * 2);
+        }
+        labelNames[labelCount] = name;
+        if (name != null) {
+            Integer previous = labelLevels.put(name, labelCount);
+            shadowed[labelCount] = previous == null ? -1 : previous;
+        }
+        labelCount++;
+    }
+
+    private void popLabel() {
+        labelCount--;
+        String name = labelNames[labelCount];
+        if (name != null) {
+            int previous = shadowed[labelCount];
+            if (previous < 0) {
+                labelLevels.remove(name);
+            } else {
+                labelLevels.put(name, previous);
+            }
+        }
+    }
+
+    /** A label reference: a relative depth, or an identifier of an enclosing block. */
+    private long label() {
+        if (in.at(TokenKind.ID)) {
+            Integer level = labelLevels.get(in.tokens.text(in.pos));
+            if (level == null) {
+                throw in.error("unknown label " + in.tokens.text(in.pos));
+            }
+            in.pos++;
+            return labelCount - 1 - level;
+        }
+        return in.u32();
+    }
+
+    // ---- operators and immediates --------------------------------------------------------------
+
+    private static void writeOpcode(BinaryOutput o, int code) {
+        if (code > 0xFF) {
+            o.writeByte(code >> 8);
+            o.writeU32(code & 0xFF);
+        } else {
+            o.writeByte(code);
+        }
+    }
+
+    private static void writeBlockType(BinaryOutput o, long blockType) {
+        if (blockType < 0) {
+            o.writeByte((int) -blockType);
+        } else {
+            o.writeSigned(blockType);
+        }
+    }
+
+    private void writeBlockType(long blockType) {
+        writeBlockType(out, blockType);
+    }
+
+    /** Encodes operator {@code op} (its mnemonic already consumed) and its immediates into {@code o}. */
+    private void operator(Opcode op, BinaryOutput o) {
+        if (op == Opcode.SELECT && in.atForm(Keyword.RESULT)) {
+            List<ValType> types = new ArrayList<>();
+            TypeUses.parseSignature(in, new ArrayList<>(), types, null);
+            o.writeByte(Opcode.SELECT_T.code());
+            o.writeU32(types.size());
+            for (ValType t : types) {
+                o.writeByte(Types.encode(t));
+            }
+            return;
+        }
+        writeOpcode(o, op.code());
+        switch (op.immediates()) {
+            case NONE -> {
+            }
+            case BLOCK_TYPE -> throw new IllegalStateException(op.mnemonic());
+            case LABEL -> o.writeU32(label());
+            case BR_TABLE -> {
+                long[] labels = new long[4];
+                int count = 0;
+                while (IndexSpace.atReference(in)) {
+                    if (count == labels.length) {
+                        labels = Arrays.copyOf(labels, count * 2);
+                    }
+                    labels[count++] = label();
+                }
+                if (count == 0) {
+                    throw in.unexpected();
+                }
+                o.writeU32(count - 1);
+                for (int i = 0; i < count; i++) {
+                    o.writeU32(labels[i]);
+                }
+            }
+            case FUNC -> o.writeU32(scope.funcs.resolve(in));
+            case CALL_INDIRECT -> {
+                long table = IndexSpace.atReference(in) ? scope.tables.resolve(in) : 0;
+                o.writeU32(TypeUses.typeUse(in, scope, null));
+                o.writeU32(table);
+            }
+            case SELECT_TYPES -> throw new IllegalStateException(op.mnemonic());
+            case LOCAL -> o.writeU32(locals.space().resolve(in));
+            case GLOBAL -> o.writeU32(scope.globals.resolve(in));
+            case TABLE -> o.writeU32(optional(scope.tables));
+            case MEMORY -> o.writeU32(optional(scope.memories));
+            case MEMARG -> memarg(op, o);
+            case I32 -> o.writeSigned(literal(TokenKind.INT, NumberLiteral::i32));
+            case I64 -> o.writeSigned(literal(TokenKind.INT, NumberLiteral::i64));
+            case F32 -> o.writeF32Bits((int) literal(TokenKind.FLOAT, NumberLiteral::f32Bits));
+            case F64 -> o.writeF64Bits(literal(TokenKind.FLOAT, NumberLiteral::f64Bits));
+            case REF_TYPE -> o.writeByte(Types.encode(in.heapType()));
+            case MEMORY_INIT -> {
+                // memory.init memidx? dataidx: the memory comes first when both are given
+                long memory = twoReferences() ? scope.memories.resolve(in) : 0;
+                o.writeU32(scope.datas.resolve(in));
+                o.writeU32(memory);
+            }
+            case DATA -> o.writeU32(scope.datas.resolve(in));
+            case MEMORY_COPY -> {
+                long destination = optional(scope.memories);
+                long source = optional(scope.memories);
+                o.writeU32(destination);
+                o.writeU32(source);
+            }
+            case TABLE_INIT -> {
+                // table.init tableidx? elemidx: the table comes first when both are given
+                long table = twoReferences() ? scope.tables.resolve(in) : 0;
+                o.writeU32(scope.elems.resolve(in));
+                o.writeU32(table);
+            }
+            case ELEM -> o.writeU32(scope.elems.resolve(in));
+            case TABLE_COPY -> {
+                if (IndexSpace.atReference(in)) {
+                    long destination = scope.tables.resolve(in);
+                    long source = scope.tables.resolve(in);
+                    o.writeU32(destination);
+                    o.writeU32(source);
+                } else {
+                    o.writeU32(0);
+                    o.writeU32(0);
+                }
+            }
+        }
+    }
+
+    private boolean twoReferences() {
+        return isReference(in.pos) && isReference(in.pos + 1);
+    }
+
+    private boolean isReference(int token) {
+        TokenKind kind = in.kind(token);
+        return kind == TokenKind.ID || kind == TokenKind.NAT;
+    }
+
+    private long optional(IndexSpace space) {
+        return IndexSpace.atReference(in) ? space.resolve(in) : 0;
+    }
+
+    /** Reads {@code offset=N? align=N?} (spec §6.5.7 "Memory Instructions"); the alignment must be a power of two. */
+    private void memarg(Opcode op, BinaryOutput o) {
+        long offset = 0;
+        String value = in.memargValue(in.pos, "offset=");
+        if (value != null) {
+            offset = u32(value);
+        }
+        int alignLog2 = op.naturalAlignmentLog2();
+        value = in.memargValue(in.pos, "align=");
+        if (value != null) {
+            long align = u32(value);
+            if (align == 0 || (align & (align - 1)) != 0) {
+                throw in.error("alignment must be a power of two", in.pos - 1);
+            }
+            alignLog2 = Long.numberOfTrailingZeros(align);
+        }
+        o.writeU32(alignLog2);
+        o.writeU32(offset);
+    }
+
+    private long u32(String text) {
+        in.pos++;
+        try {
+            return NumberLiteral.u32(text);
+        } catch (NumberLiteral.OutOfRange e) {
+            throw in.error("i32 constant out of range", in.pos - 1);
+        }
+    }
+
+    /** How a numeric immediate's value is computed from its token. */
+    private interface LiteralValue {
+        long of(String text);
+    }
+
+    /**
+     * Reads a numeric literal: integer tokens, and float tokens too when {@code widest} is
+     * {@link TokenKind#FLOAT}.
+     */
+    private long literal(TokenKind widest, LiteralValue value) {
+        TokenKind kind = in.kind();
+        boolean accepted = kind == TokenKind.NAT || kind == TokenKind.INT || kind == TokenKind.FLOAT && widest == TokenKind.FLOAT;
+        if (!accepted) {
+            throw in.unexpected();
+        }
+        try {
+            return value.of(in.tokens.text(in.pos++));
+        } catch (NumberLiteral.OutOfRange e) {
+            throw in.error("constant out of range", in.pos - 1);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.twasm.text;
+
+import dev.twasm.model.ValType;
+
+/**
+ * The keywords of the text format and of the script format that are not instruction mnemonics
+ * (spec §6.2.2 "Tokens"; instruction mnemonics are {@link dev.twasm.model.Opcode}s). A keyword token
+ * that is neither a {@code Keyword} nor a mnemonic is reported as "unknown operator", as the
+ * reference interpreter's lexer does.
+ */
+enum Keyword {
+    MODULE("module"),
+    TYPE("type"),
+    FUNC("func"),
+    PARAM("param"),
+    RESULT("result"),
+    LOCAL("local"),
+    GLOBAL("global"),
+    MUT("mut"),
+    TABLE("table"),
+    MEMORY("memory"),
+    ELEM("elem"),
+    DATA("data"),
+    DECLARE("declare"),
+    OFFSET("offset"),
+    ITEM("item"),
+    IMPORT("import"),
+    EXPORT("export"),
+    START("start"),
+    THEN("then"),
+    I32("i32", ValType.I32),
+    I64("i64", ValType.I64),
+    F32("f32", ValType.F32),
+    F64("f64", ValType.F64),
+    V128("v128", ValType.V128),
+    FUNCREF("funcref", ValType.FUNCREF),
+    EXTERNREF("externref", ValType.EXTERNREF),
+    EXTERN("extern"),
+    BINARY("binary"),
+    QUOTE("quote"),
+    DEFINITION("definition"),
+    INSTANCE("instance"),
+    REGISTER("register"),
+    INVOKE("invoke"),
+    GET("get"),
+    ASSERT_RETURN("assert_return"),
+    ASSERT_TRAP("assert_trap"),
+    ASSERT_EXHAUSTION("assert_exhaustion"),
+    ASSERT_MALFORMED("assert_malformed"),
+    ASSERT_INVALID("assert_invalid"),
+    ASSERT_UNLINKABLE("assert_unlinkable"),
+    ASSERT_UNINSTANTIABLE("assert_uninstantiable"),
+    ASSERT_EXCEPTION("assert_exception"),
+    SCRIPT("script"),
+    INPUT("input"),
+    OUTPUT("output"),
+    EITHER("either"),
+    NAN_CANONICAL("nan:canonical"),
+    NAN_ARITHMETIC("nan:arithmetic"),
+    REF_EXTERN("ref.extern"),
+    REF_HOST("ref.host");
+
+    private final String text;
+    private final ValType valType;
+
+    Keyword(String text) {
+        this(text, null);
+    }
+
+    Keyword(String text, ValType valType) {
+        this.text = text;
+        this.valType = valType;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The value type this keyword names, or null. */
+    ValType valType() {
+        return valType;
+    }
+}

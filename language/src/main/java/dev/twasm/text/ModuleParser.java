@@ -1,0 +1,600 @@
+package dev.twasm.text;
+
+import dev.twasm.binary.BinaryDecoder;
+import dev.twasm.binary.BinaryOutput;
+import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.DataSegment;
+import dev.twasm.model.ElemSegment;
+import dev.twasm.model.Export;
+import dev.twasm.model.Expr;
+import dev.twasm.model.ExternKind;
+import dev.twasm.model.Function;
+import dev.twasm.model.Global;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.Import;
+import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Limits;
+import dev.twasm.model.MemoryType;
+import dev.twasm.model.Module;
+import dev.twasm.model.Names;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.SegmentMode;
+import dev.twasm.model.TableType;
+import dev.twasm.model.ValType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses a module in the text format (spec §6.6 "Modules") into the abstract {@link Module}.
+ *
+ * <p>Two passes over the module's fields, as the identifier context of spec §6.6.13 requires:
+ * the first binds every identifier to its index (fields may refer to later ones), defines the
+ * explicit types and checks that imports precede definitions; the second parses every field,
+ * expanding the abbreviations (inline imports, exports, element and data segments, implicit type
+ * definitions) in order of appearance.
+ */
+final class ModuleParser extends TokenCursor {
+    /** Quoted modules inside quoted modules: each level needs doubled escapes, so this is generous. */
+    private static final int MAX_QUOTE_DEPTH = 64;
+
+    private final ModuleScope scope = new ModuleScope();
+    private final InstructionParser instructions;
+    private final Module.Builder builder = Module.builder();
+    private final int quoteDepth;
+
+    private String moduleName;
+    private final List<Integer> fieldStarts = new ArrayList<>();
+    private final Map<Integer, String> functionNames = new HashMap<>();
+    private final Map<Integer, Map<Integer, String>> localNames = new HashMap<>();
+    private int nextFunction;
+    private int nextTable;
+    private int nextMemory;
+    private int nextGlobal;
+    private boolean hasStart;
+
+    private ModuleParser(Tokens tokens, int quoteDepth) {
+        super(tokens);
+        this.instructions = new InstructionParser(this, scope);
+        this.quoteDepth = quoteDepth;
+    }
+
+    static Module parse(String text, int quoteDepth) {
+        if (quoteDepth > MAX_QUOTE_DEPTH) {
+            throw new MalformedModuleException("nesting too deep", 1, 1);
+        }
+        return new ModuleParser(Lexer.tokenize(text), quoteDepth).module();
+    }
+
+    /** {@code (module $id? field*)}, {@code (module $id? binary|quote "..."*)}, or bare fields. */
+    private Module module() {
+        if (atForm(Keyword.MODULE)) {
+            pos += 2;
+            String id = optionalId();
+            if (atKeyword(Keyword.BINARY) || atKeyword(Keyword.QUOTE)) {
+                boolean binary = atKeyword(Keyword.BINARY);
+                pos++;
+                byte[] bytes = strings();
+                expectRPar();
+                expect(TokenKind.EOF);
+                return binary ? BinaryDecoder.decode(bytes) : parse(StringLiteral.decodeSource(bytes), quoteDepth + 1);
+            }
+            moduleName = id == null ? null : id.substring(1);
+            fields(TokenKind.RPAR);
+            expectRPar();
+            expect(TokenKind.EOF);
+        } else {
+            fields(TokenKind.EOF);
+        }
+        return builder.build();
+    }
+
+    private void fields(TokenKind terminator) {
+        int first = pos;
+        declare();
+        if (!at(terminator)) {
+            throw unexpected();
+        }
+        int end = pos;
+        pos = first;
+        define();
+        pos = end;
+    }
+
+    // ---- pass 1: identifiers and explicit types --------------------------------------------
+
+    /**
+     * Binds the identifiers of all fields, defines the explicit types and checks that no import
+     * follows a definition of a function, table, memory or global (spec §6.6.13: imports come first
+     * in every index space). Like the reference interpreter, reports the kind of the latest
+     * definition that an import follows: "import after function".
+     */
+    private void declare() {
+        String lastDefinition = null;
+        String importAfter = null;
+        int importAfterToken = -1;
+        while (at(TokenKind.LPAR)) {
+            int start = pos;
+            fieldStarts.add(start);
+            String definition = declareField();
+            if (definition == null && isImportField(start)) {
+                if (lastDefinition != null) {
+                    importAfter = lastDefinition;
+                    importAfterToken = start;
+                }
+            } else if (definition != null) {
+                lastDefinition = definition;
+            }
+            pos = start;
+            skipForm();
+        }
+        if (importAfter != null) {
+            throw error("import after " + importAfter, importAfterToken);
+        }
+    }
+
+    /**
+     * Declares the field at the cursor; returns the kind of entity it defines ("function",
+     * "table", "memory", "global") when it is a definition rather than an import, else null.
+     */
+    private String declareField() {
+        int start = pos;
+        Object keyword = tokens.keyword(start + 1);
+        int idToken = start + 2;
+        String id = kind(idToken) == TokenKind.ID ? tokens.text(idToken) : null;
+        if (keyword == Keyword.TYPE) {
+            pos += 2;
+            optionalId();
+            scope.types.addExplicit(TypeUses.funcType(this));
+            scope.typeNames.add(id, this, idToken);
+            expectRPar();
+        } else if (keyword == Keyword.IMPORT) {
+            int desc = start + 4; // (import "module" "name" (kind $id? ...))
+            IndexSpace space = kind(desc) == TokenKind.LPAR ? spaceOf(tokens.keyword(desc + 1)) : null;
+            if (space != null) {
+                space.add(kind(desc + 2) == TokenKind.ID ? tokens.text(desc + 2) : null, this, desc + 2);
+            }
+        } else if (spaceOf(keyword) != null) {
+            spaceOf(keyword).add(id, this, idToken);
+            if (!isImportField(start)) {
+                declareInlineSegment(keyword, afterInlineExports(start));
+                return keyword == Keyword.FUNC ? "function" : ((Keyword) keyword).text();
+            }
+        } else if (keyword == Keyword.ELEM) {
+            scope.elems.add(id, this, idToken);
+        } else if (keyword == Keyword.DATA) {
+            scope.datas.add(id, this, idToken);
+        } else if (keyword != Keyword.EXPORT && keyword != Keyword.START) {
+            throw unexpected(start + 1);
+        }
+        return null;
+    }
+
+    /** For {@code (func|table|memory|global $id? (export ...)* ...)}, the token after the exports. */
+    private int afterInlineExports(int start) {
+        int p = kind(start + 2) == TokenKind.ID ? start + 3 : start + 2;
+        while (kind(p) == TokenKind.LPAR && tokens.keyword(p + 1) == Keyword.EXPORT && tokens.partner(p) > 0) {
+            p = tokens.partner(p) + 1;
+        }
+        return p;
+    }
+
+    /** Whether the field at {@code start} is an import: {@code (import ...)} or one with an inline import. */
+    private boolean isImportField(int start) {
+        Object keyword = tokens.keyword(start + 1);
+        if (keyword == Keyword.IMPORT) {
+            return true;
+        }
+        if (spaceOf(keyword) == null) {
+            return false;
+        }
+        int p = afterInlineExports(start);
+        return kind(p) == TokenKind.LPAR && tokens.keyword(p + 1) == Keyword.IMPORT;
+    }
+
+    /** The element segment of {@code (table reftype (elem ...))}, the data segment of {@code (memory (data ...))}. */
+    private void declareInlineSegment(Object keyword, int p) {
+        if (keyword == Keyword.TABLE && isValType(p) && kind(p + 1) == TokenKind.LPAR && tokens.keyword(p + 2) == Keyword.ELEM) {
+            scope.elems.add(null, this, p);
+        } else if (keyword == Keyword.MEMORY && kind(p) == TokenKind.LPAR && tokens.keyword(p + 1) == Keyword.DATA) {
+            scope.datas.add(null, this, p);
+        }
+    }
+
+    private IndexSpace spaceOf(Object keyword) {
+        if (keyword == Keyword.FUNC) {
+            return scope.funcs;
+        } else if (keyword == Keyword.TABLE) {
+            return scope.tables;
+        } else if (keyword == Keyword.MEMORY) {
+            return scope.memories;
+        } else if (keyword == Keyword.GLOBAL) {
+            return scope.globals;
+        }
+        return null;
+    }
+
+    // ---- pass 2: fields ---------------------------------------------------------------------
+
+    private void define() {
+        for (int start : fieldStarts) {
+            pos = start;
+            Object keyword = tokens.keyword(pos + 1);
+            if (keyword == Keyword.TYPE) {
+                skipForm();
+            } else if (keyword == Keyword.IMPORT) {
+                importField();
+            } else if (keyword == Keyword.FUNC) {
+                funcField();
+            } else if (keyword == Keyword.TABLE) {
+                tableField();
+            } else if (keyword == Keyword.MEMORY) {
+                memoryField();
+            } else if (keyword == Keyword.GLOBAL) {
+                globalField();
+            } else if (keyword == Keyword.EXPORT) {
+                exportField();
+            } else if (keyword == Keyword.START) {
+                startField();
+            } else if (keyword == Keyword.ELEM) {
+                elemField();
+            } else {
+                dataField();
+            }
+        }
+        for (var type : scope.types.all()) {
+            builder.addType(type);
+        }
+        if (moduleName != null || !functionNames.isEmpty() || !localNames.isEmpty()) {
+            builder.names(new Names(moduleName, Map.copyOf(functionNames), Map.copyOf(localNames)));
+        }
+    }
+
+    /** {@code (import "module" "name" importdesc)} (spec §6.6.4). */
+    private void importField() {
+        expectForm(Keyword.IMPORT);
+        String module = name();
+        String name = name();
+        expectLPar();
+        int kindToken = pos;
+        Object keyword = keyword();
+        pos++;
+        String id = optionalId();
+        ImportDesc desc;
+        if (keyword == Keyword.FUNC) {
+            nameFunction(id);
+            desc = new ImportDesc.Func(IndexSpace.clamp(TypeUses.typeUse(this, scope, new LocalScope())));
+        } else if (keyword == Keyword.TABLE) {
+            nextTable++;
+            desc = new ImportDesc.Table(tableType());
+        } else if (keyword == Keyword.MEMORY) {
+            nextMemory++;
+            desc = new ImportDesc.Memory(memoryType());
+        } else if (keyword == Keyword.GLOBAL) {
+            nextGlobal++;
+            desc = new ImportDesc.Global(globalType());
+        } else {
+            throw unexpected(kindToken);
+        }
+        expectRPar();
+        expectRPar();
+        builder.addImport(new Import(module, name, desc));
+    }
+
+    private int nameFunction(String id) {
+        int index = nextFunction++;
+        if (id != null) {
+            functionNames.put(index, id.substring(1));
+        }
+        return index;
+    }
+
+    /** Inline {@code (export "name")}s of a definition (spec §6.6.5, §6.6.6, §6.6.7, §6.6.8 "Abbreviations"). */
+    private void inlineExports(ExternKind kind, int index) {
+        while (atForm(Keyword.EXPORT)) {
+            pos += 2;
+            builder.addExport(new Export(name(), kind, index));
+            expectRPar();
+        }
+    }
+
+    /** An inline {@code (import "module" "name")}, or null. */
+    private String[] inlineImport() {
+        if (!atForm(Keyword.IMPORT)) {
+            return null;
+        }
+        pos += 2;
+        String module = name();
+        String name = name();
+        expectRPar();
+        return new String[] {module, name};
+    }
+
+    /** {@code (func $id? export* import? typeuse local* instr*)} (spec §6.6.5). */
+    private void funcField() {
+        expectForm(Keyword.FUNC);
+        int index = nameFunction(optionalId());
+        inlineExports(ExternKind.FUNC, index);
+        String[] imported = inlineImport();
+        if (imported != null) {
+            int type = IndexSpace.clamp(TypeUses.typeUse(this, scope, new LocalScope()));
+            expectRPar();
+            builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Func(type)));
+            return;
+        }
+        LocalScope locals = new LocalScope();
+        int type = IndexSpace.clamp(TypeUses.typeUse(this, scope, locals));
+        while (atForm(Keyword.LOCAL)) {
+            pos += 2;
+            if (at(TokenKind.ID)) {
+                int token = pos;
+                String id = optionalId();
+                locals.addLocal(id, valType(), this, token);
+            } else {
+                while (isValType(pos)) {
+                    locals.addLocal(null, valType(), this, pos);
+                }
+            }
+            expectRPar();
+        }
+        Expr body = instructions.parseExpression(locals);
+        expectRPar();
+        if (!locals.names().isEmpty()) {
+            localNames.put(index, Map.copyOf(locals.names()));
+        }
+        builder.addFunction(new Function(type, locals.declaredLocals(), body));
+    }
+
+    private Limits limits() {
+        long min = u32();
+        long max = at(TokenKind.NAT) ? u32() : Limits.NO_MAX;
+        return new Limits(min, max);
+    }
+
+    private TableType tableType() {
+        Limits limits = limits();
+        return new TableType(refType(), limits);
+    }
+
+    private MemoryType memoryType() {
+        return new MemoryType(limits());
+    }
+
+    private GlobalType globalType() {
+        if (atForm(Keyword.MUT)) {
+            pos += 2;
+            ValType type = valType();
+            expectRPar();
+            return new GlobalType(type, true);
+        }
+        return new GlobalType(valType(), false);
+    }
+
+    /** {@code (table $id? export* import? tabletype)} or with an inline element segment (spec §6.6.6). */
+    private void tableField() {
+        expectForm(Keyword.TABLE);
+        optionalId();
+        int index = nextTable++;
+        inlineExports(ExternKind.TABLE, index);
+        String[] imported = inlineImport();
+        if (imported != null) {
+            TableType type = tableType();
+            expectRPar();
+            builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Table(type)));
+            return;
+        }
+        if (isValType(pos) && kind(pos + 1) == TokenKind.LPAR && tokens.keyword(pos + 2) == Keyword.ELEM) {
+            ValType elemType = refType();
+            expectForm(Keyword.ELEM);
+            Expr[] items = IndexSpace.atReference(this) || at(TokenKind.RPAR) ? functionItems() : elemExprs();
+            expectRPar();
+            expectRPar();
+            builder.addTable(new TableType(elemType, new Limits(items.length, items.length)));
+            builder.addElem(new ElemSegment(SegmentMode.ACTIVE, elemType, index, zeroOffset(), items));
+            return;
+        }
+        TableType type = tableType();
+        expectRPar();
+        builder.addTable(type);
+    }
+
+    /** {@code (memory $id? export* import? memtype)} or with an inline data segment (spec §6.6.7). */
+    private void memoryField() {
+        expectForm(Keyword.MEMORY);
+        optionalId();
+        int index = nextMemory++;
+        inlineExports(ExternKind.MEMORY, index);
+        String[] imported = inlineImport();
+        if (imported != null) {
+            MemoryType type = memoryType();
+            expectRPar();
+            builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Memory(type)));
+            return;
+        }
+        if (atForm(Keyword.DATA)) {
+            pos += 2;
+            byte[] bytes = strings();
+            expectRPar();
+            expectRPar();
+            long pages = (bytes.length + (long) MemoryType.PAGE_SIZE - 1) / MemoryType.PAGE_SIZE;
+            builder.addMemory(new MemoryType(new Limits(pages, pages)));
+            builder.addData(new DataSegment(SegmentMode.ACTIVE, index, zeroOffset(), bytes));
+            return;
+        }
+        MemoryType type = memoryType();
+        expectRPar();
+        builder.addMemory(type);
+    }
+
+    /** {@code (global $id? export* import? globaltype expr)} (spec §6.6.8). */
+    private void globalField() {
+        expectForm(Keyword.GLOBAL);
+        optionalId();
+        int index = nextGlobal++;
+        inlineExports(ExternKind.GLOBAL, index);
+        String[] imported = inlineImport();
+        GlobalType type = globalType();
+        if (imported != null) {
+            expectRPar();
+            builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Global(type)));
+            return;
+        }
+        Expr init = instructions.parseExpression(new LocalScope());
+        expectRPar();
+        builder.addGlobal(new Global(type, init));
+    }
+
+    /** {@code (export "name" (kind x))} (spec §6.6.9). */
+    private void exportField() {
+        expectForm(Keyword.EXPORT);
+        String name = name();
+        expectLPar();
+        Object keyword = keyword();
+        ExternKind kind;
+        IndexSpace space;
+        if (keyword == Keyword.FUNC) {
+            kind = ExternKind.FUNC;
+            space = scope.funcs;
+        } else if (keyword == Keyword.TABLE) {
+            kind = ExternKind.TABLE;
+            space = scope.tables;
+        } else if (keyword == Keyword.MEMORY) {
+            kind = ExternKind.MEMORY;
+            space = scope.memories;
+        } else if (keyword == Keyword.GLOBAL) {
+            kind = ExternKind.GLOBAL;
+            space = scope.globals;
+        } else {
+            throw unexpected();
+        }
+        pos++;
+        int index = IndexSpace.clamp(space.resolve(this));
+        expectRPar();
+        expectRPar();
+        builder.addExport(new Export(name, kind, index));
+    }
+
+    /** {@code (start x)} (spec §6.6.10); a module has at most one. */
+    private void startField() {
+        int start = pos;
+        expectForm(Keyword.START);
+        int index = IndexSpace.clamp(scope.funcs.resolve(this));
+        expectRPar();
+        if (hasStart) {
+            throw error("multiple start sections", start);
+        }
+        hasStart = true;
+        builder.start(index);
+    }
+
+    /**
+     * {@code (elem $id? elemlist)}, {@code (elem $id? declare elemlist)} and
+     * {@code (elem $id? (table x)? offset elemlist)} with their abbreviations (spec §6.6.11).
+     */
+    private void elemField() {
+        expectForm(Keyword.ELEM);
+        optionalId();
+        SegmentMode mode;
+        int table = 0;
+        Expr offset = null;
+        if (atKeyword(Keyword.DECLARE)) {
+            pos++;
+            mode = SegmentMode.DECLARATIVE;
+        } else if (atForm(Keyword.TABLE)) {
+            pos += 2;
+            table = IndexSpace.clamp(scope.tables.resolve(this));
+            expectRPar();
+            mode = SegmentMode.ACTIVE;
+            offset = offset();
+        } else if (at(TokenKind.LPAR)) {
+            mode = SegmentMode.ACTIVE;
+            offset = offset();
+        } else {
+            mode = SegmentMode.PASSIVE;
+        }
+        ValType elemType;
+        Expr[] items;
+        if (atKeyword(Keyword.FUNC)) {
+            pos++;
+            elemType = ValType.FUNCREF;
+            items = functionItems();
+        } else if (isValType(pos)) {
+            elemType = refType();
+            items = elemExprs();
+        } else if (mode == SegmentMode.ACTIVE && (IndexSpace.atReference(this) || at(TokenKind.RPAR))) {
+            elemType = ValType.FUNCREF; // (elem offset funcidx*): the legacy abbreviation
+            items = functionItems();
+        } else {
+            throw unexpected();
+        }
+        expectRPar();
+        builder.addElem(new ElemSegment(mode, elemType, table, offset, items));
+    }
+
+    /** {@code (offset expr)} or its abbreviation, a single folded instruction. */
+    private Expr offset() {
+        if (atForm(Keyword.OFFSET)) {
+            pos += 2;
+            Expr expr = instructions.parseExpression(new LocalScope());
+            expectRPar();
+            return expr;
+        }
+        return instructions.parseFoldedInstruction(new LocalScope());
+    }
+
+    /** {@code funcidx*} as element items: {@code ref.func x} expressions. */
+    private Expr[] functionItems() {
+        List<Expr> items = new ArrayList<>();
+        while (IndexSpace.atReference(this)) {
+            BinaryOutput code = new BinaryOutput(8);
+            code.writeByte(Opcode.REF_FUNC.code());
+            code.writeU32(scope.funcs.resolve(this));
+            code.writeByte(Opcode.END.code());
+            items.add(new Expr(code.toByteArray(), 0));
+        }
+        return items.toArray(Expr[]::new);
+    }
+
+    /** {@code elemexpr*}: {@code (item expr)} or a single folded instruction. */
+    private Expr[] elemExprs() {
+        List<Expr> items = new ArrayList<>();
+        while (at(TokenKind.LPAR)) {
+            if (atForm(Keyword.ITEM)) {
+                pos += 2;
+                items.add(instructions.parseExpression(new LocalScope()));
+                expectRPar();
+            } else {
+                items.add(instructions.parseFoldedInstruction(new LocalScope()));
+            }
+        }
+        return items.toArray(Expr[]::new);
+    }
+
+    /** {@code (data $id? datastring)} or {@code (data $id? (memory x)? offset datastring)} (spec §6.6.12). */
+    private void dataField() {
+        expectForm(Keyword.DATA);
+        optionalId();
+        SegmentMode mode = SegmentMode.PASSIVE;
+        int memory = 0;
+        Expr offset = null;
+        if (atForm(Keyword.MEMORY)) {
+            pos += 2;
+            memory = IndexSpace.clamp(scope.memories.resolve(this));
+            expectRPar();
+            mode = SegmentMode.ACTIVE;
+            offset = offset();
+        } else if (at(TokenKind.LPAR)) {
+            mode = SegmentMode.ACTIVE;
+            offset = offset();
+        }
+        byte[] bytes = strings();
+        expectRPar();
+        builder.addData(new DataSegment(mode, memory, offset, bytes));
+    }
+
+    private static Expr zeroOffset() {
+        return new Expr(new byte[] {(byte) Opcode.I32_CONST.code(), 0, (byte) Opcode.END.code()}, 0);
+    }
+}

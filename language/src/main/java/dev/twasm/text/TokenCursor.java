@@ -1,0 +1,211 @@
+package dev.twasm.text;
+
+import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A position in a {@link Tokens} sequence with the small parsing steps every production of the
+ * text and script grammars is built from: expecting parentheses and keywords, reading strings,
+ * names, identifiers and unsigned integers, and reporting errors with the reference interpreter's
+ * wording ("unexpected token", or "unknown operator" for reserved tokens and unknown keywords).
+ */
+class TokenCursor {
+    final Tokens tokens;
+    int pos;
+
+    TokenCursor(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    final TokenKind kind() {
+        return tokens.kind(pos);
+    }
+
+    final TokenKind kind(int i) {
+        return tokens.kind(i);
+    }
+
+    final Object keyword() {
+        return tokens.keyword(pos);
+    }
+
+    final boolean at(TokenKind kind) {
+        return tokens.kind(pos) == kind;
+    }
+
+    final boolean atKeyword(Keyword k) {
+        return tokens.keyword(pos) == k;
+    }
+
+    /** Whether the cursor is at {@code (} followed by keyword {@code k}. */
+    final boolean atForm(Object k) {
+        return tokens.kind(pos) == TokenKind.LPAR && tokens.keyword(pos + 1) == k;
+    }
+
+    /** Whether token {@code i} is a value type keyword. */
+    final boolean isValType(int i) {
+        return tokens.keyword(i) instanceof Keyword k && k.valType() != null;
+    }
+
+    /** The error for the current token not fitting the grammar here. */
+    final MalformedModuleException unexpected() {
+        return unexpected(pos);
+    }
+
+    final MalformedModuleException unexpected(int i) {
+        TokenKind k = tokens.kind(i);
+        if (k == TokenKind.RESERVED || k == TokenKind.KEYWORD && tokens.keyword(i) == null && !isMemargKeyword(i)) {
+            String text = tokens.text(i);
+            return tokens.errorAtToken("unknown operator " + (text.length() > 60 ? text.substring(0, 60) + "..." : text), i);
+        }
+        return tokens.errorAtToken("unexpected token", i);
+    }
+
+    /** {@code offset=N} and {@code align=N} are keywords the lexer cannot tag by table lookup. */
+    final boolean isMemargKeyword(int i) {
+        return memargValue(i, "offset=") != null || memargValue(i, "align=") != null;
+    }
+
+    /** The NAT text after {@code prefix} if token {@code i} is {@code prefix} + a NAT, else null. */
+    final String memargValue(int i, String prefix) {
+        if (tokens.kind(i) != TokenKind.KEYWORD || !tokens.textStartsWith(i, prefix)) {
+            return null;
+        }
+        int start = tokens.start(i) + prefix.length();
+        int end = tokens.end(i);
+        return NumberLiteral.classify(tokens.source(), start, end) == TokenKind.NAT ? tokens.source().substring(start, end) : null;
+    }
+
+    final MalformedModuleException error(String reason, int token) {
+        return tokens.errorAtToken(reason, token);
+    }
+
+    final MalformedModuleException error(String reason) {
+        return tokens.errorAtToken(reason, pos);
+    }
+
+    final void expect(TokenKind kind) {
+        if (tokens.kind(pos) != kind) {
+            throw unexpected();
+        }
+        pos++;
+    }
+
+    final void expectLPar() {
+        expect(TokenKind.LPAR);
+    }
+
+    final void expectRPar() {
+        expect(TokenKind.RPAR);
+    }
+
+    final void expectKeyword(Object k) {
+        if (tokens.keyword(pos) != k) {
+            throw unexpected();
+        }
+        pos++;
+    }
+
+    /** Consumes {@code (} and keyword {@code k}. */
+    final void expectForm(Object k) {
+        expectLPar();
+        expectKeyword(k);
+    }
+
+    /** Consumes an identifier if there is one and returns its text (with {@code $}), else null. */
+    final String optionalId() {
+        if (tokens.kind(pos) == TokenKind.ID) {
+            return tokens.text(pos++);
+        }
+        return null;
+    }
+
+    final byte[] string() {
+        if (tokens.kind(pos) != TokenKind.STRING) {
+            throw unexpected();
+        }
+        byte[] bytes = StringLiteral.bytes(tokens.source(), tokens.start(pos), tokens.end(pos));
+        pos++;
+        return bytes;
+    }
+
+    /** A name (spec §6.3.4): a string whose bytes are valid UTF-8. */
+    final String name() {
+        int at = pos;
+        String name = StringLiteral.utf8OrNull(string());
+        if (name == null) {
+            throw StringLiteral.malformedUtf8(tokens, at);
+        }
+        return name;
+    }
+
+    /** Concatenates the strings at the cursor (possibly none). */
+    final byte[] strings() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (at(TokenKind.STRING)) {
+            out.writeBytes(string());
+        }
+        return out.toByteArray();
+    }
+
+    /** An unsigned 32-bit integer token ({@code u32}). */
+    final long u32() {
+        if (tokens.kind(pos) != TokenKind.NAT) {
+            throw unexpected();
+        }
+        try {
+            return NumberLiteral.u32(tokens.text(pos++));
+        } catch (NumberLiteral.OutOfRange e) {
+            throw error("i32 constant out of range", pos - 1);
+        }
+    }
+
+    final ValType valType() {
+        if (tokens.keyword(pos) instanceof Keyword k && k.valType() != null) {
+            pos++;
+            return k.valType();
+        }
+        throw unexpected();
+    }
+
+    /** A reference type: {@code funcref} or {@code externref}. */
+    final ValType refType() {
+        Object k = tokens.keyword(pos);
+        if (k == Keyword.FUNCREF || k == Keyword.EXTERNREF) {
+            pos++;
+            return ((Keyword) k).valType();
+        }
+        throw unexpected();
+    }
+
+    /** The heap type after {@code ref.null}: {@code func} or {@code extern}. */
+    final ValType heapType() {
+        Object k = tokens.keyword(pos);
+        if (k == Keyword.FUNC) {
+            pos++;
+            return ValType.FUNCREF;
+        }
+        if (k == Keyword.EXTERN) {
+            pos++;
+            return ValType.EXTERNREF;
+        }
+        throw unexpected();
+    }
+
+    /** Skips a balanced form starting at the {@code (} under the cursor. */
+    final void skipForm() {
+        int close = tokens.partner(pos);
+        if (close < 0) {
+            pos = tokens.count() - 1;
+            throw unexpected();
+        }
+        pos = close + 1;
+    }
+
+    final boolean atOpcode() {
+        return tokens.keyword(pos) instanceof Opcode;
+    }
+}
