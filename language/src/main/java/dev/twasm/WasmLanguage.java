@@ -1,6 +1,8 @@
 package dev.twasm;
 
 import com.oracle.truffle.api.CallTarget;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionValues;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
@@ -58,6 +60,17 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     @Override
     protected WasmContext createContext(Env env) {
         return new WasmContext(env);
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new WasmOptionsOptionDescriptors();
+    }
+
+    @Override
+    protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
+        // Options only affect contexts, never shared code.
+        return true;
     }
 
     @Override

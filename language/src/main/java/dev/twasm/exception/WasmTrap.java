@@ -19,8 +19,11 @@ public final class WasmTrap extends AbstractTruffleException {
 
     private final TrapKind kind;
 
+    /** Frames recorded for "call stack exhausted": enough to see the recursion, not all of it. */
+    private static final int EXHAUSTION_STACK_TRACE_LIMIT = 64;
+
     private WasmTrap(TrapKind kind, String message, Node location) {
-        super(message, location);
+        super(message, null, kind == TrapKind.CALL_STACK_EXHAUSTED ? EXHAUSTION_STACK_TRACE_LIMIT : UNLIMITED_STACK_TRACE, location);
         this.kind = kind;
     }
 

@@ -1,6 +1,5 @@
 package dev.twasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -10,6 +9,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.control.BlockNode;
+import dev.twasm.runtime.CallStack;
 import dev.twasm.runtime.WasmNull;
 
 /**
@@ -18,8 +18,9 @@ import dev.twasm.runtime.WasmNull;
  * which {@code return} targets), and returns the results from the slots of stack heights 0..n-1.
  *
  * <p>The same root serves every instance of the module, since the instance arrives as argument 0.
- * A {@link StackOverflowError} anywhere below becomes the spec's "call stack exhausted" trap at
- * the innermost Wasm frame, after which the stack has unwound and the engine is usable again.
+ * Each call is counted against the context's {@link CallStack} limit; exceeding it, or a
+ * {@link StackOverflowError} anywhere below, becomes the spec's "call stack exhausted" trap, after
+ * which the stack has unwound and the engine is usable again.
  */
 public final class WasmRootNode extends RootNode {
     private final String name;
@@ -28,6 +29,7 @@ public final class WasmRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final int[] resultKinds;
     private final int resultSlot;
     @Child private BlockNode body;
+    private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
 
     /**
      * @param paramKinds the parameters' kinds (slots 0..p-1)
@@ -47,14 +49,23 @@ public final class WasmRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        initializeLocals(frame);
-        try {
-            body.execute(frame);
-        } catch (StackOverflowError e) {
-            CompilerDirectives.transferToInterpreter();
-            throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
+        CallStack callStack = CallingConvention.instance(frame).callStack;
+        int depth = callStack.enter();
+        if (depth < 0) {
+            throw exhausted.trap(this);
         }
-        return results(frame);
+        try {
+            initializeLocals(frame);
+            body.execute(frame);
+            return results(frame);
+        } catch (StackOverflowError e) {
+            // The thread's stack is smaller than the depth limit needs. Creating the trap is a
+            // boundary call; if the stack is still too short for it, the next frame up catches
+            // the new overflow and tries again.
+            throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
+        } finally {
+            callStack.leave(depth);
+        }
     }
 
     @ExplodeLoop

@@ -31,9 +31,9 @@ public final class Instantiator {
     private Instantiator() {
     }
 
-    public static WasmInstance instantiate(WasmModule module, Object importsObject) {
+    public static WasmInstance instantiate(WasmModule module, Object importsObject, CallStack callStack) {
         Module model = module.model();
-        WasmInstance instance = new WasmInstance(module, model.functionCount(), model.tableCount(), model.memoryCount(),
+        WasmInstance instance = new WasmInstance(module, callStack, model.functionCount(), model.tableCount(), model.memoryCount(),
                         model.globalCount(), model.elems().size(), model.datas().size());
         Linker.resolveImports(module, instance, importsObject);
         allocate(module, instance);

@@ -35,10 +35,13 @@ public final class WasmInstance implements TruffleObject {
     /** The data segments' bytes; a dropped segment is an empty array (spec §4.4.7 data.drop). */
     public final byte[][] dataSegments;
     public WasmMemory memory0;
+    /** The call depth counter of the context this instance lives in. */
+    public final CallStack callStack;
     private ExportsObject exports;
 
-    WasmInstance(WasmModule module, int functionCount, int tableCount, int memoryCount, int globalCount, int elemCount, int dataCount) {
+    WasmInstance(WasmModule module, CallStack callStack, int functionCount, int tableCount, int memoryCount, int globalCount, int elemCount, int dataCount) {
         this.module = module;
+        this.callStack = callStack;
         this.functions = new WasmFunction[functionCount];
         this.tables = new WasmTable[tableCount];
         this.memories = new WasmMemory[memoryCount];

@@ -9,6 +9,7 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.model.Module;
 
@@ -88,7 +89,7 @@ public final class WasmModule implements TruffleObject {
         if (arguments.length > 1) {
             throw ArityException.create(0, 1, arguments.length);
         }
-        return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null);
+        return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null, WasmContext.get(null).callStack());
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.twasm.nodes.calls;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
-import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.runtime.WasmFunction;
 
 /**
@@ -22,6 +21,9 @@ public final class CallIndirectNode extends AbstractCallNode {
     private final int expectedTypeId;
     @Child private ExprNode elementIndex;
     @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
+    private final TrapSite undefined = TrapSite.create(TrapKind.UNDEFINED_ELEMENT);
+    private final TrapSite uninitialized = TrapSite.create(TrapKind.UNINITIALIZED_ELEMENT);
+    private final TrapSite typeMismatch = TrapSite.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
 
     public CallIndirectNode(int tableIndex, int expectedTypeId, ExprNode[] arguments, int[] argumentKinds, ExprNode elementIndex) {
         super(arguments, argumentKinds);
@@ -36,20 +38,16 @@ public final class CallIndirectNode extends AbstractCallNode {
         int i = elementIndex.executeI32(frame);
         Object[] elements = CallingConvention.instance(frame).tables[tableIndex].elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
-            throw trap(TrapKind.UNDEFINED_ELEMENT, i);
+            throw undefined.trapForElement(Integer.toUnsignedLong(i), this);
         }
         if (!(elements[i] instanceof WasmFunction function)) {
-            throw trap(TrapKind.UNINITIALIZED_ELEMENT, i);
+            throw uninitialized.trapForElement(i, this);
         }
         if (function.typeId() != expectedTypeId) {
-            throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, -1);
+            throw typeMismatch.trap(this);
         }
         args[CallingConvention.CONTEXT] = function.context();
         return dispatch.execute(function, args);
     }
 
-    private WasmTrap trap(TrapKind kind, int elementIndex) {
-        CompilerDirectives.transferToInterpreter();
-        return elementIndex < 0 ? WasmTrap.create(kind, this) : WasmTrap.createForElement(kind, Integer.toUnsignedLong(elementIndex), this);
-    }
 }

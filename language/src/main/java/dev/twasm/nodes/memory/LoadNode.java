@@ -3,14 +3,18 @@ package dev.twasm.nodes.memory;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
 
 /**
  * Every load instruction (spec §4.4.7 {@code t.load}, {@code t.loadN_sx}): reads little-endian
  * from the memory's {@code byte[]} at {@code address + offset}, where both are unsigned. The
- * effective address is a {@code long}, so it cannot wrap, and {@link ByteArraySupport}'s bounds
- * check is the Wasm bounds check: an {@link IndexOutOfBoundsException} becomes the trap.
+ * effective address is a {@code long}, so it cannot wrap. The bounds check is
+ * {@link ByteArraySupport#inBounds} with the access width, the same test the accessor repeats
+ * inside, so the compiler folds the two into one compare against the array length; the trap path
+ * is behind a {@link TrapSite} profile.
  *
  * <p>The memory's array is read after the address is evaluated and on every execution, because
  * the address computation may grow the memory.
@@ -20,80 +24,77 @@ public final class LoadNode extends ExprNode {
     private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
 
     private final Opcode op;
+    private final int width;
     private final long offset;
     private final int memoryIndex;
     @Child private ExprNode address;
 
     public LoadNode(Opcode op, long offset, int memoryIndex, ExprNode address) {
         this.op = op;
+        this.width = 1 << op.naturalAlignmentLog2();
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.address = address;
     }
 
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+
     private long effectiveAddress(VirtualFrame frame) {
         return Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+    }
+
+    /** The memory's bytes, after checking that {@code [ea, ea + width)} lies within them. */
+    private byte[] checkedBytes(VirtualFrame frame, long ea) {
+        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
+        if (!LE.inBounds(bytes, ea, width)) {
+            throw outOfBounds.trap(this);
+        }
+        return bytes;
     }
 
     @Override
     public int executeI32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
-        try {
-            return switch (op) {
-                case I32_LOAD -> LE.getInt(bytes, ea);
-                case I32_LOAD8_S -> LE.getByte(bytes, ea);
-                case I32_LOAD8_U -> LE.getByte(bytes, ea) & 0xFF;
-                case I32_LOAD16_S -> LE.getShort(bytes, ea);
-                case I32_LOAD16_U -> LE.getShort(bytes, ea) & 0xFFFF;
-                default -> throw new IllegalStateException();
-            };
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        byte[] bytes = checkedBytes(frame, ea);
+        return switch (op) {
+            case I32_LOAD -> LE.getInt(bytes, ea);
+            case I32_LOAD8_S -> LE.getByte(bytes, ea);
+            case I32_LOAD8_U -> LE.getByte(bytes, ea) & 0xFF;
+            case I32_LOAD16_S -> LE.getShort(bytes, ea);
+            case I32_LOAD16_U -> LE.getShort(bytes, ea) & 0xFFFF;
+            default -> throw new IllegalStateException();
+        };
     }
 
     @Override
     public long executeI64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
-        try {
-            return switch (op) {
-                case I64_LOAD -> LE.getLong(bytes, ea);
-                case I64_LOAD8_S -> LE.getByte(bytes, ea);
-                case I64_LOAD8_U -> LE.getByte(bytes, ea) & 0xFFL;
-                case I64_LOAD16_S -> LE.getShort(bytes, ea);
-                case I64_LOAD16_U -> LE.getShort(bytes, ea) & 0xFFFFL;
-                case I64_LOAD32_S -> LE.getInt(bytes, ea);
-                case I64_LOAD32_U -> LE.getInt(bytes, ea) & 0xFFFF_FFFFL;
-                default -> throw new IllegalStateException();
-            };
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        byte[] bytes = checkedBytes(frame, ea);
+        return switch (op) {
+            case I64_LOAD -> LE.getLong(bytes, ea);
+            case I64_LOAD8_S -> LE.getByte(bytes, ea);
+            case I64_LOAD8_U -> LE.getByte(bytes, ea) & 0xFFL;
+            case I64_LOAD16_S -> LE.getShort(bytes, ea);
+            case I64_LOAD16_U -> LE.getShort(bytes, ea) & 0xFFFFL;
+            case I64_LOAD32_S -> LE.getInt(bytes, ea);
+            case I64_LOAD32_U -> LE.getInt(bytes, ea) & 0xFFFF_FFFFL;
+            default -> throw new IllegalStateException();
+        };
     }
 
     @Override
     public float executeF32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
-        try {
-            // Through the int bits, so signalling NaN payloads are preserved exactly.
-            return Float.intBitsToFloat(LE.getInt(bytes, ea));
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        byte[] bytes = checkedBytes(frame, ea);
+        // Through the int bits, so signalling NaN payloads are preserved exactly.
+        return Float.intBitsToFloat(LE.getInt(bytes, ea));
     }
 
     @Override
     public double executeF64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
-        try {
-            return Double.longBitsToDouble(LE.getLong(bytes, ea));
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        byte[] bytes = checkedBytes(frame, ea);
+        return Double.longBitsToDouble(LE.getLong(bytes, ea));
     }
 
     @Override

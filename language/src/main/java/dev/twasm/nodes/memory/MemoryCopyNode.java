@@ -2,8 +2,10 @@ package dev.twasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.runtime.WasmMemory;
 
 /**
@@ -13,6 +15,7 @@ import dev.twasm.runtime.WasmMemory;
  */
 @NodeInfo(shortName = "memory.copy")
 public final class MemoryCopyNode extends StmtNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     private final int destinationMemory;
     private final int sourceMemory;
     @Child private ExprNode destination;
@@ -35,7 +38,7 @@ public final class MemoryCopyNode extends StmtNode {
         WasmMemory to = MemoryNodes.memory(frame, destinationMemory);
         WasmMemory from = MemoryNodes.memory(frame, sourceMemory);
         if (!MemoryNodes.inBounds(s, n, from.byteSize()) || !MemoryNodes.inBounds(d, n, to.byteSize())) {
-            throw MemoryNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         System.arraycopy(from.buffer, s, to.buffer, d, n);
         return FALLTHROUGH;

@@ -2,8 +2,10 @@ package dev.twasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.runtime.WasmMemory;
 
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 /** {@code memory.fill} (spec §4.4.7): sets a range to a byte value, trapping before any write if out of bounds. */
 @NodeInfo(shortName = "memory.fill")
 public final class MemoryFillNode extends StmtNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     private final int memoryIndex;
     @Child private ExprNode destination;
     @Child private ExprNode value;
@@ -30,7 +33,7 @@ public final class MemoryFillNode extends StmtNode {
         int n = length.executeI32(frame);
         WasmMemory memory = MemoryNodes.memory(frame, memoryIndex);
         if (!MemoryNodes.inBounds(d, n, memory.byteSize())) {
-            throw MemoryNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         Arrays.fill(memory.buffer, d, d + n, (byte) v);
         return FALLTHROUGH;

@@ -3,8 +3,10 @@ package dev.twasm.nodes.memory;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.nodes.CallingConvention;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.runtime.WasmMemory;
 
 /**
@@ -13,6 +15,7 @@ import dev.twasm.runtime.WasmMemory;
  */
 @NodeInfo(shortName = "memory.init")
 public final class MemoryInitNode extends StmtNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     private final int dataIndex;
     private final int memoryIndex;
     @Child private ExprNode destination;
@@ -35,7 +38,7 @@ public final class MemoryInitNode extends StmtNode {
         byte[] data = CallingConvention.instance(frame).dataSegments[dataIndex];
         WasmMemory memory = MemoryNodes.memory(frame, memoryIndex);
         if (!MemoryNodes.inBounds(s, n, data.length) || !MemoryNodes.inBounds(d, n, memory.byteSize())) {
-            throw MemoryNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         System.arraycopy(data, s, memory.buffer, d, n);
         return FALLTHROUGH;

@@ -1,10 +1,6 @@
 package dev.twasm.nodes.memory;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.Node;
-import dev.twasm.exception.TrapKind;
-import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
@@ -21,11 +17,6 @@ final class MemoryNodes {
     static WasmMemory memory(VirtualFrame frame, int memoryIndex) {
         WasmInstance instance = CallingConvention.instance(frame);
         return memoryIndex == 0 ? instance.memory0 : instance.memories[memoryIndex];
-    }
-
-    static WasmTrap outOfBounds(Node location) {
-        CompilerDirectives.transferToInterpreter();
-        return WasmTrap.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, location);
     }
 
     /** Bounds check of a bulk access {@code [start, start + length)} with both operands unsigned i32. */

@@ -3,20 +3,24 @@ package dev.twasm.nodes.memory;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
+import dev.twasm.nodes.TrapSite;
 
 /**
  * Every store instruction (spec §4.4.7 {@code t.store}, {@code t.storeN}): evaluates the address
  * and then the value, and writes little-endian at {@code address + offset}. The bounds check
- * happens before any byte is written, so a store that is partly out of bounds changes nothing.
+ * (as in {@link LoadNode}) happens before any byte is written, so a store that is partly out of
+ * bounds changes nothing.
  */
 @NodeInfo(shortName = "store")
 public final class StoreNode extends StmtNode {
     private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
 
     private final Opcode op;
+    private final int width;
     private final long offset;
     private final int memoryIndex;
     @Child private ExprNode address;
@@ -24,6 +28,7 @@ public final class StoreNode extends StmtNode {
 
     public StoreNode(Opcode op, long offset, int memoryIndex, ExprNode address, ExprNode value) {
         this.op = op;
+        this.width = 1 << op.naturalAlignmentLog2();
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.address = address;
@@ -48,40 +53,31 @@ public final class StoreNode extends StmtNode {
         return FALLTHROUGH;
     }
 
-    private byte[] bytes(VirtualFrame frame) {
-        return MemoryNodes.memory(frame, memoryIndex).buffer;
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+
+    /** The memory's bytes, after checking that {@code [ea, ea + width)} lies within them. */
+    private byte[] checkedBytes(VirtualFrame frame, long ea) {
+        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
+        if (!LE.inBounds(bytes, ea, width)) {
+            throw outOfBounds.trap(this);
+        }
+        return bytes;
     }
 
     private void storeByte(VirtualFrame frame, long ea, int v) {
-        try {
-            LE.putByte(bytes(frame), ea, (byte) v);
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        LE.putByte(checkedBytes(frame, ea), ea, (byte) v);
     }
 
     private void storeShort(VirtualFrame frame, long ea, int v) {
-        try {
-            LE.putShort(bytes(frame), ea, (short) v);
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        LE.putShort(checkedBytes(frame, ea), ea, (short) v);
     }
 
     private void storeInt(VirtualFrame frame, long ea, int v) {
-        try {
-            LE.putInt(bytes(frame), ea, v);
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        LE.putInt(checkedBytes(frame, ea), ea, v);
     }
 
     private void storeLong(VirtualFrame frame, long ea, long v) {
-        try {
-            LE.putLong(bytes(frame), ea, v);
-        } catch (IndexOutOfBoundsException e) {
-            throw MemoryNodes.outOfBounds(this);
-        }
+        LE.putLong(checkedBytes(frame, ea), ea, v);
     }
 
     @Override

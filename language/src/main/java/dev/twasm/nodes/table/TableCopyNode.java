@@ -2,12 +2,15 @@ package dev.twasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.nodes.StmtNode;
 
 /** {@code table.copy} (spec §4.4.6), memmove semantics, trapping before any write if out of bounds. */
 @NodeInfo(shortName = "table.copy")
 public final class TableCopyNode extends StmtNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     private final int destinationTable;
     private final int sourceTable;
     @Child private ExprNode destination;
@@ -30,7 +33,7 @@ public final class TableCopyNode extends StmtNode {
         Object[] to = TableNodes.table(frame, destinationTable).elements;
         Object[] from = TableNodes.table(frame, sourceTable).elements;
         if (!TableNodes.inBounds(s, n, from.length) || !TableNodes.inBounds(d, n, to.length)) {
-            throw TableNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         System.arraycopy(from, s, to, d, n);
         return FALLTHROUGH;

@@ -2,7 +2,9 @@ package dev.twasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.nodes.StmtNode;
 
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 /** {@code table.fill} (spec §4.4.6), trapping before any write if out of bounds. */
 @NodeInfo(shortName = "table.fill")
 public final class TableFillNode extends StmtNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     private final int tableIndex;
     @Child private ExprNode destination;
     @Child private ExprNode value;
@@ -29,7 +32,7 @@ public final class TableFillNode extends StmtNode {
         int n = length.executeI32(frame);
         Object[] elements = TableNodes.table(frame, tableIndex).elements;
         if (!TableNodes.inBounds(d, n, elements.length)) {
-            throw TableNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         Arrays.fill(elements, d, d + n, v);
         return FALLTHROUGH;

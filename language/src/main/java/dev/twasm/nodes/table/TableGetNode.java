@@ -2,11 +2,14 @@ package dev.twasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
 
 /** {@code table.get} (spec §4.4.6). */
 @NodeInfo(shortName = "table.get")
 public final class TableGetNode extends ExprNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     private final int tableIndex;
     @Child private ExprNode index;
 
@@ -20,7 +23,7 @@ public final class TableGetNode extends ExprNode {
         int i = index.executeI32(frame);
         Object[] elements = TableNodes.table(frame, tableIndex).elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
-            throw TableNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         return elements[i];
     }

@@ -3,12 +3,15 @@ package dev.twasm.nodes.table;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.nodes.CallingConvention;
+import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
 import dev.twasm.nodes.StmtNode;
 
 /** {@code table.init} (spec §4.4.6): copies from a passive element segment, trapping before any write if out of bounds. */
 @NodeInfo(shortName = "table.init")
 public final class TableInitNode extends StmtNode {
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     private final int elemIndex;
     private final int tableIndex;
     @Child private ExprNode destination;
@@ -31,7 +34,7 @@ public final class TableInitNode extends StmtNode {
         Object[] segment = CallingConvention.instance(frame).elemSegments[elemIndex];
         Object[] elements = TableNodes.table(frame, tableIndex).elements;
         if (!TableNodes.inBounds(s, n, segment.length) || !TableNodes.inBounds(d, n, elements.length)) {
-            throw TableNodes.outOfBounds(this);
+            throw outOfBounds.trap(this);
         }
         System.arraycopy(segment, s, elements, d, n);
         return FALLTHROUGH;

@@ -1,10 +1,6 @@
 package dev.twasm.nodes.table;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.Node;
-import dev.twasm.exception.TrapKind;
-import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmTable;
 
@@ -15,11 +11,6 @@ final class TableNodes {
 
     static WasmTable table(VirtualFrame frame, int tableIndex) {
         return CallingConvention.instance(frame).tables[tableIndex];
-    }
-
-    static WasmTrap outOfBounds(Node location) {
-        CompilerDirectives.transferToInterpreter();
-        return WasmTrap.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, location);
     }
 
     static boolean inBounds(int start, int length, int size) {

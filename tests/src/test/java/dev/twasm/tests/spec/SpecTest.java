@@ -68,7 +68,7 @@ class SpecTest {
 
     static Stream<DynamicNode> suite(SpecSuite suite, EngineConfiguration configuration) {
         String reportName = suite.folderName() + " " + configuration.label();
-        return suite.scripts().stream().map(script -> {
+        return suite.scripts().stream().filter(SpecTest::selected).map(script -> {
             String file = script.getFileName().toString();
             String excluded = EXCLUSIONS.reason(suite, script);
             if (excluded != null) {
@@ -105,6 +105,18 @@ class SpecTest {
                             }
                         }));
         return DynamicContainer.dynamicContainer(file, tests);
+    }
+
+    /**
+     * Development aid: {@code -Dtwasm.spec.filter=GLOB} runs only the scripts whose file name
+     * matches; unset (or empty), every script runs.
+     */
+    private static boolean selected(Path script) {
+        String filter = System.getProperty("twasm.spec.filter", "");
+        if (filter.isEmpty() || filter.startsWith("${")) {
+            return true;
+        }
+        return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + filter).matches(script.getFileName());
     }
 
     static String commandName(Command command) {
