@@ -207,10 +207,21 @@ public final class Module {
         return globalSpace[globalIndex];
     }
 
-    /** A readable name for function {@code funcIndex}: its debug name, else {@code func[i]}. */
+    /**
+     * A readable name for function {@code funcIndex}, for stack traces and compilation logs: its
+     * debug name, else the name it is exported under, else {@code func[i]}.
+     */
     public String functionDisplayName(int funcIndex) {
         String name = names.functionName(funcIndex);
-        return name != null ? name : "func[" + funcIndex + "]";
+        if (name != null) {
+            return name;
+        }
+        for (Export export : exports) {
+            if (export.kind() == ExternKind.FUNC && export.index() == funcIndex) {
+                return export.name();
+            }
+        }
+        return "func[" + funcIndex + "]";
     }
 
     /** Accumulates a module's parts in the order the decoder or parser meets them. */

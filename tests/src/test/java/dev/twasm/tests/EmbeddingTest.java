@@ -258,7 +258,7 @@ class EmbeddingTest {
                 frames.add(frame.getRootName());
             }
         });
-        assertEquals(List.of("divide", "func[1]"), frames.subList(0, 2));
+        assertEquals(List.of("divide", "outer"), frames.subList(0, 2));
     }
 
     @Test
