@@ -2,7 +2,6 @@ package dev.twasm.interop;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
@@ -16,7 +15,7 @@ import java.util.Map;
  * imports object may hold for another instance's module name, which is how instances link.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class ExportsObject implements TruffleObject {
+public final class ExportsObject extends WasmObject {
     private final Map<String, Object> exports;
 
     public ExportsObject(LinkedHashMap<String, Object> exports) {

@@ -2,7 +2,6 @@ package dev.twasm.interop;
 
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidArrayIndexException;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
@@ -11,7 +10,7 @@ import com.oracle.truffle.api.library.ExportMessage;
  * as seen by embedders: a read-only interop array of the boxed values.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class ValueArray implements TruffleObject {
+public final class ValueArray extends WasmObject {
     private final Object[] values;
 
     public ValueArray(Object[] values) {

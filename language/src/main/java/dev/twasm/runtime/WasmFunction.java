@@ -5,9 +5,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import dev.twasm.interop.ValueArray;
@@ -26,7 +26,7 @@ import dev.twasm.nodes.CallingConvention;
  * embedders an executable that converts arguments from their numbers.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmFunction implements TruffleObject {
+public final class WasmFunction extends WasmObject {
     private final FuncType type;
     private final int typeId;
     private final CallTarget target;

@@ -3,11 +3,11 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.interop.KeysArray;
 import dev.twasm.interop.ValueConversion;
@@ -25,7 +25,7 @@ import dev.twasm.model.ValType;
  * the global is mutable (as in the JavaScript API's {@code WebAssembly.Global}).
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmGlobal implements TruffleObject {
+public final class WasmGlobal extends WasmObject {
     private static final String VALUE = "value";
 
     private final GlobalType type;

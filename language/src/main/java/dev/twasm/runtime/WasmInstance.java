@@ -3,9 +3,9 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.interop.ExportsObject;
 import dev.twasm.interop.KeysArray;
@@ -22,7 +22,7 @@ import dev.twasm.interop.KeysArray;
  * <p>To embedders an instance has one member, {@code exports}.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmInstance implements TruffleObject {
+public final class WasmInstance extends WasmObject {
     private static final String EXPORTS = "exports";
 
     private final WasmModule module;

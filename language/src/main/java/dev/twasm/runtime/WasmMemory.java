@@ -3,8 +3,8 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.memory.ByteArraySupport;
 import dev.twasm.model.Limits;
@@ -31,7 +31,7 @@ import java.util.Arrays;
  * primitive width).
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmMemory implements TruffleObject {
+public final class WasmMemory extends WasmObject {
     /** The most pages a {@code byte[]}-backed memory can hold. */
     public static final int MAX_PAGES = (Integer.MAX_VALUE - 8) / MemoryType.PAGE_SIZE;
     private static final ByteArraySupport LE = ByteArraySupport.littleEndian();

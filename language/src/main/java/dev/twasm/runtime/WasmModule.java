@@ -6,8 +6,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
@@ -24,7 +24,7 @@ import dev.twasm.model.Module;
  * field names to values (host functions, or exports of other instances).
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmModule implements TruffleObject {
+public final class WasmModule extends WasmObject {
     private final EngineState engine;
     private final Module model;
     private final String name;

@@ -1,8 +1,8 @@
 package dev.twasm.runtime;
 
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 
 /**
@@ -11,7 +11,7 @@ import com.oracle.truffle.api.library.ExportMessage;
  * code is a pointer compare. Interop sees it as {@code isNull}.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmNull implements TruffleObject {
+public final class WasmNull extends WasmObject {
     public static final WasmNull INSTANCE = new WasmNull();
 
     private WasmNull() {

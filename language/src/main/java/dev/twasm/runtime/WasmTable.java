@@ -4,9 +4,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidArrayIndexException;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.Limits;
@@ -27,7 +27,7 @@ import java.util.Arrays;
  * <p>To embedders a table is an interop array of its references.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmTable implements TruffleObject {
+public final class WasmTable extends WasmObject {
     public static final int MAX_ELEMENTS = 10_000_000;
 
     private final TableType type;
