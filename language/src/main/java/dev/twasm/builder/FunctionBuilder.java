@@ -121,10 +121,10 @@ final class FunctionBuilder {
             instruction(op, reader);
         }
         FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
-        frame.addSlots(localCount + maxHeight, FrameSlotKind.Static);
+        frame.addSlots(localCount + 1 + maxHeight, FrameSlotKind.Static);
         int[] localKinds = ValueKind.of(function.locals());
         return new WasmRootNode(module.language(), frame.build(), model.functionDisplayName(functionIndex),
-                        ValueKind.of(type.params()), localKinds, ValueKind.of(type.results()), localCount, body);
+                        ValueKind.of(type.params()), localKinds, ValueKind.of(type.results()), slotOf(0), body);
     }
 
     /**
@@ -159,8 +159,14 @@ final class FunctionBuilder {
 
     // ---- the operand stack -----------------------------------------------------------------
 
+    /** The static int slot through which a loop passes the signal it ends with (see WasmLoopNode). */
+    private int exitSignalSlot() {
+        return localCount;
+    }
+
+    /** The hidden slot of operand-stack height {@code height}. */
     private int slotOf(int height) {
-        return localCount + height;
+        return localCount + 1 + height;
     }
 
     private void push(ExprNode node, ValType valType, Effects effects) {
@@ -328,7 +334,7 @@ final class FunctionBuilder {
             }
             case LOOP -> {
                 if (frame.targeted) {
-                    emit(new WasmLoopNode(body, frame.depth), effects.withImpure());
+                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot()), effects.withImpure());
                 } else {
                     emitAll(statements, effects);
                 }

@@ -7,12 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,8 +28,8 @@ class CompilationTest {
     @Test
     void countingLoopCompilesWithoutDeoptimization() throws IOException {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        Source source = Source.newBuilder("wasm", new InputStreamReader(Objects.requireNonNull(
-                        getClass().getResourceAsStream("/programs/counting-loop.wat")), StandardCharsets.UTF_8), "counting-loop.wat").build();
+        Path program = Path.of(System.getProperty("twasm.projectRoot", "..")).resolve("benchmarks/programs/counting-loop.wat");
+        Source source = Source.newBuilder("wasm", program.toFile()).build();
         int expected = 0;
         for (int i = 0; i < 1_000_000; i++) {
             expected = (expected + i * i) ^ 7;
