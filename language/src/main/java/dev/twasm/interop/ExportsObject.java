@@ -36,7 +36,7 @@ public final class ExportsObject extends WasmObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(boolean includeInternal) {
-        return new KeysArray(exports.keySet().toArray(String[]::new));
+        return new ValueArray(exports.keySet().toArray());
     }
 
     @ExportMessage

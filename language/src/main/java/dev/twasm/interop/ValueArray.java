@@ -6,8 +6,8 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 /**
- * The results of a multi-value function call (spec §2.3.6: functions may return several values)
- * as seen by embedders: a read-only interop array of the boxed values.
+ * A read-only interop array: the results of a multi-value call (spec §2.3.6) as embedders see
+ * them, and the member names that {@code getMembers} returns.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class ValueArray extends WasmObject {

@@ -9,7 +9,7 @@ import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
-import dev.twasm.interop.KeysArray;
+import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.ValType;
@@ -114,7 +114,7 @@ public final class WasmGlobal extends WasmObject {
 
     @ExportMessage
     Object getMembers(boolean includeInternal) {
-        return new KeysArray(VALUE);
+        return new ValueArray(new Object[]{VALUE});
     }
 
     @ExportMessage

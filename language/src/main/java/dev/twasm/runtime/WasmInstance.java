@@ -8,7 +8,7 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.interop.ExportsObject;
-import dev.twasm.interop.KeysArray;
+import dev.twasm.interop.ValueArray;
 
 /**
  * A module instance (spec §4.2.5): the per-instantiation state that the shared code of a
@@ -69,7 +69,7 @@ public final class WasmInstance extends WasmObject {
 
     @ExportMessage
     Object getMembers(boolean includeInternal) {
-        return new KeysArray(EXPORTS);
+        return new ValueArray(new Object[]{EXPORTS});
     }
 
     @ExportMessage

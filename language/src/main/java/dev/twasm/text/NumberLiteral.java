@@ -282,14 +282,27 @@ final class NumberLiteral {
         return negative ? -value : value;
     }
 
-    private static long decimalFloat(String s, int start, Format f) {
+    /**
+     * The significant digits of a float literal's mantissa: leading zeros dropped, at most
+     * {@code maxDigits} kept, and whether any dropped digit was non-zero ({@code sticky}, which is
+     * all correct rounding needs to know about them).
+     *
+     * @param exponent the power (of ten for decimal, of two for hex) to scale {@code digits} by
+     */
+    private record Significand(String digits, long exponent, boolean sticky) {
+    }
+
+    /**
+     * Scans the mantissa and exponent of a decimal ({@code e}, each digit worth one power of ten)
+     * or hexadecimal ({@code p}, each digit worth four powers of two) float literal.
+     */
+    private static Significand scanSignificand(String s, int start, char exponentMarker, int digitWeight, int maxDigits) {
         StringBuilder digits = new StringBuilder();
         long exp = 0;
         boolean sticky = false;
         boolean fraction = false;
-        int i = start;
         int end = s.length();
-        for (; i < end; i++) {
+        for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (c == '_') {
                 continue;
@@ -298,29 +311,37 @@ final class NumberLiteral {
                 fraction = true;
                 continue;
             }
-            if (c == 'e' || c == 'E') {
+            if (Character.toLowerCase(c) == exponentMarker) {
                 exp += exponent(s, i + 1);
                 break;
             }
             boolean leadingZero = c == '0' && digits.isEmpty();
             if (fraction) {
                 if (leadingZero) {
-                    exp--;
-                } else if (digits.length() < MAX_DECIMAL_DIGITS) {
+                    exp -= digitWeight;
+                } else if (digits.length() < maxDigits) {
                     digits.append(c);
-                    exp--;
+                    exp -= digitWeight;
                 } else {
                     sticky |= c != '0';
                 }
             } else if (!leadingZero) {
-                if (digits.length() < MAX_DECIMAL_DIGITS) {
+                if (digits.length() < maxDigits) {
                     digits.append(c);
                 } else {
-                    exp++;
+                    exp += digitWeight;
                     sticky |= c != '0';
                 }
             }
         }
+        return new Significand(digits.toString(), exp, sticky);
+    }
+
+    private static long decimalFloat(String s, int start, Format f) {
+        Significand scanned = scanSignificand(s, start, 'e', 1, MAX_DECIMAL_DIGITS);
+        StringBuilder digits = new StringBuilder(scanned.digits());
+        long exp = scanned.exponent();
+        boolean sticky = scanned.sticky();
         if (digits.isEmpty()) {
             return 0;
         }
@@ -369,47 +390,14 @@ final class NumberLiteral {
     }
 
     private static long hexFloat(String s, int start, Format f) {
-        StringBuilder digits = new StringBuilder();
-        long exp2 = 0;
-        boolean sticky = false;
-        boolean fraction = false;
-        int end = s.length();
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '_') {
-                continue;
-            }
-            if (c == '.') {
-                fraction = true;
-                continue;
-            }
-            if (c == 'p' || c == 'P') {
-                exp2 += exponent(s, i + 1);
-                break;
-            }
-            boolean leadingZero = c == '0' && digits.isEmpty();
-            if (fraction) {
-                if (leadingZero) {
-                    exp2 -= 4;
-                } else if (digits.length() < MAX_HEX_DIGITS) {
-                    digits.append(c);
-                    exp2 -= 4;
-                } else {
-                    sticky |= c != '0';
-                }
-            } else if (!leadingZero) {
-                if (digits.length() < MAX_HEX_DIGITS) {
-                    digits.append(c);
-                } else {
-                    exp2 += 4;
-                    sticky |= c != '0';
-                }
-            }
-        }
+        Significand scanned = scanSignificand(s, start, 'p', 4, MAX_HEX_DIGITS);
+        String digits = scanned.digits();
+        long exp2 = scanned.exponent();
+        boolean sticky = scanned.sticky();
         if (digits.isEmpty()) {
             return 0;
         }
-        BigInteger significand = new BigInteger(digits.toString(), 16);
+        BigInteger significand = new BigInteger(digits, 16);
         if (sticky) {
             significand = significand.shiftLeft(1).setBit(0);
             exp2--;

@@ -18,9 +18,4 @@ final class MemoryNodes {
         WasmInstance instance = CallingConvention.instance(frame);
         return memoryIndex == 0 ? instance.memory0 : instance.memories[memoryIndex];
     }
-
-    /** Bounds check of a bulk access {@code [start, start + length)} with both operands unsigned i32. */
-    static boolean inBounds(int start, int length, int size) {
-        return Integer.toUnsignedLong(start) + Integer.toUnsignedLong(length) <= size;
-    }
 }

@@ -3,6 +3,7 @@ package dev.twasm.nodes.table;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
 import dev.twasm.nodes.StmtNode;
@@ -31,7 +32,7 @@ public final class TableFillNode extends StmtNode {
         Object v = value.executeRef(frame);
         int n = length.executeI32(frame);
         Object[] elements = TableNodes.table(frame, tableIndex).elements;
-        if (!TableNodes.inBounds(d, n, elements.length)) {
+        if (!BulkOperationNode.inBounds(d, n, elements.length)) {
             throw outOfBounds.trap(this);
         }
         Arrays.fill(elements, d, d + n, v);

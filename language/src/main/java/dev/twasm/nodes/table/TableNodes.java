@@ -12,8 +12,4 @@ final class TableNodes {
     static WasmTable table(VirtualFrame frame, int tableIndex) {
         return CallingConvention.instance(frame).tables[tableIndex];
     }
-
-    static boolean inBounds(int start, int length, int size) {
-        return Integer.toUnsignedLong(start) + Integer.toUnsignedLong(length) <= size;
-    }
 }
