@@ -1,5 +1,7 @@
 package dev.twasm.tests;
 
+import dev.twasm.binary.ModuleEncoder;
+import dev.twasm.text.WatParser;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -259,6 +261,28 @@ class EmbeddingTest {
             }
         });
         assertEquals(List.of("divide", "outer"), frames.subList(0, 2));
+    }
+
+    @Test
+    void trapsInBinaryModulesUseTheNameSection() {
+        // The encoder writes the $names of the text as a binary name section.
+        byte[] binary = ModuleEncoder.encode(WatParser.parseModule("""
+                        (module
+                          (func $inner (unreachable))
+                          (func $middle (call $inner))
+                          (func (export "run") (call $middle)))
+                        """));
+        Value exports = context.eval(Source.newBuilder("wasm", ByteSequence.create(binary), "named.wasm").mimeType("application/wasm").buildLiteral())
+                        .newInstance().getMember("exports");
+        PolyglotException e = assertThrows(PolyglotException.class, () -> exports.getMember("run").execute());
+        assertEquals("unreachable", e.getMessage());
+        List<String> frames = new ArrayList<>();
+        e.getPolyglotStackTrace().forEach(frame -> {
+            if (frame.isGuestFrame()) {
+                frames.add(frame.getRootName());
+            }
+        });
+        assertEquals(List.of("inner", "middle", "run"), frames.subList(0, 3));
     }
 
     @Test
