@@ -15,6 +15,7 @@ import dev.twasm.model.Module;
 import dev.twasm.runtime.EngineState;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.text.WatParser;
+import dev.twasm.validation.ValidationResult;
 import dev.twasm.validation.Validator;
 
 /**
@@ -77,18 +78,19 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         Module model;
+        ValidationResult validation;
         try {
             if (source.hasBytes()) {
                 model = BinaryDecoder.decode(source.getBytes().toByteArray());
             } else {
                 model = WatParser.parseModule(source.getCharacters().toString());
             }
-            Validator.validate(model);
+            validation = Validator.analyze(model);
         } catch (ModuleException e) {
             throw WasmCompileError.of(e, source.getName());
         }
         String name = model.names().moduleName() != null ? model.names().moduleName() : source.getName();
-        WasmModule module = WasmModule.create(engineState, model, name, FunctionCompiler.trees());
+        WasmModule module = WasmModule.create(engineState, model, validation, name, FunctionCompiler.trees());
         return new ModuleRootNode(this, module).getCallTarget();
     }
 

@@ -11,7 +11,6 @@ import dev.twasm.model.ValType;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
 import dev.twasm.nodes.ValueKind;
-import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.nodes.calls.AbstractCallNode;
 import dev.twasm.nodes.calls.CallImportNode;
 import dev.twasm.nodes.calls.CallIndirectNode;
@@ -90,9 +89,11 @@ final class FunctionBuilder {
     private final List<Operand> stack = new ArrayList<>();
     private final List<ControlFrame> control = new ArrayList<>();
     private int maxHeight;
+    private final int maxOperandHeight;
     private int unreachableNesting;
 
-    FunctionBuilder(WasmModule module, int functionIndex) {
+    FunctionBuilder(WasmModule module, int functionIndex, int maxOperandHeight) {
+        this.maxOperandHeight = maxOperandHeight;
         this.module = module;
         this.model = module.model();
         this.functionIndex = functionIndex;
@@ -104,27 +105,41 @@ final class FunctionBuilder {
         this.localCount = localTypes.length;
     }
 
-    WasmRootNode build() {
+    /**
+     * Builds the function body (the block at depth 0). The frame was sized from the validator's
+     * maximum operand height before the body existed, so the builder must stay within it.
+     */
+    BlockNode build() {
         Function function = model.definedFunction(functionIndex);
         control.add(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, type, 0, null, Effects.NONE));
         CodeReader reader = new CodeReader(function.body());
-        BlockNode body = null;
         while (reader.hasNext()) {
             Opcode op = reader.next();
             if (current().unreachable && skipUnreachable(op)) {
                 continue;
             }
             if (op == Opcode.END && control.size() == 1) {
-                body = new BlockNode(finishFrame().toArray(StmtNode[]::new), 0);
                 break;
             }
             instruction(op, reader);
         }
+        if (maxHeight > maxOperandHeight) {
+            throw new IllegalStateException("operand height " + maxHeight + " exceeds the validated " + maxOperandHeight + " in "
+                            + model.functionDisplayName(functionIndex));
+        }
+        return new BlockNode(finishFrame().toArray(StmtNode[]::new), 0);
+    }
+
+    /** The frame of a function: its locals, the exit-signal slot, one slot per operand height. */
+    static FrameDescriptor frameDescriptor(int localCount, int maxOperandHeight) {
         FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
-        frame.addSlots(localCount + 1 + maxHeight, FrameSlotKind.Static);
-        int[] localKinds = ValueKind.of(function.locals());
-        return new WasmRootNode(module.language(), frame.build(), model.functionDisplayName(functionIndex),
-                        ValueKind.of(type.params()), localKinds, ValueKind.of(type.results()), slotOf(0), body);
+        frame.addSlots(localCount + 1 + maxOperandHeight, FrameSlotKind.Static);
+        return frame.build();
+    }
+
+    /** The slot of operand height 0, where a function's results are left. */
+    static int resultSlot(int localCount) {
+        return localCount + 1;
     }
 
     /**
@@ -166,7 +181,7 @@ final class FunctionBuilder {
 
     /** The hidden slot of operand-stack height {@code height}. */
     private int slotOf(int height) {
-        return localCount + 1 + height;
+        return resultSlot(localCount) + height;
     }
 
     private void push(ExprNode node, ValType valType, Effects effects) {

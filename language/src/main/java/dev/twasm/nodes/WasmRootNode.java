@@ -1,5 +1,6 @@
 package dev.twasm.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -10,10 +11,14 @@ import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.control.BlockNode;
 import dev.twasm.runtime.CallStack;
+
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import dev.twasm.runtime.WasmNull;
 
 /**
- * The root of one Wasm function (spec §4.4.10 "Function Calls"): moves the boxed arguments into
+ * The root of one Wasm function (spec §4.4.10 "Function Calls"): builds its body on the first call
+ * (functions that never run cost nothing but their validation), moves the boxed arguments into
  * the parameters' static slots, zeroes the declared locals, runs the body (the block at depth 0,
  * which {@code return} targets), and returns the results from the slots of stack heights 0..n-1.
  *
@@ -29,6 +34,8 @@ public final class WasmRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final int[] resultKinds;
     private final int resultSlot;
     @Child private BlockNode body;
+    /** Builds the body on the first call; null once built. */
+    private Supplier<BlockNode> bodyBuilder;
     private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
 
     /**
@@ -37,14 +44,38 @@ public final class WasmRootNode extends RootNode {
      * @param resultKinds the results' kinds (slots {@code resultSlot..})
      */
     public WasmRootNode(TruffleLanguage<?> language, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
-                    int[] resultKinds, int resultSlot, BlockNode body) {
+                    int[] resultKinds, int resultSlot, Supplier<BlockNode> bodyBuilder) {
         super(language, frameDescriptor);
         this.name = name;
         this.paramKinds = paramKinds;
         this.localKinds = localKinds;
         this.resultKinds = resultKinds;
         this.resultSlot = resultSlot;
-        this.body = body;
+        this.bodyBuilder = bodyBuilder;
+    }
+
+    /** Builds the body if this is the first call; afterwards {@code body} is a constant. */
+    private BlockNode body() {
+        BlockNode b = body;
+        if (b == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            b = buildBody();
+        }
+        return b;
+    }
+
+    private BlockNode buildBody() {
+        Lock lock = getLock();
+        lock.lock();
+        try {
+            if (body == null) {
+                body = insert(bodyBuilder.get());
+                bodyBuilder = null;
+            }
+            return body;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -56,7 +87,7 @@ public final class WasmRootNode extends RootNode {
         }
         try {
             initializeLocals(frame);
-            body.execute(frame);
+            body().execute(frame);
             return results(frame);
         } catch (StackOverflowError e) {
             // The thread's stack is smaller than the depth limit needs. Creating the trap is a

@@ -12,6 +12,7 @@ import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.model.Module;
+import dev.twasm.validation.ValidationResult;
 
 /**
  * A compiled module: the validated {@link Module} with one call target per defined function and
@@ -42,12 +43,12 @@ public final class WasmModule extends WasmObject {
         }
     }
 
-    /** Compiles every defined function of {@code model} with {@code compiler}. */
-    public static WasmModule create(EngineState engine, Module model, String name, FunctionCompiler compiler) {
+    /** Creates the call target of every defined function of {@code model} with {@code compiler}. */
+    public static WasmModule create(EngineState engine, Module model, ValidationResult validation, String name, FunctionCompiler compiler) {
         WasmModule module = new WasmModule(engine, model, name);
         int imported = model.importedFunctionCount();
         for (int i = 0; i < module.targets.length; i++) {
-            module.targets[i] = compiler.compile(module, imported + i).getCallTarget();
+            module.targets[i] = compiler.compile(module, imported + i, validation.function(i)).getCallTarget();
         }
         return module;
     }
