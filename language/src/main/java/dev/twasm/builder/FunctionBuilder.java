@@ -22,6 +22,7 @@ import dev.twasm.nodes.control.BrNode;
 import dev.twasm.nodes.control.BrTableNode;
 import dev.twasm.nodes.control.DropNode;
 import dev.twasm.nodes.control.IfNode;
+import dev.twasm.nodes.control.SwitchNode;
 import dev.twasm.nodes.control.UnreachableNode;
 import dev.twasm.nodes.control.WasmLoopNode;
 import dev.twasm.nodes.memory.DataDropNode;
@@ -342,7 +343,7 @@ final class FunctionBuilder {
         switch (frame.kind) {
             case BLOCK -> {
                 if (frame.targeted) {
-                    emit(new BlockNode(body, frame.depth), effects.withImpure());
+                    emit(blockOrSwitch(frame, statements), effects.withImpure());
                 } else {
                     emitAll(statements, effects);
                 }
@@ -371,6 +372,27 @@ final class FunctionBuilder {
         for (int i = 0; i < frame.type.resultCount(); i++) {
             pushSlotRead(frame.type.result(i));
         }
+    }
+
+    /**
+     * The node of a targeted block: a {@link SwitchNode} when the block is part of the nest of
+     * blocks that compilers lower a {@code switch} to (its last statement a {@code br_table}
+     * without values, or its first statement the switch of the block directly inside it), else a
+     * {@link BlockNode}.
+     */
+    private StmtNode blockOrSwitch(ControlFrame frame, List<StmtNode> statements) {
+        boolean plain = frame.type.paramCount() == 0 && frame.type.resultCount() == 0;
+        if (plain && !statements.isEmpty()) {
+            StmtNode last = statements.get(statements.size() - 1);
+            if (last instanceof BrTableNode table && table.carriesNoValues()) {
+                StmtNode[] prefix = statements.subList(0, statements.size() - 1).toArray(StmtNode[]::new);
+                return SwitchNode.create(prefix, table.index(), table.caseTargets(), frame.depth);
+            }
+            if (statements.get(0) instanceof SwitchNode inner && inner.outermostDepth() == frame.depth + 1) {
+                return inner.enclosedBy(frame.depth, statements.subList(1, statements.size()).toArray(StmtNode[]::new));
+            }
+        }
+        return new BlockNode(statements.toArray(StmtNode[]::new), frame.depth);
     }
 
     private void emitAll(List<StmtNode> statements, Effects effects) {

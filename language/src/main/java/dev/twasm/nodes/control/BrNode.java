@@ -26,6 +26,10 @@ public final class BrNode extends StmtNode {
         return targetDepth;
     }
 
+    public int transferCount() {
+        return transfers.length;
+    }
+
     public int targetDepth() {
         return targetDepth;
     }

@@ -25,6 +25,30 @@ public final class BrTableNode extends StmtNode {
         this.branches = branches;
     }
 
+    /** The index operand. */
+    public ExprNode index() {
+        return index;
+    }
+
+    /** Whether no case carries values, so a case is fully described by its target depth. */
+    public boolean carriesNoValues() {
+        for (BrNode branch : branches) {
+            if (branch.transferCount() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The target depth of each case, the default last. */
+    public int[] caseTargets() {
+        int[] targets = new int[caseBranches.length];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = branches[caseBranches[i]].targetDepth();
+        }
+        return targets;
+    }
+
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {
