@@ -121,8 +121,8 @@ if uses native; then
   stale=()
   for program in "${programs[@]}"; do native_stale "$program" && stale+=("$program"); done
   if [ ${#stale[@]} -gt 0 ] && [ -x "$programs_dir/build.sh" ]; then
-    echo "== building the native programs with $programs_dir/build.sh"
-    "$programs_dir/build.sh" || echo "compare.sh: warning: $programs_dir/build.sh failed" >&2
+    echo "== building ${stale[*]} with $programs_dir/build.sh"
+    "$programs_dir/build.sh" "${stale[@]}" || echo "compare.sh: warning: $programs_dir/build.sh failed" >&2
     stale=()
     for program in "${programs[@]}"; do native_stale "$program" && stale+=("$program"); done
   fi
