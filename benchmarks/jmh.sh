@@ -12,6 +12,7 @@
 #   --programs-dir D   the programs folder (default benchmarks/programs)
 #   --no-build         use the jars already built
 # Everything else goes to JMH, e.g. `-f 1 -wi 5 -i 5`, `-rf json -rff out.json`, `-h` for its help.
+# JMH runs with -foe true (fail on error: a wrong checksum fails the command) unless -foe is given.
 # Add JVM options for the forks with -jvmArgsAppend (not -jvmArgs, which would replace the module
 # path), e.g. -jvmArgsAppend -Dpolyglot.engine.Compilation=false for the interpreter alone.
 set -euo pipefail
@@ -71,6 +72,9 @@ fork_args="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-pa
 fork_args+=" --add-modules=ALL-MODULE-PATH --enable-native-access=org.graalvm.truffle,ALL-UNNAMED"
 fork_args+=" --sun-misc-unsafe-memory-access=allow -Dtwasm.benchmarks.programs=$programs_dir"
 classpath="$root/benchmarks/target/twasm-benchmarks.jar:$(find "$root/benchmarks/target/jmh-lib" -name '*.jar' | sort | paste -sd: -)"
+
+# A wrong checksum (or any error) fails the command, unless the caller chose otherwise.
+[[ " ${jmh_args[*]-} " == *" -foe "* ]] || jmh_args=(-foe true ${jmh_args[@]+"${jmh_args[@]}"})
 
 echo "jmh.sh: $engine, programs $program_list"
 exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -cp "$classpath" org.openjdk.jmh.Main \
