@@ -1,6 +1,8 @@
 package dev.twasm.benchmarks;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,6 +24,8 @@ import java.util.function.IntSupplier;
  * runner from starting another iteration once that much time has passed since the start; it then
  * prints fewer iteration lines, which the comparison reports as cut short. Every {@code run()} must
  * return the first one's checksum; otherwise the runner says so on stderr and exits with status 2.
+ * At the end the runner writes the main thread's CPU time per iteration to stderr, a diagnostic: an
+ * iteration that took much longer than its CPU time waited for a core.
  */
 public final class RunnerProtocol {
     /** The environment variable holding the optional time budget in milliseconds. */
@@ -43,11 +47,15 @@ public final class RunnerProtocol {
     /** Runs {@code file} for {@code iterations} iterations with {@code loader}, printing the protocol to stdout. */
     public static void execute(Path file, int iterations, Loader loader) throws Exception {
         PrintStream out = System.out;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        StringBuilder cpu = new StringBuilder();
         long budgetNanos = budgetNanos();
+        long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         IntSupplier run = loader.load(Files.readAllBytes(file), file.getFileName().toString());
         int checksum = run.getAsInt();
         long firstEnd = System.nanoTime();
+        cpu.append(millis(threads.getCurrentThreadCpuTime() - startCpu));
         out.println("first_iteration_ms=" + millis(firstEnd - start));
         out.flush();
         for (int i = 1; i < iterations; i++) {
@@ -56,9 +64,11 @@ public final class RunnerProtocol {
                                 budgetNanos / 1_000_000, i, iterations);
                 break;
             }
+            long iterationCpu = threads.getCurrentThreadCpuTime();
             long iterationStart = System.nanoTime();
             int result = run.getAsInt();
             long iterationEnd = System.nanoTime();
+            cpu.append(' ').append(millis(threads.getCurrentThreadCpuTime() - iterationCpu));
             out.println("iteration_ms=" + millis(iterationEnd - iterationStart));
             out.flush();
             if (result != checksum) {
@@ -69,6 +79,9 @@ public final class RunnerProtocol {
         }
         out.println("checksum=" + Integer.toUnsignedString(checksum));
         out.flush();
+        // A diagnostic beside the protocol: an iteration whose wall time is well above the main
+        // thread's CPU time waited for a core (compiler threads, GC, other processes).
+        System.err.println("runner: main-thread CPU ms per iteration: " + cpu);
     }
 
     /** Parses the iteration count argument, exiting with a usage message when it is not a positive number. */

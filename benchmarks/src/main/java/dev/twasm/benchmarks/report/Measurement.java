@@ -86,6 +86,49 @@ public record Measurement(double[] times, OptionalLong checksum) {
         return lastHalf.length % 2 == 1 ? lastHalf[middle] : (lastHalf[middle - 1] + lastHalf[middle]) / 2;
     }
 
+    /**
+     * How many iterations of the last half (those the peak is taken from) waited for a core: their
+     * main-thread CPU time, as JVM runners report it on stderr, was below {@value #WAITED_CPU_SHARE}
+     * of their wall time. {@code -1} when {@code cpuMillis} does not match the iterations.
+     */
+    public int waitedInLastHalf(double[] cpuMillis) {
+        if (cpuMillis == null || cpuMillis.length != times.length) {
+            return -1;
+        }
+        int waited = 0;
+        for (int i = times.length == 1 ? 0 : times.length / 2; i < times.length; i++) {
+            if (cpuMillis[i] < WAITED_CPU_SHARE * times[i]) {
+                waited++;
+            }
+        }
+        return waited;
+    }
+
+    /** The number of iterations the peak is the median of. */
+    public int lastHalf() {
+        return times.length == 1 ? 1 : times.length - times.length / 2;
+    }
+
+    /** Reads the JVM runners' per-iteration CPU times from their stderr, or {@code null} when there are none. */
+    public static double[] cpuMillis(List<String> stderr) {
+        for (String line : stderr) {
+            if (line.startsWith(CPU_LINE)) {
+                try {
+                    return Arrays.stream(line.substring(CPU_LINE.length()).strip().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The start of the stderr line in which the JVM runners report CPU times (see RunnerProtocol). */
+    static final String CPU_LINE = "runner: main-thread CPU ms per iteration:";
+
+    /** An iteration whose main-thread CPU time is below this share of its wall time waited for a core. */
+    public static final double WAITED_CPU_SHARE = 0.8;
+
     /** The index (from 0) of the first iteration from which on all are steady, if any. */
     public OptionalInt steadyIteration() {
         double limit = STEADY_TOLERANCE * peakMillis();

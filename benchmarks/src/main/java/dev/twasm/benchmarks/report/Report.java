@@ -38,7 +38,7 @@ public final class Report {
     }
 
     /** The outcome of one program on one engine. */
-    record Run(String program, Engine engine, int exit, double wallSeconds, Measurement measurement, Status status, String note) {
+    record Run(String program, Engine engine, int exit, double wallSeconds, Measurement measurement, Status status, String note, int waited) {
         boolean measured() {
             return measurement != null && (status == Status.OK || status == Status.NO_EXPECTED_CHECKSUM);
         }
@@ -172,23 +172,24 @@ public final class Report {
         try {
             measurement = Measurement.parse(stdout);
         } catch (IllegalArgumentException e) {
-            return new Run(program, engine, exit, wallSeconds, null, Status.FAILED, failure(exit, e.getMessage(), stderr));
+            return new Run(program, engine, exit, wallSeconds, null, Status.FAILED, failure(exit, e.getMessage(), stderr), -1);
         }
+        int waited = measurement.waitedInLastHalf(Measurement.cpuMillis(stderr));
         OptionalLong checksum = measurement.checksum();
         if (exit != 0 || checksum.isEmpty()) {
             return new Run(program, engine, exit, wallSeconds, measurement, Status.FAILED,
-                            failure(exit, checksum.isEmpty() ? "no checksum line" : "", stderr));
+                            failure(exit, checksum.isEmpty() ? "no checksum line" : "", stderr), waited);
         }
         if (!checksums.has(program)) {
             return new Run(program, engine, exit, wallSeconds, measurement, Status.NO_EXPECTED_CHECKSUM,
-                            checksums.file() + " has no checksum for " + program);
+                            checksums.file() + " has no checksum for " + program, waited);
         }
         long expected = Integer.toUnsignedLong(checksums.expected(program));
         if (checksum.getAsLong() != expected) {
             return new Run(program, engine, exit, wallSeconds, measurement, Status.CHECKSUM_MISMATCH,
-                            "checksum " + checksum.getAsLong() + ", expected " + expected);
+                            "checksum " + checksum.getAsLong() + ", expected " + expected, waited);
         }
-        return new Run(program, engine, exit, wallSeconds, measurement, Status.OK, "");
+        return new Run(program, engine, exit, wallSeconds, measurement, Status.OK, "", waited);
     }
 
     private static List<String> lines(Path file) throws IOException {
@@ -235,7 +236,7 @@ public final class Report {
 
     String csv() {
         StringBuilder csv = new StringBuilder("program,engine,iterations_requested,iterations_done,budget_s,cut_by_budget,exit_code,"
-                        + "first_ms,peak_ms,steady_ms,steady_iteration,total_ms,wall_s,checksum,expected_checksum,status,note\n");
+                        + "first_ms,peak_ms,steady_ms,steady_iteration,total_ms,wall_s,last_half_waited,checksum,expected_checksum,status,note\n");
         for (Run run : runs) {
             Measurement m = run.measurement();
             List<String> fields = new ArrayList<>();
@@ -252,6 +253,7 @@ public final class Report {
             fields.add(m == null || m.steadyIteration().isEmpty() ? "" : Integer.toString(m.steadyIteration().getAsInt() + 1));
             fields.add(m == null ? "" : number(m.totalMillis()));
             fields.add(String.format(Locale.ROOT, "%.1f", run.wallSeconds()));
+            fields.add(run.waited() < 0 ? "" : Integer.toString(run.waited()));
             fields.add(m == null || m.checksum().isEmpty() ? "" : Long.toString(m.checksum().getAsLong()));
             fields.add(checksums.has(run.program()) ? Integer.toUnsignedString(checksums.expected(run.program())) : "");
             fields.add(run.status().text);
@@ -302,7 +304,12 @@ public final class Report {
                         .append("% longer than the peak time. \"not reached\" means the last iteration was still slower than that. ")
                         .append("In parentheses the ratio to ").append(base.label()).append(".\n\n");
         table(md, run -> run.measurement().steadyMillis());
-        md.append("\n## Iterations\n\nIterations run (first included); \"budget\" marks runs the time budget cut short.\n\n");
+        md.append("\n## Iterations\n\nIterations run (first included); \"budget\" marks runs the time budget cut short; \"steady from\" ")
+                        .append("the first steady iteration (counting from 1). For the JVM runners, \"N of the last M waited\" counts the ")
+                        .append("iterations the peak is taken from whose main-thread CPU time was below ")
+                        .append(Math.round(Measurement.WAITED_CPU_SHARE * 100))
+                        .append("% of their wall time: the thread waited for a core (compiler or GC threads, other processes), ")
+                        .append("so that peak is less trustworthy.\n\n");
         header(md);
         for (String program : programs) {
             md.append("| ").append(program);
@@ -321,6 +328,9 @@ public final class Report {
                     Measurement m = run.measurement();
                     if (m.steadyIteration().isPresent()) {
                         md.append(", steady from ").append(m.steadyIteration().getAsInt() + 1);
+                    }
+                    if (run.waited() > 0) {
+                        md.append(", **").append(run.waited()).append(" of the last ").append(m.lastHalf()).append(" waited**");
                     }
                 }
             }
@@ -509,7 +519,13 @@ public final class Report {
                 text.append(run.status() == Status.CHECKSUM_MISMATCH ? "*** CHECKSUM MISMATCH: " : "*** ").append(run.program()).append(" on ")
                                 .append(run.engine().id()).append(": ").append(run.status().text)
                                 .append(run.note().isEmpty() ? "" : " (" + run.note() + ")").append('\n');
-            } else if (run.cutByBudget()) {
+            }
+            if (run.measured() && run.waited() > 0) {
+                text.append("note: ").append(run.program()).append(" on ").append(run.engine().id()).append(": ").append(run.waited())
+                                .append(" of the last ").append(run.measurement().lastHalf())
+                                .append(" iterations waited for a core (main-thread CPU time < wall time)\n");
+            }
+            if (run.status() == Status.OK && run.cutByBudget()) {
                 text.append("note: ").append(run.program()).append(" on ").append(run.engine().id()).append(": time budget cut it to ")
                                 .append(run.measurement().iterations()).append(" of ").append(run.engine().iterations()).append(" iterations\n");
             }

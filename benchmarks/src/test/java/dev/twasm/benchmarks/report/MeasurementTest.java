@@ -68,4 +68,20 @@ class MeasurementTest {
         assertEquals(OptionalDouble.empty(), m.steadyMillis());
         assertEquals(OptionalInt.empty(), of(5).steadyIteration());
     }
+
+    @Test
+    void iterationsWhoseThreadHadTheCpuForLessThanEightyPercentOfTheirTimeWaited() {
+        Measurement m = of(100, 10, 10, 10, 10);
+        assertEquals(3, m.lastHalf());
+        assertEquals(1, m.waitedInLastHalf(new double[] {50, 1, 10, 7.9, 8}));
+        assertEquals(-1, m.waitedInLastHalf(new double[] {50, 1}));
+        assertEquals(-1, m.waitedInLastHalf(null));
+    }
+
+    @Test
+    void readsTheCpuTimesFromTheRunnersStderr() {
+        assertArrayEquals(new double[] {812.5, 20, 19.75},
+                        Measurement.cpuMillis(List.of("runner: something", "runner: main-thread CPU ms per iteration: 812.5 20 19.75")));
+        assertEquals(null, Measurement.cpuMillis(List.of("no such line")));
+    }
 }

@@ -33,6 +33,7 @@ class ReportTest {
                         b\tslow-interp\t0\t2.0
                         """);
         Files.writeString(raw.resolve("a.twasm.out"), "first_iteration_ms=1000\niteration_ms=30\niteration_ms=20\niteration_ms=20\nchecksum=7\n");
+        Files.writeString(raw.resolve("a.twasm.err"), "runner: main-thread CPU ms per iteration: 900 29 19.9 12\n");
         Files.writeString(raw.resolve("a.node.out"), "first_iteration_ms=50\niteration_ms=10\niteration_ms=10\niteration_ms=10\nchecksum=7\n");
         Files.writeString(raw.resolve("a.slow-interp.out"), "first_iteration_ms=4000\niteration_ms=2000\nchecksum=7\n");
         Files.writeString(raw.resolve("b.twasm.out"), "first_iteration_ms=500\niteration_ms=40\niteration_ms=40\niteration_ms=40\nchecksum=9\n");
@@ -49,18 +50,21 @@ class ReportTest {
         Report report = report("a 7\nb 9\n");
         assertFalse(report.succeeded());
         String csv = report.csv();
-        assertTrue(csv.contains("\na,twasm,4,4,120,false,0,1000.000,20.000,1030.000,3,1070.000,3.5,7,7,ok,\n"), csv);
+        assertTrue(csv.contains("\na,twasm,4,4,120,false,0,1000.000,20.000,1030.000,3,1070.000,3.5,1,7,7,ok,\n"), csv);
         assertTrue(csv.contains("\na,slow-interp,4,2,1,true,0,"), csv);
         assertTrue(csv.contains("\nb,node,4,1,120,false,1,"), csv);
         assertTrue(csv.contains(",failed,\"exit 1, no checksum line: RuntimeError: unreachable\"\n"), csv);
-        assertTrue(csv.contains("\nb,slow-interp,4,4,1,false,0,900.000,100.000,900.000,2,1200.000,2.0,8,9,CHECKSUM MISMATCH,\"checksum 8, expected 9\"\n"), csv);
+        assertTrue(csv.contains("\nb,slow-interp,4,4,1,false,0,900.000,100.000,900.000,2,1200.000,2.0,,8,9,CHECKSUM MISMATCH,\"checksum 8, expected 9\"\n"), csv);
         String md = report.markdown();
         assertTrue(md.contains("> **CHECKSUM MISMATCH** in 1 run(s):\n> - b on slow: checksum 8, expected 9"), md);
         assertTrue(md.contains("> **1 run(s) failed**"), md);
         assertTrue(md.contains("| a | 20.0 (1.00×) | 10.0 (0.50×) | 2000 (100×) |"), md);
         assertTrue(md.contains("| b | 40.0 (1.00×) | failed | CHECKSUM MISMATCH |"), md);
         assertTrue(md.contains("| **geometric mean of ratios** | **1.00×** | **0.50×** (1 of 2) | **100×** (1 of 2) |"), md);
-        assertTrue(md.contains("| a | 4, steady from 3 | 4, steady from 2 | 2 of 4 (budget), steady from 2 |"), md);
+        assertTrue(md.contains("| a | 4, steady from 3, **1 of the last 2 waited** | 4, steady from 2 | 2 of 4 (budget), steady from 2 |"), md);
+        assertTrue(report.summary().contains("note: a on twasm: 1 of the last 2 iterations waited for a core"), report.summary());
+        assertTrue(report.summary().contains("note: a on slow-interp: time budget cut it to 2 of 4 iterations"), report.summary());
+        assertTrue(report.summary().contains("*** CHECKSUM MISMATCH: b on slow-interp"), report.summary());
         assertTrue(md.contains("| b | 4, steady from 2 | failed | 4, steady from 2 |"), md);
         assertTrue(md.contains("`benchmarks/compare.sh --iterations 4`"), md);
         assertTrue(md.contains("| node | v20 |"), md);
