@@ -79,8 +79,13 @@ public record Measurement(double[] times, OptionalLong checksum) {
 
     /** The median of the last half of the iterations. */
     public double peakMillis() {
-        int n = times.length;
-        double[] lastHalf = Arrays.copyOfRange(times, n == 1 ? 0 : n / 2, n);
+        return medianOfLastHalf(times);
+    }
+
+    /** The median of the last half of {@code values} (all of them when there is only one). */
+    public static double medianOfLastHalf(double[] values) {
+        int n = values.length;
+        double[] lastHalf = Arrays.copyOfRange(values, n == 1 ? 0 : n / 2, n);
         Arrays.sort(lastHalf);
         int middle = lastHalf.length / 2;
         return lastHalf.length % 2 == 1 ? lastHalf[middle] : (lastHalf[middle - 1] + lastHalf[middle]) / 2;

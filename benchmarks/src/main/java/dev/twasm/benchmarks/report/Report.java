@@ -38,7 +38,17 @@ public final class Report {
     }
 
     /** The outcome of one program on one engine. */
-    record Run(String program, Engine engine, int exit, double wallSeconds, Measurement measurement, Status status, String note, int waited) {
+    record Run(String program, Engine engine, int exit, double wallSeconds, Measurement measurement, Status status, String note, double[] cpu) {
+        /** How many of the last half's iterations waited for a core, or -1 when the runner gave no CPU times. */
+        int waited() {
+            return measurement == null ? -1 : measurement.waitedInLastHalf(cpu);
+        }
+
+        /** The median main-thread CPU time of the last half's iterations, when the runner gave CPU times. */
+        OptionalDouble peakCpuMillis() {
+            return waited() < 0 ? OptionalDouble.empty() : OptionalDouble.of(Measurement.medianOfLastHalf(cpu));
+        }
+
         boolean measured() {
             return measurement != null && (status == Status.OK || status == Status.NO_EXPECTED_CHECKSUM);
         }
@@ -172,24 +182,24 @@ public final class Report {
         try {
             measurement = Measurement.parse(stdout);
         } catch (IllegalArgumentException e) {
-            return new Run(program, engine, exit, wallSeconds, null, Status.FAILED, failure(exit, e.getMessage(), stderr), -1);
+            return new Run(program, engine, exit, wallSeconds, null, Status.FAILED, failure(exit, e.getMessage(), stderr), null);
         }
-        int waited = measurement.waitedInLastHalf(Measurement.cpuMillis(stderr));
+        double[] cpu = Measurement.cpuMillis(stderr);
         OptionalLong checksum = measurement.checksum();
         if (exit != 0 || checksum.isEmpty()) {
             return new Run(program, engine, exit, wallSeconds, measurement, Status.FAILED,
-                            failure(exit, checksum.isEmpty() ? "no checksum line" : "", stderr), waited);
+                            failure(exit, checksum.isEmpty() ? "no checksum line" : "", stderr), cpu);
         }
         if (!checksums.has(program)) {
             return new Run(program, engine, exit, wallSeconds, measurement, Status.NO_EXPECTED_CHECKSUM,
-                            checksums.file() + " has no checksum for " + program, waited);
+                            checksums.file() + " has no checksum for " + program, cpu);
         }
         long expected = Integer.toUnsignedLong(checksums.expected(program));
         if (checksum.getAsLong() != expected) {
             return new Run(program, engine, exit, wallSeconds, measurement, Status.CHECKSUM_MISMATCH,
-                            "checksum " + checksum.getAsLong() + ", expected " + expected, waited);
+                            "checksum " + checksum.getAsLong() + ", expected " + expected, cpu);
         }
-        return new Run(program, engine, exit, wallSeconds, measurement, Status.OK, "", waited);
+        return new Run(program, engine, exit, wallSeconds, measurement, Status.OK, "", cpu);
     }
 
     private static List<String> lines(Path file) throws IOException {
@@ -294,16 +304,24 @@ public final class Report {
 
         md.append("\n## Peak time per iteration\n\nMilliseconds per `run()`: the median of the last half of the iterations. ")
                         .append("In parentheses the ratio to ").append(base.label()).append("; lower is better.\n\n");
-        table(md, run -> OptionalDouble.of(run.measurement().peakMillis()));
+        table(md, run -> OptionalDouble.of(run.measurement().peakMillis()), "–");
         md.append("\n## Time to first iteration\n\nMilliseconds from before reading the module file to the end of the first `run()`: ")
                         .append("read, parse and compile, instantiate, `_initialize`, `setup` and one `run()` (for native: `setup` and one `run()`). ")
                         .append("JVM and node start-up are not included. In parentheses the ratio to ").append(base.label()).append(".\n\n");
-        table(md, run -> OptionalDouble.of(run.measurement().firstMillis()));
+        table(md, run -> OptionalDouble.of(run.measurement().firstMillis()), "–");
         md.append("\n## Time to steady state\n\nMilliseconds from the start (as above) until the first iteration from which on every ")
                         .append("iteration took at most ").append(Math.round((Measurement.STEADY_TOLERANCE - 1) * 100))
                         .append("% longer than the peak time. \"not reached\" means the last iteration was still slower than that. ")
                         .append("In parentheses the ratio to ").append(base.label()).append(".\n\n");
-        table(md, run -> run.measurement().steadyMillis());
+        table(md, run -> run.measurement().steadyMillis(), "not reached");
+        if (runs.stream().anyMatch(run -> run.peakCpuMillis().isPresent())) {
+            md.append("\n## Peak main-thread CPU time per iteration (JVM runners)\n\nA supplement to the peak time for the JVM ")
+                            .append("engines, which report it: milliseconds of CPU time of the thread that calls `run()`, the median of the ")
+                            .append("last half of the iterations. Unlike the wall time it leaves out the time the thread waited for a core ")
+                            .append("while compiler threads, the GC or other processes ran; \"–\" for runners that do not report it. ")
+                            .append("In parentheses the ratio to ").append(base.label()).append(".\n\n");
+            table(md, Run::peakCpuMillis, "–");
+        }
         md.append("\n## Iterations\n\nIterations run (first included); \"budget\" marks runs the time budget cut short; \"steady from\" ")
                         .append("the first steady iteration (counting from 1). For the JVM runners, \"N of the last M waited\" counts the ")
                         .append("iterations the peak is taken from whose main-thread CPU time was below ")
@@ -382,7 +400,7 @@ public final class Report {
     }
 
     /** One metric: a row per program (value and ratio to the baseline), then the geometric mean of the ratios. */
-    private void table(StringBuilder md, Function<Run, OptionalDouble> metric) {
+    private void table(StringBuilder md, Function<Run, OptionalDouble> metric, String absent) {
         header(md);
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (String program : programs) {
@@ -402,7 +420,7 @@ public final class Report {
                 }
                 OptionalDouble value = metric.apply(run);
                 if (value.isEmpty()) {
-                    md.append("not reached");
+                    md.append(absent);
                     continue;
                 }
                 md.append(millis(value.getAsDouble()));

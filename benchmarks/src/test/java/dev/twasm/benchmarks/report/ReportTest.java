@@ -33,7 +33,7 @@ class ReportTest {
                         b\tslow-interp\t0\t2.0
                         """);
         Files.writeString(raw.resolve("a.twasm.out"), "first_iteration_ms=1000\niteration_ms=30\niteration_ms=20\niteration_ms=20\nchecksum=7\n");
-        Files.writeString(raw.resolve("a.twasm.err"), "runner: main-thread CPU ms per iteration: 900 29 19.9 12\n");
+        Files.writeString(raw.resolve("a.twasm.err"), "runner: main-thread CPU ms per iteration: 900 29 20 12\n");
         Files.writeString(raw.resolve("a.node.out"), "first_iteration_ms=50\niteration_ms=10\niteration_ms=10\niteration_ms=10\nchecksum=7\n");
         Files.writeString(raw.resolve("a.slow-interp.out"), "first_iteration_ms=4000\niteration_ms=2000\nchecksum=7\n");
         Files.writeString(raw.resolve("b.twasm.out"), "first_iteration_ms=500\niteration_ms=40\niteration_ms=40\niteration_ms=40\nchecksum=9\n");
@@ -67,6 +67,8 @@ class ReportTest {
         assertTrue(report.summary().contains("*** CHECKSUM MISMATCH: b on slow-interp"), report.summary());
         assertTrue(md.contains("| b | 4, steady from 2 | failed | 4, steady from 2 |"), md);
         assertTrue(md.contains("`benchmarks/compare.sh --iterations 4`"), md);
+        assertTrue(md.contains("## Peak main-thread CPU time per iteration (JVM runners)"), md);
+        assertTrue(md.contains("| a | 16.0 (1.00×) | – | – |"), md);
         assertTrue(md.contains("| node | v20 |"), md);
     }
 
