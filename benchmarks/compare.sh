@@ -35,7 +35,10 @@ engine_list=""
 programs_dir=benchmarks/programs
 out=benchmarks/results
 build=1
-command_line="benchmarks/compare.sh${*:+ $*}"
+command_line="benchmarks/compare.sh"
+for arg in "$@"; do # as typed: quoted only where the shell needs it
+  if [[ "$arg" =~ ^[A-Za-z0-9_./,=:+-]+$ ]]; then command_line+=" $arg"; else command_line+=" '${arg//\'/\'\\\'\'}'"; fi
+done
 
 usage() {
   sed -n "6,19p" "$root/benchmarks/compare.sh" | sed 's/^# \{0,1\}//' >&2
