@@ -1,0 +1,37 @@
+// The runner of the engine comparison for node (V8): runs one benchmark program with the runner
+// protocol (see docs/performance.md) and the same optional time budget as the JVM runners
+// (environment variable BENCH_TIME_BUDGET_MS).
+// Usage: node node-runner.mjs PROGRAM.wasm ITERATIONS
+import { readFileSync } from 'node:fs';
+
+const [file, iterationsArg] = process.argv.slice(2);
+const iterations = Number.parseInt(iterationsArg ?? '', 10);
+if (!file || !(iterations >= 1)) {
+  console.error('usage: node node-runner.mjs PROGRAM.wasm ITERATIONS (>= 1)');
+  process.exit(64);
+}
+const budgetNs = process.env.BENCH_TIME_BUDGET_MS ? BigInt(process.env.BENCH_TIME_BUDGET_MS) * 1000000n : null;
+const millis = (ns) => (Number(ns) / 1e6).toFixed(3);
+
+const start = process.hrtime.bigint();
+const module = new WebAssembly.Module(readFileSync(file));
+const { exports } = new WebAssembly.Instance(module, {});
+if (typeof exports._initialize === 'function') exports._initialize();
+exports.setup();
+const checksum = exports.run() >>> 0;
+console.log(`first_iteration_ms=${millis(process.hrtime.bigint() - start)}`);
+for (let i = 1; i < iterations; i++) {
+  if (budgetNs !== null && process.hrtime.bigint() - start >= budgetNs) {
+    console.error(`runner: time budget of ${process.env.BENCH_TIME_BUDGET_MS} ms used up after ${i} of ${iterations} iterations`);
+    break;
+  }
+  const s = process.hrtime.bigint();
+  const result = exports.run() >>> 0;
+  const e = process.hrtime.bigint();
+  console.log(`iteration_ms=${millis(e - s)}`);
+  if (result !== checksum) {
+    console.error(`runner: run() ${i + 1} returned ${result}, the first returned ${checksum}`);
+    process.exit(2);
+  }
+}
+console.log(`checksum=${checksum}`);

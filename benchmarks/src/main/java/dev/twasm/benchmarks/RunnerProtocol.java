@@ -1,0 +1,127 @@
+package dev.twasm.benchmarks;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+
+/**
+ * The runner protocol of the benchmark programs ({@code docs/performance.md}), shared by the JVM
+ * runners: times the first iteration from before reading the module file to after the first
+ * {@code run()} returned (read, parse/compile, instantiate, {@code _initialize}, {@code setup}, first
+ * run), then every further {@code run()} alone, and prints
+ *
+ * <pre>
+ * first_iteration_ms=&lt;float&gt;
+ * iteration_ms=&lt;float&gt;        (one line per further run)
+ * checksum=&lt;unsigned 32-bit decimal&gt;
+ * </pre>
+ *
+ * <p>A time budget in milliseconds in the environment variable {@value #BUDGET_VARIABLE} stops the
+ * runner from starting another iteration once that much time has passed since the start; it then
+ * prints fewer iteration lines, which the comparison reports as cut short. Every {@code run()} must
+ * return the first one's checksum; otherwise the runner says so on stderr and exits with status 2.
+ * At the end the runner writes the main thread's CPU time per iteration to stderr, a diagnostic: an
+ * iteration that took much longer than its CPU time waited for a core.
+ */
+public final class RunnerProtocol {
+    /** The environment variable holding the optional time budget in milliseconds. */
+    public static final String BUDGET_VARIABLE = "BENCH_TIME_BUDGET_MS";
+
+    /** Loads a program as far as the point where {@code run()} can be called. */
+    @FunctionalInterface
+    public interface Loader {
+        /**
+         * Parses or compiles {@code module}, instantiates it, calls {@code _initialize} and
+         * {@code setup}, and returns the program's {@code run} export.
+         */
+        IntSupplier load(byte[] module, String name) throws Exception;
+    }
+
+    private RunnerProtocol() {
+    }
+
+    /** Runs {@code file} for {@code iterations} iterations with {@code loader}, printing the protocol to stdout. */
+    public static void execute(Path file, int iterations, Loader loader) throws Exception {
+        PrintStream out = System.out;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        StringBuilder cpu = new StringBuilder();
+        long budgetNanos = budgetNanos();
+        long startCpu = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        IntSupplier run = loader.load(Files.readAllBytes(file), file.getFileName().toString());
+        int checksum = run.getAsInt();
+        long firstEnd = System.nanoTime();
+        cpu.append(millis(threads.getCurrentThreadCpuTime() - startCpu));
+        out.println("first_iteration_ms=" + millis(firstEnd - start));
+        out.flush();
+        for (int i = 1; i < iterations; i++) {
+            if (System.nanoTime() - start >= budgetNanos) {
+                System.err.printf(Locale.ROOT, "runner: time budget of %d ms used up after %d of %d iterations%n",
+                                budgetNanos / 1_000_000, i, iterations);
+                break;
+            }
+            long iterationCpu = threads.getCurrentThreadCpuTime();
+            long iterationStart = System.nanoTime();
+            int result = run.getAsInt();
+            long iterationEnd = System.nanoTime();
+            cpu.append(' ').append(millis(threads.getCurrentThreadCpuTime() - iterationCpu));
+            out.println("iteration_ms=" + millis(iterationEnd - iterationStart));
+            out.flush();
+            if (result != checksum) {
+                System.err.printf("runner: run() %d returned %s, the first returned %s%n", i + 1,
+                                Integer.toUnsignedString(result), Integer.toUnsignedString(checksum));
+                System.exit(2);
+            }
+        }
+        out.println("checksum=" + Integer.toUnsignedString(checksum));
+        out.flush();
+        // A diagnostic beside the protocol: an iteration whose wall time is well above the main
+        // thread's CPU time waited for a core (compiler threads, GC, other processes).
+        System.err.println("runner: main-thread CPU ms per iteration: " + cpu);
+    }
+
+    /** Parses the iteration count argument, exiting with a usage message when it is not a positive number. */
+    public static int iterations(String argument, String usage) {
+        try {
+            int iterations = Integer.parseInt(argument);
+            if (iterations >= 1) {
+                return iterations;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("usage: " + usage + " (iterations must be a number >= 1, not '" + argument + "')");
+        System.exit(64);
+        return 0;
+    }
+
+    /** Checks that the module file exists, exiting with a usage message when it does not. */
+    public static Path existingFile(String argument, String usage) {
+        Path file = Path.of(argument);
+        if (!Files.isRegularFile(file)) {
+            System.err.println("runner: no such file: " + argument + "\nusage: " + usage);
+            System.exit(64);
+        }
+        return file;
+    }
+
+    private static long budgetNanos() {
+        String value = System.getenv(BUDGET_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(value.trim()), 1_000_000L);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(BUDGET_VARIABLE + " must be a whole number of milliseconds, not '" + value + "'", e);
+        }
+    }
+
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+}
