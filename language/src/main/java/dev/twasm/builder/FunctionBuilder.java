@@ -91,6 +91,16 @@ final class FunctionBuilder {
     private final List<ControlFrame> control = new ArrayList<>();
     private int maxHeight;
     private final int maxOperandHeight;
+    /** The deepest tree among the operands popped since the last push (see {@link #push}). */
+    private int poppedDepth;
+
+    /**
+     * The deepest expression tree the builder leaves pending. Straight-line code such as
+     * {@code call f1; i32.add; call f2; i32.add; ...} would otherwise become a tree thousands of
+     * levels deep, which node adoption, the interpreter and partial evaluation all walk
+     * recursively. Deeper operands are spilled to their slot, as for any other statement.
+     */
+    static final int MAX_EXPRESSION_DEPTH = 64;
     private int unreachableNesting;
 
     FunctionBuilder(WasmModule module, int functionIndex, int maxOperandHeight) {
@@ -185,20 +195,32 @@ final class FunctionBuilder {
         return resultSlot(localCount) + height;
     }
 
+    /** Pushes the tree of an instruction whose operands were just popped; its depth is one more than theirs. */
     private void push(ExprNode node, ValType valType, Effects effects) {
-        stack.add(Operand.pending(node, valType, effects));
+        int depth = poppedDepth + 1;
+        poppedDepth = 0;
+        stack.add(new Operand(node, valType, effects, depth, false));
         maxHeight = Math.max(maxHeight, stack.size());
+        if (depth > MAX_EXPRESSION_DEPTH) {
+            Operand top = stack.remove(stack.size() - 1);
+            spillBefore(top.effects());
+            stack.add(top);
+            spill(stack.size() - 1);
+        }
     }
 
     /** Pushes a read of the hidden slot of the next stack height. */
     private void pushSlotRead(ValType valType) {
         int height = stack.size();
-        stack.add(new Operand(new LocalGetNode(slotOf(height)), valType, Effects.NONE, true));
+        poppedDepth = 0;
+        stack.add(Operand.slotRead(new LocalGetNode(slotOf(height)), valType));
         maxHeight = Math.max(maxHeight, stack.size());
     }
 
     private Operand pop() {
-        return stack.remove(stack.size() - 1);
+        Operand operand = stack.remove(stack.size() - 1);
+        poppedDepth = Math.max(poppedDepth, operand.depth());
+        return operand;
     }
 
     /** Pops the top {@code n} operands, returned bottom first. */
@@ -230,6 +252,7 @@ final class FunctionBuilder {
 
     /** Appends a statement to the current frame after spilling what must be evaluated before it. */
     private void emit(StmtNode statement, Effects effects) {
+        poppedDepth = 0;
         spillBefore(effects);
         ControlFrame frame = current();
         frame.statements.add(statement);
@@ -275,7 +298,7 @@ final class FunctionBuilder {
         ControlFrame frame = current();
         frame.statements.add(new LocalSetNode(slotOf(height), ValueKind.of(operand.type()), operand.node()));
         frame.effects = frame.effects.union(operand.effects());
-        stack.set(height, new Operand(new LocalGetNode(slotOf(height)), operand.type(), Effects.NONE, true));
+        stack.set(height, Operand.slotRead(new LocalGetNode(slotOf(height)), operand.type()));
     }
 
     /** Stores operands into the slots starting at stack height {@code targetBase}, skipping no-ops. */
@@ -293,6 +316,7 @@ final class FunctionBuilder {
     // ---- structured control ----------------------------------------------------------------
 
     private void enterFrame(ControlFrame.Kind kind, FuncType blockType, ExprNode condition, Effects conditionEffects) {
+        poppedDepth = 0;
         int params = blockType.paramCount();
         if (params > 0) {
             // A loop reads its parameters again on each iteration and an if in each branch, so

@@ -5,11 +5,11 @@ import dev.twasm.nodes.ExprNode;
 
 /**
  * An entry of the builder's abstract operand stack: a pending expression tree, its type, its
- * effects, and whether it is just a read of the hidden slot of its own stack height (then it never
- * needs spilling, and storing it to that slot is a no-op).
+ * effects, the depth of the tree, and whether it is just a read of the hidden slot of its own
+ * stack height (then it never needs spilling, and storing it to that slot is a no-op).
  */
-record Operand(ExprNode node, ValType type, Effects effects, boolean inOwnSlot) {
-    static Operand pending(ExprNode node, ValType type, Effects effects) {
-        return new Operand(node, type, effects, false);
+record Operand(ExprNode node, ValType type, Effects effects, int depth, boolean inOwnSlot) {
+    static Operand slotRead(ExprNode node, ValType type) {
+        return new Operand(node, type, Effects.NONE, 1, true);
     }
 }

@@ -1,6 +1,5 @@
 package dev.twasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -54,17 +53,27 @@ public final class WasmRootNode extends RootNode {
         this.bodyBuilder = bodyBuilder;
     }
 
-    /** Builds the body if this is the first call; afterwards {@code body} is a constant. */
-    private BlockNode body() {
-        BlockNode b = body;
-        if (b == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            b = buildBody();
-        }
-        return b;
+    /**
+     * Builds the body before the first call, so {@link #execute} never sees it missing and the
+     * compiled code never has to deoptimize to build it.
+     */
+    @Override
+    protected void prepareForCall() {
+        buildBody();
     }
 
-    private BlockNode buildBody() {
+    /**
+     * A compilation may be requested before the first call (with {@code engine.CompileImmediately},
+     * or for a function only reached through inlining); it must see the real body, not an empty one.
+     */
+    @Override
+    protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
+        buildBody();
+        return true;
+    }
+
+    /** Under the root's lock, which also publishes the finished tree to compiler threads. */
+    private void buildBody() {
         Lock lock = getLock();
         lock.lock();
         try {
@@ -72,7 +81,6 @@ public final class WasmRootNode extends RootNode {
                 body = insert(bodyBuilder.get());
                 bodyBuilder = null;
             }
-            return body;
         } finally {
             lock.unlock();
         }
@@ -87,7 +95,7 @@ public final class WasmRootNode extends RootNode {
         }
         try {
             initializeLocals(frame);
-            body().execute(frame);
+            body.execute(frame);
             return results(frame);
         } catch (StackOverflowError e) {
             // The thread's stack is smaller than the depth limit needs. Creating the trap is a

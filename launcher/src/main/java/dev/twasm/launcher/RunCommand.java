@@ -58,7 +58,15 @@ final class RunCommand {
         for (int i = 0; i < values.length; i++) {
             values[i] = parseNumber(arguments.get(i));
         }
-        try (Context context = Context.newBuilder("wasm").build()) {
+        Context built;
+        try {
+            built = Context.newBuilder("wasm").build();
+        } catch (IllegalArgumentException e) {
+            // Engine options given as -Dpolyglot.* system properties are checked here.
+            err.println("wasm: " + e.getMessage());
+            return Main.USAGE;
+        }
+        try (Context context = built) {
             // Errors are reported inside, while the context can still describe their stack frames.
             try {
                 Value exports = context.eval(Source.newBuilder("wasm", file.toFile()).build()).newInstance().getMember("exports");
