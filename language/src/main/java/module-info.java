@@ -11,5 +11,8 @@ module dev.twasm {
     exports dev.twasm.text;
     exports dev.twasm.text.script;
     exports dev.twasm.validation;
+    // The interface of built-in host modules (WASI lives in its own module, dev.twasm.wasi).
+    exports dev.twasm.host;
+    uses dev.twasm.host.HostModuleProvider;
     provides com.oracle.truffle.api.provider.TruffleLanguageProvider with dev.twasm.WasmLanguageProvider;
 }

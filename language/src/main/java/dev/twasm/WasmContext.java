@@ -1,19 +1,26 @@
 package dev.twasm;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.host.HostModule;
 import dev.twasm.runtime.CallStack;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Per-context state of the language. Wasm code never reaches this from shared nodes (instances
  * arrive through call arguments); it holds the context's environment for the host interface
- * (standard streams, options, file access).
+ * (standard streams, options, file access) and the state of each built-in host module imported in
+ * this context (for WASI: its file descriptors), which all instances of the context share.
  */
 public final class WasmContext {
     private static final TruffleLanguage.ContextReference<WasmContext> REFERENCE = TruffleLanguage.ContextReference.create(WasmLanguage.class);
 
     private final TruffleLanguage.Env env;
     private final CallStack callStack;
+    private final Map<String, Object> builtinModuleStates = new HashMap<>();
 
     WasmContext(TruffleLanguage.Env env) {
         this.env = env;
@@ -27,6 +34,20 @@ public final class WasmContext {
 
     public TruffleLanguage.Env env() {
         return env;
+    }
+
+    /**
+     * This context's state of the built-in module {@code name}, created by {@code module} on first
+     * use (see {@link HostModule#createState}).
+     */
+    @TruffleBoundary
+    public synchronized Object builtinModuleState(String name, HostModule module) {
+        Object state = builtinModuleStates.get(name);
+        if (state == null) {
+            state = module.createState(env);
+            builtinModuleStates.put(name, state);
+        }
+        return state;
     }
 
     public static WasmContext get(Node node) {

@@ -12,11 +12,15 @@ import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.exception.ModuleException;
 import dev.twasm.exception.WasmCompileError;
 import dev.twasm.model.Module;
+import dev.twasm.runtime.BuiltinModules;
 import dev.twasm.runtime.EngineState;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.text.WatParser;
 import dev.twasm.validation.ValidationResult;
 import dev.twasm.validation.Validator;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * WebAssembly as a Truffle language ({@code "wasm"}). The pipeline, one stage per package:
@@ -37,7 +41,8 @@ import dev.twasm.validation.Validator;
  * Truffle loop nodes, locals and hidden stack slots are static frame slots.</li>
  * <li>{@code runtime} holds modules, instances, memories, tables, globals and functions, the
  * linker and the instantiator; {@code interop} and the {@code @ExportLibrary} messages on runtime
- * objects are the polyglot surface; {@code host} calls into host functions; {@code exception}
+ * objects are the polyglot surface; {@code host} calls into host functions and is the interface of
+ * built-in host modules such as WASI (found with {@code ServiceLoader}); {@code exception}
  * is the error taxonomy (malformed and invalid modules are syntax errors; link errors and traps
  * are guest exceptions).</li>
  * </ul>
@@ -65,7 +70,10 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected OptionDescriptors getOptionDescriptors() {
-        return new WasmOptionsOptionDescriptors();
+        // The language's own options, and those of the built-in host modules installed (WASI's).
+        List<OptionDescriptors> all = new ArrayList<>(List.of(new WasmOptionsOptionDescriptors()));
+        all.addAll(BuiltinModules.optionDescriptors());
+        return OptionDescriptors.createUnion(all.toArray(OptionDescriptors[]::new));
     }
 
     @Override

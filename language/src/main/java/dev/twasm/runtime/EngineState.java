@@ -4,19 +4,23 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import dev.twasm.host.HostFunctionRootNode;
+import dev.twasm.host.HostModule;
+import dev.twasm.host.HostModuleProvider;
 import dev.twasm.model.FuncType;
 
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * State shared by everything one polyglot engine runs: the canonical function type ids and the
- * call targets that invoke host functions, one per function type. Owned by the language instance,
+ * call targets that invoke host functions, one per function type, and the engine-wide part of each
+ * built-in host module in use. Owned by the language instance,
  * of which the language's {@code ContextPolicy.SHARED} makes one per engine.
  */
 public final class EngineState {
     private final TruffleLanguage<?> language;
     private final TypeRegistry types = new TypeRegistry();
     private final ConcurrentHashMap<FuncType, CallTarget> hostFunctionTargets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, HostModule> builtinModules = new ConcurrentHashMap<>();
 
     public EngineState(TruffleLanguage<?> language) {
         this.language = language;
@@ -34,5 +38,11 @@ public final class EngineState {
     @TruffleBoundary
     public CallTarget hostFunctionTarget(FuncType type) {
         return hostFunctionTargets.computeIfAbsent(type, t -> new HostFunctionRootNode(language, t).getCallTarget());
+    }
+
+    /** The engine-wide part of the built-in module {@code provider} provides, created on first use. */
+    @TruffleBoundary
+    public HostModule builtinModule(HostModuleProvider provider) {
+        return builtinModules.computeIfAbsent(provider.moduleName(), name -> provider.createModule(language));
     }
 }

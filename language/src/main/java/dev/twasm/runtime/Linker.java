@@ -3,13 +3,21 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import dev.twasm.WasmContext;
 import dev.twasm.exception.WasmLinkError;
+import dev.twasm.host.HostCaller;
+import dev.twasm.host.HostFunction;
+import dev.twasm.host.HostModule;
+import dev.twasm.host.HostModuleProvider;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.Import;
 import dev.twasm.model.ImportDesc;
 import dev.twasm.model.Module;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Resolves a module's imports against an imports object (spec §4.5.4 steps 3-4, "external
@@ -22,7 +30,12 @@ import dev.twasm.model.Module;
  * <li>global: a global of exactly the declared type, or for an immutable global any value that
  * converts to its value type.</li>
  * </ul>
- * Failures are {@link WasmLinkError}s naming the module and field. Runs on the slow path only.
+ * An import whose module name the imports object does not define may come from a built-in host
+ * module ({@link BuiltinModules}, e.g. WASI): its function is bound to a {@link HostCaller} that
+ * carries the context's state of that module and the importing instance. A built-in module that
+ * the context has not enabled is a link error saying which option enables it.
+ *
+ * <p>Failures are {@link WasmLinkError}s naming the module and field. Runs on the slow path only.
  */
 final class Linker {
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
@@ -36,8 +49,9 @@ final class Linker {
         int tables = 0;
         int memories = 0;
         int globals = 0;
+        Map<String, HostCaller> callers = new HashMap<>();
         for (Import imp : model.imports()) {
-            Object value = lookup(importsObject, imp);
+            Object value = lookup(importsObject, imp, instance, callers);
             switch (imp.desc()) {
                 case ImportDesc.Func f -> instance.functions[functions++] = function(module, imp, f.typeIndex(), value);
                 case ImportDesc.Table t -> {
@@ -59,18 +73,51 @@ final class Linker {
         }
     }
 
-    private static Object lookup(Object importsObject, Import imp) {
+    private static Object lookup(Object importsObject, Import imp, WasmInstance instance, Map<String, HostCaller> callers) {
         try {
             if (importsObject != null && !INTEROP.isNull(importsObject) && INTEROP.isMemberReadable(importsObject, imp.module())) {
                 Object namespace = INTEROP.readMember(importsObject, imp.module());
                 if (INTEROP.isMemberReadable(namespace, imp.name())) {
                     return INTEROP.readMember(namespace, imp.name());
                 }
+                throw WasmLinkError.unknownImport(imp.module(), imp.name(), imp.kind().textName());
             }
         } catch (InteropException e) {
             // reported as a missing import below
         }
+        HostModuleProvider provider = BuiltinModules.find(imp.module());
+        if (provider != null) {
+            return builtin(provider, imp, instance, callers);
+        }
         throw WasmLinkError.unknownImport(imp.module(), imp.name(), imp.kind().textName());
+    }
+
+    /** Function {@code imp} of a built-in module, bound to the importing instance. */
+    private static Object builtin(HostModuleProvider provider, Import imp, WasmInstance instance, Map<String, HostCaller> callers) {
+        WasmContext context = WasmContext.get(null);
+        if (!provider.isEnabled(context.env().getOptions())) {
+            throw WasmLinkError.create("unknown import: \"" + imp.module() + "\" \"" + imp.name() + "\": the built-in module \"" + imp.module()
+                            + "\" is not enabled in this context; enable it with --" + provider.enablingOption() + "=true on the command line, or "
+                            + "Context.newBuilder().option(\"" + provider.enablingOption() + "\", \"true\") from Java");
+        }
+        HostModule module = instance.module().engine().builtinModule(provider);
+        HostFunction function = imp.desc() instanceof ImportDesc.Func ? module.function(imp.name()) : null;
+        if (function == null) {
+            throw WasmLinkError.unknownImport(imp.module(), imp.name(), imp.kind().textName());
+        }
+        HostCaller caller = callers.get(imp.module());
+        if (caller == null) {
+            Object state;
+            try {
+                state = context.builtinModuleState(imp.module(), module);
+            } catch (IllegalArgumentException e) {
+                throw WasmLinkError.create("cannot link \"" + imp.module() + "\" \"" + imp.name() + "\": " + e.getMessage());
+            }
+            caller = new HostCaller(imp.module(), state, instance);
+            callers.put(imp.module(), caller);
+        }
+        int typeId = instance.module().engine().types().canonicalId(function.type());
+        return new WasmFunction(function.type(), typeId, function.target(), caller, imp.module() + "." + imp.name());
     }
 
     private static WasmFunction function(WasmModule module, Import imp, int typeIndex, Object value) {
