@@ -12,33 +12,11 @@
 #include <unistd.h>
 #include <wasi/api.h>
 #include "common.h"
+#include "events.h"
 
 /* proc_raise is no longer declared by wasi-libc's headers, but the host must still provide it. */
 __attribute__((import_module("wasi_snapshot_preview1"), import_name("proc_raise"))) int32_t raw_proc_raise(int32_t signal);
 #define SIGNAL_TERM 15
-
-static int64_t now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* Polls; "promptly" means within a second when nothing should wait, after 20 ms when a clock should. */
-static void poll_and_show(const char *what, __wasi_subscription_t *subs, int n, int waits) {
-    __wasi_event_t events[4];
-    __wasi_size_t count = 0;
-    int64_t start = now();
-    __wasi_errno_t error = __wasi_poll_oneoff(subs, events, n, &count);
-    int64_t waited = now() - start;
-    printf("%s: errno %d, %u events", what, error, (unsigned) count);
-    for (unsigned i = 0; i < count; i++) {
-        printf("; userdata %llu type %d error %d", (unsigned long long) events[i].userdata, events[i].type, events[i].error);
-        if (events[i].type != __WASI_EVENTTYPE_CLOCK && events[i].error == 0) {
-            printf(" nbytes %llu", (unsigned long long) events[i].fd_readwrite.nbytes);
-        }
-    }
-    printf("; %s: %d\n", waits ? "waited 20 ms or more" : "promptly", waits ? waited >= 20000000 : waited < 1000000000);
-}
 
 static __wasi_subscription_t sub(uint64_t userdata, __wasi_eventtype_t type, uint32_t fd_or_clock, uint64_t timeout, int absolute) {
     __wasi_subscription_t s;

@@ -1,6 +1,5 @@
 package dev.twasm.wasi;
 
-import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
@@ -14,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,27 +57,31 @@ final class IoErrors {
     private IoErrors() {
     }
 
+    /** Exception classes and their errno, most specific first. */
+    private static final List<Map.Entry<Class<? extends Throwable>, Errno>> CLASSES = List.of(
+                    Map.entry(NoSuchFileException.class, Errno.NOENT),
+                    Map.entry(FileAlreadyExistsException.class, Errno.EXIST),
+                    Map.entry(DirectoryNotEmptyException.class, Errno.NOTEMPTY),
+                    Map.entry(AccessDeniedException.class, Errno.ACCES),
+                    Map.entry(NotDirectoryException.class, Errno.NOTDIR),
+                    Map.entry(NotLinkException.class, Errno.INVAL),
+                    Map.entry(AtomicMoveNotSupportedException.class, Errno.XDEV),
+                    Map.entry(FileSystemLoopException.class, Errno.LOOP),
+                    Map.entry(ClosedChannelException.class, Errno.BADF),
+                    Map.entry(NonReadableChannelException.class, Errno.BADF),
+                    Map.entry(NonWritableChannelException.class, Errno.BADF),
+                    Map.entry(SecurityException.class, Errno.NOTCAPABLE),
+                    Map.entry(InvalidPathException.class, Errno.INVAL),
+                    Map.entry(UnsupportedOperationException.class, Errno.NOTSUP),
+                    Map.entry(IllegalArgumentException.class, Errno.INVAL));
+
     static Errno of(Throwable e) {
-        return switch (e) {
-            case NoSuchFileException x -> Errno.NOENT;
-            case FileAlreadyExistsException x -> Errno.EXIST;
-            case DirectoryNotEmptyException x -> Errno.NOTEMPTY;
-            case AccessDeniedException x -> Errno.ACCES;
-            case NotDirectoryException x -> Errno.NOTDIR;
-            case NotLinkException x -> Errno.INVAL;
-            case AtomicMoveNotSupportedException x -> Errno.XDEV;
-            case FileSystemLoopException x -> Errno.LOOP;
-            case FileSystemException x -> reason(x.getReason());
-            case ClosedChannelException x -> Errno.BADF;
-            case NonReadableChannelException x -> Errno.BADF;
-            case NonWritableChannelException x -> Errno.BADF;
-            case SecurityException x -> Errno.NOTCAPABLE;
-            case InvalidPathException x -> Errno.INVAL;
-            case UnsupportedOperationException x -> Errno.NOTSUP;
-            case IllegalArgumentException x -> Errno.INVAL;
-            case IOException x -> Errno.IO;
-            default -> Errno.IO;
-        };
+        for (Map.Entry<Class<? extends Throwable>, Errno> entry : CLASSES) {
+            if (entry.getKey().isInstance(e)) {
+                return entry.getValue();
+            }
+        }
+        return e instanceof FileSystemException x ? reason(x.getReason()) : Errno.IO;
     }
 
     private static Errno reason(String reason) {

@@ -116,7 +116,8 @@ final class PathFunctions {
             }
         }
         if (isDirectory) {
-            if (writing || truncate) {
+            // Write rights do not apply to a directory asked for as one; without O_DIRECTORY they ask to write it.
+            if (truncate || (writing && (oflags & Abi.O_DIRECTORY) == 0)) {
                 throw Errno.ISDIR.error();
             }
             c.resultI32(8, c.wasi.fds.add(directory.open(path, base & Rights.DIRECTORY, inheriting & Rights.DIRECTORY_INHERITING)));

@@ -118,7 +118,8 @@ final class PollFunctions {
                 boolean absolute = (memory.readU16(address + Abi.SUBSCRIPTION_CLOCK_FLAGS) & Abi.SUBSCRIPTION_CLOCK_ABSTIME) != 0;
                 long start = System.nanoTime();
                 try {
-                    long delay = absolute ? timeout - c.wasi.now(clock) : timeout;
+                    long clockNow = c.wasi.now(clock);
+                    long delay = absolute ? timeout - clockNow : timeout;
                     // Timeouts are u64: anything beyond 2^63 ns (292 years) waits that long.
                     if (!absolute && delay < 0) {
                         delay = Long.MAX_VALUE;

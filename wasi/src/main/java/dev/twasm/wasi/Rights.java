@@ -51,8 +51,13 @@ public final class Rights {
                     | PATH_LINK_SOURCE | PATH_LINK_TARGET | PATH_OPEN | FD_READDIR | PATH_READLINK | PATH_RENAME_SOURCE | PATH_RENAME_TARGET
                     | PATH_FILESTAT_GET | PATH_FILESTAT_SET_SIZE | PATH_FILESTAT_SET_TIMES | FD_FILESTAT_GET | FD_FILESTAT_SET_TIMES
                     | PATH_SYMLINK | PATH_REMOVE_DIRECTORY | PATH_UNLINK_FILE | POLL_FD_READWRITE;
-    /** What a directory passes on: files and directories opened through it may have any of these. */
-    public static final long DIRECTORY_INHERITING = REGULAR_FILE | DIRECTORY;
+    /** Every right defined. */
+    public static final long ALL = (SOCK_ACCEPT << 1) - 1;
+    /**
+     * What a directory passes on: anything, since the rights that do not apply to what is opened
+     * are dropped then.
+     */
+    public static final long DIRECTORY_INHERITING = ALL;
     /** Standard input. */
     public static final long STDIN = FD_READ | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
     /** Standard output and error. */
