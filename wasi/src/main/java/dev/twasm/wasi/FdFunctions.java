@@ -31,7 +31,7 @@ final class FdFunctions {
                     WasiFunction.of("fd_pwrite", "iiiIr", c -> transfer(c, Rights.FD_WRITE | Rights.FD_SEEK, offset(c.i64(3)))),
                     WasiFunction.of("fd_seek", "iIiR", FdFunctions::seek),
                     WasiFunction.of("fd_tell", "iR", c -> {
-                        c.resultI64(1, c.fd(0, Rights.FD_TELL).seek(0, Abi.WHENCE_CUR));
+                        c.resultI64(1, seekable(c, true).seek(0, Abi.WHENCE_CUR));
                         return 0;
                     }),
                     WasiFunction.of("fd_close", "i", c -> {
@@ -146,17 +146,21 @@ final class FdFunctions {
         return 0;
     }
 
-    /** {@code (fd, offset: filedelta, whence, *newoffset)}; leaving the position unchanged needs only {@code fd_tell}. */
+    /** {@code (fd, offset: filedelta, whence, *newoffset)}. */
     private static int seek(Call c) throws ErrnoException, IOException {
         long offset = c.i64(1);
         int whence = c.i32(2);
-        boolean tell = offset == 0 && whence == Abi.WHENCE_CUR;
+        c.resultI64(3, seekable(c, offset == 0 && whence == Abi.WHENCE_CUR).seek(offset, whence));
+        return 0;
+    }
+
+    /** Descriptor parameter 0, which may seek: {@code fd_seek} implies {@code fd_tell}, which is enough to only {@code tell}. */
+    private static Descriptor seekable(Call c, boolean tell) throws ErrnoException {
         Descriptor descriptor = c.wasi.fds.get(c.i32(0));
         if ((descriptor.rightsBase() & (Rights.FD_SEEK | (tell ? Rights.FD_TELL : 0))) == 0) {
             throw Errno.NOTCAPABLE.error();
         }
-        c.resultI64(3, descriptor.seek(offset, whence));
-        return 0;
+        return descriptor;
     }
 
     /** {@code (fd, offset, len)}: the file is at least {@code offset + len} bytes long afterwards. */
