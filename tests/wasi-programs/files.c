@@ -81,7 +81,7 @@ int main(void) {
     CHECK(close(fd));
     show_file("data.txt");
 
-    /* timestamps, in whole seconds (node sets them through doubles) */
+    /* timestamps, in whole seconds (node drops the fractions; posix.c checks nanoseconds) */
     struct timespec times[2] = {{1000000000, 0}, {1234567890, 0}};
     fd = open("data.txt", O_RDWR);
     CHECK(futimens(fd, times));
