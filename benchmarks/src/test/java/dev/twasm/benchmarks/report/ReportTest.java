@@ -50,11 +50,11 @@ class ReportTest {
         Report report = report("a 7\nb 9\n");
         assertFalse(report.succeeded());
         String csv = report.csv();
-        assertTrue(csv.contains("\na,twasm,4,4,120,false,0,1000.000,20.000,1030.000,3,1070.000,3.5,1,7,7,ok,\n"), csv);
+        assertTrue(csv.contains("\na,twasm,4,4,120,false,0,,1000.000,20.000,1030.000,3,1070.000,3.5,1,7,7,ok,\n"), csv);
         assertTrue(csv.contains("\na,slow-interp,4,2,1,true,0,"), csv);
         assertTrue(csv.contains("\nb,node,4,1,120,false,1,"), csv);
         assertTrue(csv.contains(",failed,\"exit 1, no checksum line: RuntimeError: unreachable\"\n"), csv);
-        assertTrue(csv.contains("\nb,slow-interp,4,4,1,false,0,900.000,100.000,900.000,2,1200.000,2.0,,8,9,CHECKSUM MISMATCH,\"checksum 8, expected 9\"\n"), csv);
+        assertTrue(csv.contains("\nb,slow-interp,4,4,1,false,0,,900.000,100.000,900.000,2,1200.000,2.0,,8,9,CHECKSUM MISMATCH,\"checksum 8, expected 9\"\n"), csv);
         String md = report.markdown();
         assertTrue(md.contains("> **CHECKSUM MISMATCH** in 1 run(s):\n> - b on slow: checksum 8, expected 9"), md);
         assertTrue(md.contains("> **1 run(s) failed**"), md);
