@@ -176,14 +176,9 @@ final class RunCommand implements Command {
         Context.Builder builder = invocation.context().allowIO(IOAccess.ALL).allowEnvironmentAccess(EnvironmentAccess.NONE)
                         .arguments("wasm", programArguments).in(invocation.in()).out(invocation.out()).err(invocation.err());
         environment.forEach(builder::environment);
-        Context built;
-        try {
-            built = builder.build();
-        } catch (IllegalArgumentException e) {
-            // Engine options given as -Dpolyglot.* system properties are only checked here.
-            throw Failure.usage(e.getMessage());
-        }
-        try (Context context = built) {
+        // Engine options given as -Dpolyglot.* system properties are only checked by build();
+        // WasmLauncher reports the IllegalArgumentException.
+        try (Context context = builder.build()) {
             // Errors are reported inside, while the context can still describe their stack frames.
             return run(context, module, preloaded, values, invocation);
         }

@@ -2,11 +2,10 @@ package dev.twasm.launcher;
 
 import org.graalvm.launcher.AbstractLanguageLauncher;
 import org.graalvm.options.OptionCategory;
-import org.graalvm.options.OptionDescriptor;
-import org.graalvm.options.OptionStability;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Language;
+import org.graalvm.polyglot.PolyglotException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +70,18 @@ final class WasmLauncher extends AbstractLanguageLauncher {
             }
             getError().println("wasm: " + e.getMessage().lines().findFirst().orElse(""));
             return e.getExitCode() == 0 ? 0 : Main.USAGE;
+        } catch (PolyglotException e) {
+            return Errors.report(e, null, stackTrace, getError());
+        } catch (IllegalArgumentException e) {
+            // A context rejected its configuration, e.g. an engine option given as a -Dpolyglot.* system property.
+            getError().println("wasm: " + e.getMessage());
+            return Main.USAGE;
+        } catch (RuntimeException e) {
+            getError().println("wasm: internal error: " + e + " (please report this; --stacktrace shows details)");
+            if (stackTrace) {
+                e.printStackTrace(getError());
+            }
+            return Main.FAILURE;
         }
     }
 
@@ -161,17 +172,10 @@ final class WasmLauncher extends AbstractLanguageLauncher {
         return true;
     }
 
-    /** Adds the options the command sets itself, allowing them when the language marks them experimental. */
+    /** Adds the options the command sets itself. */
     @Override
     protected void validateArguments(Map<String, String> polyglotOptions) {
-        Set<String> given = new HashSet<>(polyglotOptions.keySet());
         command.addOptions(polyglotOptions, name -> findOptionDescriptor(getLanguageId(), name) != null);
-        for (String name : polyglotOptions.keySet()) {
-            OptionDescriptor descriptor = given.contains(name) ? null : findOptionDescriptor(getLanguageId(), name);
-            if (descriptor != null && descriptor.getStability() == OptionStability.EXPERIMENTAL) {
-                experimentalOptions = true;
-            }
-        }
     }
 
     @Override
