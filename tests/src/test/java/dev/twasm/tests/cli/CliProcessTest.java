@@ -68,6 +68,10 @@ class CliProcessTest {
         Exit bad = execute(List.of(wasm, "run", "--invoke", "count_primes", "docs/examples/primes.wat", "100"), Map.of("WASM_JAVA_OPTS", "-Dpolyglot.engine.Bogus=1"));
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().startsWith("wasm: ") && bad.err().contains("engine.Bogus") && bad.err().lines().count() == 1, bad.err());
+        // Tools pass through as for GraalVM's launchers (the profiler is packaged with bin/wasm only).
+        Exit sampled = execute(List.of(wasm, "run", "--cpusampler", "--invoke", "count_primes", "docs/examples/primes.wat", "100"), Map.of());
+        assertEquals(0, sampled.code(), sampled.err());
+        assertTrue(sampled.out().startsWith("25\n") && sampled.out().contains("Sampling Histogram"), sampled.out());
         Exit version = execute(List.of(wasm, "--version"), Map.of());
         assertEquals(0, version.code());
         assertTrue(version.out().contains("GraalVM CE runtime"), "Graal compilation must be on: " + version.out());
