@@ -96,7 +96,7 @@ final class WasmLauncher extends AbstractLanguageLauncher {
             printVersion();
             return 0;
         }
-        if (help || commandName == CommandName.HELP && command == null) {
+        if (help) {
             getOutput().print(commandName == null ? CommandName.generalHelp() : commandName.help());
             return 0;
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static dev.twasm.tests.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -275,9 +276,14 @@ class CliTest {
         }
 
         @Test
-        void unreadableFile() {
+        void unreadableFile() throws IOException {
             run("run", dir.toString()).failsWith(1, "wasm: cannot read " + dir + ": is a directory");
             run("inspect", dir.toString()).failsWith(1, "wasm: cannot read " + dir + ": is a directory");
+            Path locked = Files.copy(Path.of(calc), dir.resolve("locked.wat"));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+            if (!Files.isReadable(locked)) { // root reads anything
+                run("run", locked.toString()).failsWith(1, "wasm: cannot read " + locked + ": permission denied");
+            }
         }
 
         @Test
