@@ -85,6 +85,22 @@ class ReportTest {
     }
 
     @Test
+    void engineStartUpHasItsOwnTableAndStaysOutOfTheFirstIteration() throws IOException {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\ttwasm compiled\nnode\tnode\t2\t0\tV8\n");
+        Files.writeString(raw.resolve("runs.tsv"), "a\ttwasm\t0\t1.0\na\tnode\t0\t1.0\n");
+        Files.writeString(raw.resolve("a.twasm.out"), "startup_ms=700\nfirst_iteration_ms=100\niteration_ms=4\nchecksum=5\n");
+        Files.writeString(raw.resolve("a.node.out"), "first_iteration_ms=50\niteration_ms=2\nchecksum=5\n");
+        Files.writeString(dir.resolve("checksums.txt"), "a 5\n");
+        Report report = Report.load(raw, Checksums.read(dir.resolve("checksums.txt")), "twasm", "compare.sh", Map.of());
+        String md = report.markdown();
+        assertTrue(md.contains("## Engine start-up (polyglot engines)"), md);
+        assertTrue(md.contains("| a | 700 (1.00×) | – |"), md);
+        assertTrue(md.contains("| a | 100 (1.00×) | 50.0 (0.50×) |"), md);
+        assertTrue(report.csv().contains("\na,twasm,2,2,0,false,0,700.000,100.000,"), report.csv());
+    }
+
+    @Test
     void geometricMean() {
         assertEquals(2, Report.geometricMean(java.util.List.of(1.0, 4.0)), 1e-12);
     }
