@@ -9,6 +9,7 @@ import org.graalvm.polyglot.io.ByteSequence;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The runner of the engine comparison for the Truffle engines: runs one benchmark program on
@@ -46,16 +47,25 @@ public final class PolyglotRunner {
         Path file = RunnerProtocol.existingFile(args[next], USAGE);
         int iterations = RunnerProtocol.iterations(args[next + 1], USAGE);
         Context[] context = new Context[1];
-        RunnerProtocol.execute(file, iterations, (module, name) -> {
-            Source source = Source.newBuilder("wasm", ByteSequence.create(module), name).mimeType("application/wasm").build();
-            context[0] = Context.newBuilder("wasm").allowExperimentalOptions(true).options(options).build();
-            Value exports = context[0].eval(source).newInstance().getMember("exports");
-            if (exports.hasMember("_initialize")) {
-                exports.getMember("_initialize").executeVoid();
+        RunnerProtocol.execute(file, iterations, new RunnerProtocol.Loader() {
+            @Override
+            public boolean start() {
+                context[0] = Context.newBuilder("wasm").allowExperimentalOptions(true).options(options).build();
+                context[0].initialize("wasm");
+                return true;
             }
-            exports.getMember("setup").executeVoid();
-            Value run = exports.getMember("run");
-            return () -> run.execute().asInt();
+
+            @Override
+            public IntSupplier load(byte[] module, String name) throws Exception {
+                Source source = Source.newBuilder("wasm", ByteSequence.create(module), name).mimeType("application/wasm").build();
+                Value exports = context[0].eval(source).newInstance().getMember("exports");
+                if (exports.hasMember("_initialize")) {
+                    exports.getMember("_initialize").executeVoid();
+                }
+                exports.getMember("setup").executeVoid();
+                Value run = exports.getMember("run");
+                return () -> run.execute().asInt();
+            }
         });
         Language language = context[0].getEngine().getLanguages().get("wasm");
         System.err.printf("runner: %s %s (%s) on the %s Truffle runtime, options %s%n", language.getName(), language.getVersion(),

@@ -15,6 +15,7 @@ import java.util.function.IntSupplier;
  * run), then every further {@code run()} alone, and prints
  *
  * <pre>
+ * startup_ms=&lt;float&gt;          (only for engines with a start-up step, see {@link Loader#start})
  * first_iteration_ms=&lt;float&gt;
  * iteration_ms=&lt;float&gt;        (one line per further run)
  * checksum=&lt;unsigned 32-bit decimal&gt;
@@ -26,10 +27,16 @@ import java.util.function.IntSupplier;
  * return the first one's checksum; otherwise the runner says so on stderr and exits with status 2.
  * At the end the runner writes the main thread's CPU time per iteration to stderr, a diagnostic: an
  * iteration that took much longer than its CPU time waited for a core.
+ *
+ * <p>The work runs on a thread with a {@value #STACK_MEGABYTES} MB stack, as the {@code wasm}
+ * launcher's guest thread does: the JVM's default 1 MB is too small for deep Wasm recursion on
+ * any JVM engine, whose Wasm frames are several JVM frames each.
  */
 public final class RunnerProtocol {
     /** The environment variable holding the optional time budget in milliseconds. */
     public static final String BUDGET_VARIABLE = "BENCH_TIME_BUDGET_MS";
+    /** The stack size of the thread that runs the program. */
+    public static final int STACK_MEGABYTES = 1024;
 
     /** Loads a program as far as the point where {@code run()} can be called. */
     @FunctionalInterface
@@ -39,6 +46,16 @@ public final class RunnerProtocol {
          * {@code setup}, and returns the program's {@code run} export.
          */
         IntSupplier load(byte[] module, String name) throws Exception;
+
+        /**
+         * Starts the engine's runtime before the module file is read, and returns whether there was
+         * such a step: for the polyglot engines, creating the {@code Context} (the Truffle engine, its
+         * compiler and the language). It is timed apart from the first iteration and reported as
+         * {@code startup_ms}, like the JVM's and node's own start-up, which no runner counts.
+         */
+        default boolean start() throws Exception {
+            return false;
+        }
     }
 
     private RunnerProtocol() {
@@ -46,10 +63,32 @@ public final class RunnerProtocol {
 
     /** Runs {@code file} for {@code iterations} iterations with {@code loader}, printing the protocol to stdout. */
     public static void execute(Path file, int iterations, Loader loader) throws Exception {
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                measure(file, iterations, loader);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "benchmark", STACK_MEGABYTES * 1024L * 1024L);
+        worker.start();
+        worker.join();
+        if (failure[0] instanceof Exception e) {
+            throw e;
+        } else if (failure[0] instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private static void measure(Path file, int iterations, Loader loader) throws Exception {
         PrintStream out = System.out;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         StringBuilder cpu = new StringBuilder();
         long budgetNanos = budgetNanos();
+        long startupStart = System.nanoTime();
+        if (loader.start()) {
+            out.println("startup_ms=" + millis(System.nanoTime() - startupStart));
+        }
         long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         IntSupplier run = loader.load(Files.readAllBytes(file), file.getFileName().toString());

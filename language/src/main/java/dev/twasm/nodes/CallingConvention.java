@@ -2,6 +2,7 @@ package dev.twasm.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.runtime.WasmInstance;
 
 /**
@@ -27,7 +28,20 @@ public final class CallingConvention {
         return args;
     }
 
-    public static WasmInstance instance(VirtualFrame frame) {
+    /**
+     * The instance {@code node}'s code runs against. In compiled code, while the module has a
+     * single instance ({@link dev.twasm.runtime.WasmModule#soleInstance}), that instance is a
+     * constant: partial evaluation folds the lookup from the constant node through its root to the
+     * module, so memory, globals and tables are reached from a constant object rather than through
+     * the arguments array. The interpreter, where walking to the root would cost, reads argument 0.
+     */
+    public static WasmInstance instance(Node node, VirtualFrame frame) {
+        if (CompilerDirectives.inCompiledCode() && CompilerDirectives.isPartialEvaluationConstant(node)) {
+            WasmInstance sole = ((WasmRootNode) node.getRootNode()).module().soleInstance();
+            if (sole != null) {
+                return sole;
+            }
+        }
         return CompilerDirectives.castExact(frame.getArguments()[CONTEXT], WasmInstance.class);
     }
 

@@ -1,7 +1,6 @@
 package dev.twasm.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -10,6 +9,7 @@ import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.control.BlockNode;
 import dev.twasm.runtime.CallStack;
+import dev.twasm.runtime.WasmModule;
 
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
@@ -27,6 +27,7 @@ import dev.twasm.runtime.WasmNull;
  * which the stack has unwound and the engine is usable again.
  */
 public final class WasmRootNode extends RootNode {
+    private final WasmModule module;
     private final String name;
     @CompilationFinal(dimensions = 1) private final int[] paramKinds;
     @CompilationFinal(dimensions = 1) private final int[] localKinds;
@@ -35,6 +36,8 @@ public final class WasmRootNode extends RootNode {
     @Child private BlockNode body;
     /** Builds the body on the first call; null once built. */
     private Supplier<BlockNode> bodyBuilder;
+    /** Set once {@link #body} is built; read by compiler threads without the lock. */
+    private volatile boolean built;
     private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
 
     /**
@@ -42,9 +45,10 @@ public final class WasmRootNode extends RootNode {
      * @param localKinds the declared locals' kinds (slots p..)
      * @param resultKinds the results' kinds (slots {@code resultSlot..})
      */
-    public WasmRootNode(TruffleLanguage<?> language, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
+    public WasmRootNode(WasmModule module, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
                     int[] resultKinds, int resultSlot, Supplier<BlockNode> bodyBuilder) {
-        super(language, frameDescriptor);
+        super(module.language(), frameDescriptor);
+        this.module = module;
         this.name = name;
         this.paramKinds = paramKinds;
         this.localKinds = localKinds;
@@ -63,16 +67,17 @@ public final class WasmRootNode extends RootNode {
     }
 
     /**
-     * A compilation may be requested before the first call (with {@code engine.CompileImmediately},
-     * or for a function only reached through inlining); it must see the real body, not an empty one.
+     * A compilation can be requested for a root that never ran (an inlining candidate at a call
+     * site never taken): it is not ready then, and is not compiled or inlined. No lock is taken
+     * here: a thread that holds the root's lock may be waiting for this very compilation (an OSR
+     * request without background compilation), so the compiler thread only reads a volatile flag.
      */
     @Override
     protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
-        buildBody();
-        return true;
+        return built;
     }
 
-    /** Under the root's lock, which also publishes the finished tree to compiler threads. */
+    /** Under the root's lock; {@link #built} then publishes the finished tree to compiler threads. */
     private void buildBody() {
         Lock lock = getLock();
         lock.lock();
@@ -80,6 +85,7 @@ public final class WasmRootNode extends RootNode {
             if (body == null) {
                 body = insert(bodyBuilder.get());
                 bodyBuilder = null;
+                built = true;
             }
         } finally {
             lock.unlock();
@@ -88,7 +94,7 @@ public final class WasmRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        CallStack callStack = CallingConvention.instance(frame).callStack;
+        CallStack callStack = CallingConvention.instance(this, frame).callStack;
         int depth = callStack.enter();
         if (depth < 0) {
             throw exhausted.trap(this);
@@ -131,6 +137,11 @@ public final class WasmRootNode extends RootNode {
             results[i] = Slots.getBoxed(frame, resultSlot + i, resultKinds[i]);
         }
         return results;
+    }
+
+    /** The module whose function this is. */
+    public WasmModule module() {
+        return module;
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class Instantiator {
                         model.globalCount(), model.elems().size(), model.datas().size());
         Linker.resolveImports(module, instance, importsObject);
         allocate(module, instance);
+        module.registerInstance(instance);
         instance.setExports(exports(model, instance));
         initialize(model, instance);
         if (model.start().isPresent()) {

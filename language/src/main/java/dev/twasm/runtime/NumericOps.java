@@ -49,10 +49,11 @@ import dev.twasm.model.Opcode;
  * canonical. Graal, however, legally (for Java) simplifies {@code x + -0.0}, {@code x - 0.0},
  * {@code -0.0 - x}, {@code x * 1.0} and {@code x / 1.0} to {@code x} or {@code -x} when an operand
  * is a compilation constant, which would forward a signalling NaN unquieted
- * ({@code float_exprs.wast} checks exactly this). Therefore, when an operand is a partial
- * evaluation constant (and always in the interpreter, where it costs one compare), a NaN result
- * also gets its quiet bit set explicitly. Compiled code with non-constant operands keeps the bare
- * operator. (Measured on Truffle 25.0.1: a compiled bare {@code x * 1.0f} returns
+ * ({@code float_exprs.wast} checks exactly this). Therefore, when both operands are partial
+ * evaluation constants or one is a constant zero or one of either sign (and always in the
+ * interpreter, where it costs one compare), a NaN result also gets its quiet bit set explicitly.
+ * Compiled code with other operands keeps the bare operator, also {@code x * 0.5}, which Graal
+ * cannot simplify away. (Measured on Truffle 25.0.1: a compiled bare {@code x * 1.0f} returns
  * {@code nan:0x200000} unchanged, {@link #f32Mul} returns {@code nan:0x600000}. Constants that only
  * appear after partial evaluation, e.g. through escape analysis of frame slots, are not covered.)</li>
  * <li><b>Operations Java defines to return a NaN argument unchanged</b> ({@link Math#min},
@@ -928,15 +929,32 @@ public final class NumericOps {
      * evaluation.
      */
     private static float arithmetic(float result, float a, float b) {
-        if (CompilerDirectives.inInterpreter() || CompilerDirectives.isPartialEvaluationConstant(a) || CompilerDirectives.isPartialEvaluationConstant(b)) {
+        if (CompilerDirectives.inInterpreter() || foldable(a, b)) {
             return result != result ? quiet(result) : result;
         }
         return result;
     }
 
+    /**
+     * Whether Graal may rewrite an operation on {@code a} and {@code b} into one that passes a
+     * signalling NaN through: both operands constant (the operation is folded), or one of them a
+     * constant zero or one of either sign, which make add, sub, mul and div an identity or a
+     * negation. Other constants ({@code x * 0.5}, {@code x + 1e-9}) stay real operations that
+     * the hardware quiets, so they need no check in compiled code.
+     */
+    private static boolean foldable(double a, double b) {
+        boolean constantA = CompilerDirectives.isPartialEvaluationConstant(a);
+        boolean constantB = CompilerDirectives.isPartialEvaluationConstant(b);
+        return (constantA && constantB) || (constantA && isZeroOrOne(a)) || (constantB && isZeroOrOne(b));
+    }
+
+    private static boolean isZeroOrOne(double constant) {
+        return constant == 0 || constant == 1 || constant == -1;
+    }
+
     /** As {@link #arithmetic(float, float, float)}. */
     private static double arithmetic(double result, double a, double b) {
-        if (CompilerDirectives.inInterpreter() || CompilerDirectives.isPartialEvaluationConstant(a) || CompilerDirectives.isPartialEvaluationConstant(b)) {
+        if (CompilerDirectives.inInterpreter() || foldable(a, b)) {
             return result != result ? quiet(result) : result;
         }
         return result;

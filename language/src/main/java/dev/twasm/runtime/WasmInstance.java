@@ -34,7 +34,7 @@ public final class WasmInstance extends WasmObject {
     public final Object[][] elemSegments;
     /** The data segments' bytes; a dropped segment is an empty array (spec §4.4.7 data.drop). */
     public final byte[][] dataSegments;
-    public WasmMemory memory0;
+    @CompilationFinal public WasmMemory memory0;
     /** The call depth counter of the context this instance lives in. */
     public final CallStack callStack;
     private ExportsObject exports;

@@ -1,6 +1,8 @@
 package dev.twasm.runtime;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -31,6 +33,16 @@ public final class WasmModule extends WasmObject {
     private final String name;
     @CompilationFinal(dimensions = 1) private final CallTarget[] targets;
     @CompilationFinal(dimensions = 1) private final int[] typeIds;
+    /**
+     * Valid while the module has been instantiated at most once in this engine. Compiled code then
+     * takes the instance as a constant ({@link #soleInstance}) instead of reading it from the
+     * frame's arguments: the memory, globals and tables become fields of constant objects, which
+     * partial evaluation folds and the compiler can hoist out of loops. A second instance
+     * invalidates it once and for all, and code that relied on it deoptimizes.
+     */
+    private final Assumption singleInstance;
+    @CompilationFinal private WasmInstance soleInstance;
+    private int instanceCount;
 
     private WasmModule(EngineState engine, Module model, String name) {
         this.engine = engine;
@@ -38,6 +50,7 @@ public final class WasmModule extends WasmObject {
         this.name = name;
         this.targets = new CallTarget[model.functions().size()];
         this.typeIds = new int[model.types().size()];
+        this.singleInstance = Truffle.getRuntime().createAssumption("single instance of " + name);
         for (int i = 0; i < typeIds.length; i++) {
             typeIds[i] = engine.types().canonicalId(model.types().get(i));
         }
@@ -72,6 +85,21 @@ public final class WasmModule extends WasmObject {
     /** The call target of defined function {@code functionIndex} (an index in the function space). */
     public CallTarget callTarget(int functionIndex) {
         return targets[functionIndex - model.importedFunctionCount()];
+    }
+
+    /** Records a new instance of this module, before any of its code runs against it. */
+    synchronized void registerInstance(WasmInstance instance) {
+        if (instanceCount++ == 0) {
+            soleInstance = instance;
+        } else {
+            soleInstance = null;
+            singleInstance.invalidate();
+        }
+    }
+
+    /** The module's only instance, or null once it has (or had) several. */
+    public WasmInstance soleInstance() {
+        return singleInstance.isValid() ? soleInstance : null;
     }
 
     /** The canonical id of type {@code typeIndex}. */

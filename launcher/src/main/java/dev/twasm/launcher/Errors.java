@@ -6,37 +6,67 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns engine errors into the one-line messages the command line prints. */
+/**
+ * Turns engine errors into what the command line prints: one line {@code wasm: MESSAGE}, then for
+ * a trap the Wasm functions on the stack, innermost first, by their names from the name section
+ * (as wasmtime prints its "wasm backtrace"), and the Java stack trace only with
+ * {@code --stacktrace}.
+ */
 final class Errors {
+    /** Frames shown in a backtrace; deeper ones are counted. */
+    static final int BACKTRACE_FRAMES = 10;
+
     private Errors() {
     }
 
-    /** Prints {@code e} as one line (plus the Java stack trace when asked) and returns the exit code. */
-    static int report(PolyglotException e, boolean stackTrace, PrintStream err) {
-        err.println("wasm: " + describe(e));
+    /**
+     * Prints {@code e} and returns the exit code: the guest's own for an exit ({@code proc_exit}),
+     * else {@value Main#FAILURE}.
+     *
+     * @param context what was being done, e.g. the module being instantiated, or null
+     */
+    static int report(PolyglotException e, String context, boolean stackTrace, PrintStream err) {
+        if (e.isExit()) {
+            return e.getExitStatus();
+        }
+        String prefix = context == null || e.isSyntaxError() ? "" : context + ": ";
+        err.println("wasm: " + prefix + describe(e));
+        List<String> functions = wasmFunctions(e);
+        if (!functions.isEmpty()) {
+            err.println("wasm backtrace:");
+            for (int i = 0; i < Math.min(functions.size(), BACKTRACE_FRAMES); i++) {
+                err.printf("    %d: %s%n", i, functions.get(i));
+            }
+            if (functions.size() > BACKTRACE_FRAMES) {
+                err.printf("    ... %d more%n", functions.size() - BACKTRACE_FRAMES);
+            }
+        }
         if (stackTrace) {
             e.printStackTrace(err);
         }
         return Main.FAILURE;
     }
 
+    /** The error's message; for an internal error, also how to get details. */
     static String describe(PolyglotException e) {
-        if (e.isSyntaxError()) {
-            return e.getMessage();
-        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e.isInternalError()) {
-            return "internal error: " + e.getMessage() + " (please report this; --stacktrace shows details)";
+            return "internal error: " + message + " (please report this; --stacktrace shows details)";
         }
-        if (e.isCancelled() || e.isExit()) {
-            return e.getMessage();
-        }
+        return message;
+    }
+
+    /** Names of the Wasm functions on the error's stack, innermost first. */
+    static List<String> wasmFunctions(PolyglotException e) {
         List<String> functions = new ArrayList<>();
-        e.getPolyglotStackTrace().forEach(frame -> {
-            if (frame.isGuestFrame() && frame.getLanguage() != null && "wasm".equals(frame.getLanguage().getId()) && functions.size() < 8) {
+        if (e.isSyntaxError() || e.isInternalError() || e.isCancelled()) {
+            return functions;
+        }
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame() && frame.getLanguage() != null && "wasm".equals(frame.getLanguage().getId())) {
                 functions.add(frame.getRootName());
             }
-        });
-        String where = functions.isEmpty() ? "" : " (in " + String.join(" <- ", functions) + ")";
-        return e.getMessage() + where;
+        }
+        return functions;
     }
 }

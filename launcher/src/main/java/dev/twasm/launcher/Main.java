@@ -1,12 +1,13 @@
 package dev.twasm.launcher;
 
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Arrays;
 
 /**
- * The {@code wasm} command line: {@code wasm run} runs a module's function, {@code wasm wast}
- * runs spec test scripts. Bad input gets one line on stderr and a non-zero exit code; Java stack
- * traces only with {@code --stacktrace}.
+ * The entry point of the {@code wasm} command ({@code bin/wasm}); {@link WasmLauncher} is the
+ * command line. Exit codes: 0 on success, {@value #FAILURE} when the input or the guest fails
+ * (unreadable, malformed or invalid module, link error, trap), {@value #USAGE} for a command line
+ * that cannot be understood, and a WASI program's own {@code proc_exit} code.
  *
  * <p>Wasm code runs on a thread with a large stack, so the call depth limit
  * ({@code wasm.MaxCallDepth}), not the JVM's default 1 MB stack, decides how deep programs recurse.
@@ -18,25 +19,12 @@ public final class Main {
     static final int FAILURE = 1;
     private static final long GUEST_STACK_BYTES = 2L << 30;
 
-    static final String HELP = """
-                    Usage: wasm <command> [options]
-
-                    Commands:
-                      run [--invoke NAME] [--stacktrace] FILE [ARGS...]
-                                    Instantiate FILE (.wasm binary or .wat text) and call its export
-                                    NAME (default: _start) with ARGS, printing the results.
-                      wast [--stacktrace] FILE...
-                                    Run WebAssembly spec test scripts; print "FILE: N passed, N failed,
-                                    N skipped" for each and exit non-zero on any failure.
-                      help          Show this help.
-                    """;
-
     private Main() {
     }
 
     public static void main(String[] args) {
         int[] exitCode = {FAILURE};
-        Thread guest = new Thread(null, () -> exitCode[0] = run(args, System.out, System.err), "wasm", GUEST_STACK_BYTES);
+        Thread guest = new Thread(null, () -> exitCode[0] = run(args, System.in, System.out, System.err), "wasm", GUEST_STACK_BYTES);
         guest.start();
         try {
             guest.join();
@@ -47,35 +35,13 @@ public final class Main {
         System.exit(exitCode[0]);
     }
 
-    /** Runs one command line; returns the exit code. */
+    /** Runs one command line with an empty stdin; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.print(HELP);
-            return USAGE;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "run" -> RunCommand.parse(rest).execute(out, err);
-                case "wast" -> WastCommand.parse(rest).execute(out, err);
-                case "help", "--help", "-h" -> {
-                    out.print(HELP);
-                    yield 0;
-                }
-                default -> throw new UsageException("unknown command '" + args[0] + "' (try: wasm help)");
-            };
-        } catch (UsageException e) {
-            err.println("wasm: " + e.getMessage());
-            return USAGE;
-        }
+        return run(args, InputStream.nullInputStream(), out, err);
     }
 
-    /** A command line that cannot be understood. */
-    static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
+    /** Runs one command line; returns the exit code. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return new WasmLauncher(in, out, err).execute(args);
     }
 }

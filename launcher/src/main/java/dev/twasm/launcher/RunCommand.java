@@ -1,92 +1,228 @@
 package dev.twasm.launcher;
 
+import dev.twasm.exception.ModuleException;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
-/** {@code wasm run [--invoke NAME] FILE [ARGS...]}: instantiates a module and calls one export. */
-final class RunCommand {
-    private final Path file;
+/**
+ * {@code wasm run [--dir HOST[::GUEST]]... [--env NAME=VALUE]... [--preload NAME=FILE]...
+ * [--invoke NAME] FILE [ARGS...]}: instantiates a module and runs it, as {@code wasmtime run}
+ * does. Without {@code --invoke} it calls {@code _start}, the entry point of a WASI command, with
+ * {@code ARGS} as the program's arguments, and the exit code is the one the program passes to
+ * {@code proc_exit}. With {@code --invoke} it calls that export with {@code ARGS} as its arguments
+ * and prints its results.
+ *
+ * <p>WASI gets exactly what the command line grants: the {@code --dir} directories (option
+ * {@code wasm.WasiMapDirs}), the {@code --env} variables (the context's environment, with no
+ * access to the host's), {@code FILE ARGS...} as arguments, and the process's stdin, stdout and
+ * stderr. The context may use the host file system because the WASI layer confines the module to
+ * the granted directories.
+ */
+final class RunCommand implements Command {
+    static final String HELP = """
+                    Usage: wasm run [OPTIONS] FILE [ARGS...]
+
+                    Instantiates FILE (a .wasm binary or .wat text module) and calls its _start function,
+                    the entry point of a WASI program, with ARGS as the program's arguments. The exit code
+                    is the one the program passes to proc_exit (0 when _start returns). With --invoke, calls
+                    that export instead, with ARGS as its arguments, and prints its results, one per line.
+
+                    Options:
+                      --invoke NAME            Call export NAME; ARGS are its arguments: integers (decimal,
+                                               or hex with 0x) or floats (also nan, inf, -inf).
+                      --dir HOST[::GUEST]      Let the program use directory HOST, under the name GUEST
+                                               (default: HOST). Repeatable. No other file is accessible.
+                      --env NAME=VALUE         Give the program an environment variable. Repeatable. The
+                                               program sees no other variables.
+                      --preload NAME=FILE      Instantiate module FILE first and make its exports importable
+                                               under the module name NAME. Repeatable; later modules may
+                                               import earlier ones.
+                    """;
+
+    /** The WASI options the launcher sets (implemented by the WASI layer). */
+    static final String WASI_OPTION = "wasm.Wasi";
+    static final String WASI_DIRS_OPTION = "wasm.WasiMapDirs";
+
+    private final String file;
     private final String invoke;
     private final List<String> arguments;
-    private final boolean stackTrace;
+    private final List<String> dirs;
+    private final Map<String, String> environment;
+    private final List<Preload> preloads;
 
-    private RunCommand(Path file, String invoke, List<String> arguments, boolean stackTrace) {
+    /** A {@code --preload NAME=FILE}. */
+    record Preload(String name, String file) {
+        static Preload parse(String spec) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw Failure.usage("--preload " + spec + ": expected NAME=FILE");
+            }
+            return new Preload(spec.substring(0, eq), spec.substring(eq + 1));
+        }
+    }
+
+    private RunCommand(String file, String invoke, List<String> arguments, List<String> dirs, Map<String, String> environment, List<Preload> preloads) {
         this.file = file;
         this.invoke = invoke;
         this.arguments = arguments;
-        this.stackTrace = stackTrace;
+        this.dirs = dirs;
+        this.environment = environment;
+        this.preloads = preloads;
     }
 
-    static RunCommand parse(String[] args) {
-        String invoke = "_start";
-        boolean stackTrace = false;
-        int i = 0;
-        for (; i < args.length && args[i].startsWith("--"); i++) {
-            switch (args[i]) {
-                case "--invoke" -> {
-                    if (++i == args.length) {
-                        throw new Main.UsageException("--invoke needs a function name");
-                    }
-                    invoke = args[i];
+    static RunCommand parse(Arguments args) {
+        String invoke = null;
+        List<String> dirs = new ArrayList<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        List<Preload> preloads = new ArrayList<>();
+        while (args.atOption()) {
+            String value;
+            if ((value = args.value("--invoke")) != null) {
+                if (value.isEmpty()) {
+                    throw Failure.usage("--invoke needs a function name");
                 }
-                case "--stacktrace" -> stackTrace = true;
-                default -> throw new Main.UsageException("unknown option '" + args[i] + "' for 'run' (try: wasm help)");
+                invoke = value;
+            } else if ((value = args.value("--dir")) != null) {
+                dirs.add(checkDir(value));
+            } else if ((value = args.value("--env")) != null) {
+                int eq = value.indexOf('=');
+                if (eq <= 0) {
+                    throw Failure.usage("--env " + value + ": expected NAME=VALUE");
+                }
+                environment.put(value.substring(0, eq), value.substring(eq + 1));
+            } else if ((value = args.value("--preload")) != null) {
+                preloads.add(Preload.parse(value));
+            } else {
+                args.common();
             }
         }
-        if (i == args.length) {
-            throw new Main.UsageException("'run' needs a module file (try: wasm help)");
+        if (!args.hasNext()) {
+            throw Failure.usage("'run' needs a module file (see: wasm help run)");
         }
-        Path file = Path.of(args[i]);
-        return new RunCommand(file, invoke, List.of(args).subList(i + 1, args.length), stackTrace);
+        String file = args.next();
+        return new RunCommand(file, invoke, List.copyOf(args.rest()), dirs, environment, preloads);
     }
 
-    int execute(PrintStream out, PrintStream err) {
-        if (!Files.isRegularFile(file)) {
-            err.println("wasm: cannot read " + file + ": no such file");
-            return Main.FAILURE;
+    /** Checks the syntax of a {@code --dir HOST[::GUEST]}. */
+    private static String checkDir(String spec) {
+        int separator = spec.indexOf("::");
+        String host = separator < 0 ? spec : spec.substring(0, separator);
+        if (host.isEmpty()) {
+            throw Failure.usage("--dir " + spec + ": expected HOST[::GUEST], the host directory is missing");
         }
-        Object[] values = new Object[arguments.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = parseNumber(arguments.get(i));
+        if (separator >= 0 && spec.length() == separator + 2) {
+            throw Failure.usage("--dir " + spec + ": expected HOST[::GUEST], the guest name after '::' is missing");
         }
-        Context built;
-        try {
-            built = Context.newBuilder("wasm").build();
-        } catch (IllegalArgumentException e) {
-            // Engine options given as -Dpolyglot.* system properties are checked here.
-            err.println("wasm: " + e.getMessage());
-            return Main.USAGE;
+        if (spec.indexOf(',') >= 0) {
+            throw Failure.usage("--dir " + spec + ": directory names cannot contain ','");
         }
-        try (Context context = built) {
+        return spec;
+    }
+
+    private static String host(String dirSpec) {
+        int separator = dirSpec.indexOf("::");
+        return separator < 0 ? dirSpec : dirSpec.substring(0, separator);
+    }
+
+    @Override
+    public void addOptions(Map<String, String> polyglotOptions, Predicate<String> languageHasOption) {
+        // TODO remove this guard once WASI is merged: until then the language has no WASI options.
+        if (!languageHasOption.test(WASI_OPTION)) {
+            return;
+        }
+        polyglotOptions.put(WASI_OPTION, "true");
+        if (!dirs.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            String given = polyglotOptions.get(WASI_DIRS_OPTION);
+            if (given != null && !given.isEmpty()) {
+                all.add(given);
+            }
+            all.addAll(dirs);
+            polyglotOptions.put(WASI_DIRS_OPTION, String.join(",", all));
+        }
+    }
+
+    @Override
+    public int execute(Invocation invocation) {
+        ModuleFile module = ModuleFile.read(file);
+        List<ModuleFile> preloaded = new ArrayList<>();
+        for (Preload preload : preloads) {
+            preloaded.add(ModuleFile.read(preload.file()));
+        }
+        for (String dir : dirs) {
+            if (!Files.isDirectory(Path.of(host(dir)))) {
+                throw Failure.of("--dir " + dir + ": " + host(dir) + " is not a directory");
+            }
+        }
+        Object[] values = invoke == null ? new Object[0] : arguments.stream().map(RunCommand::parseNumber).toArray();
+        String[] programArguments = new String[arguments.size() + 1];
+        programArguments[0] = file;
+        for (int i = 0; i < arguments.size(); i++) {
+            programArguments[i + 1] = arguments.get(i);
+        }
+        Context.Builder builder = invocation.context().allowIO(IOAccess.ALL).allowEnvironmentAccess(EnvironmentAccess.NONE)
+                        .arguments("wasm", programArguments).in(invocation.in()).out(invocation.out()).err(invocation.err());
+        environment.forEach(builder::environment);
+        // Engine options given as -Dpolyglot.* system properties are only checked by build();
+        // WasmLauncher reports the IllegalArgumentException.
+        try (Context context = builder.build()) {
             // Errors are reported inside, while the context can still describe their stack frames.
-            try {
-                Value exports = context.eval(Source.newBuilder("wasm", file.toFile()).build()).newInstance().getMember("exports");
-                Value function = exports.getMember(invoke);
-                if (function == null || !function.canExecute()) {
-                    err.println("wasm: " + file + " exports no function '" + invoke + "'" + (invoke.equals("_start") ? " (use --invoke NAME)" : ""));
-                    return Main.FAILURE;
-                }
-                print(function.execute(values), out);
-                return 0;
-            } catch (PolyglotException e) {
-                return Errors.report(e, stackTrace, err);
-            } catch (IllegalArgumentException e) {
-                err.println("wasm: bad arguments for '" + invoke + "': " + e.getMessage());
-                return Main.FAILURE;
-            }
-        } catch (IOException e) {
-            err.println("wasm: cannot read " + file + ": " + e.getMessage());
-            return Main.FAILURE;
+            return run(context, module, preloaded, values, invocation);
         }
+    }
+
+    private int run(Context context, ModuleFile module, List<ModuleFile> preloaded, Object[] values, Invocation invocation) {
+        Map<String, Object> imports = new LinkedHashMap<>();
+        String stage = null;
+        try {
+            for (int i = 0; i < preloads.size(); i++) {
+                stage = preloads.get(i).file();
+                imports.put(preloads.get(i).name(), instantiate(context, preloaded.get(i), imports));
+            }
+            stage = file;
+            Value exports = instantiate(context, module, imports);
+            stage = null;
+            String entry = invoke == null ? "_start" : invoke;
+            if (invoke != null && !invoke.equals("_initialize") && isFunction(exports.getMember("_initialize"))) {
+                // A WASI reactor: initialize it before calling into it, as wasmtime does.
+                exports.getMember("_initialize").execute();
+            }
+            Value function = exports.getMember(entry);
+            if (!isFunction(function)) {
+                throw Failure.of(file + " exports no function '" + entry + "'" + (invoke == null ? " (use --invoke NAME)" : ""));
+            }
+            print(function.execute(values), invocation.out());
+            return 0;
+        } catch (PolyglotException e) {
+            return Errors.report(e, stage == null ? null : "cannot instantiate " + stage, invocation.stackTrace(), invocation.err());
+        } catch (ModuleException e) {
+            throw Failure.of(stage + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw Failure.of("bad arguments for '" + invoke + "': " + e.getMessage());
+        }
+    }
+
+    private static Value instantiate(Context context, ModuleFile module, Map<String, Object> imports) {
+        Value compiled = context.eval(module.source());
+        Value instance = imports.isEmpty() ? compiled.newInstance() : compiled.newInstance(ProxyObject.fromMap(new LinkedHashMap<>(imports)));
+        return instance.getMember("exports");
+    }
+
+    private static boolean isFunction(Value value) {
+        return value != null && value.canExecute();
     }
 
     /** Integers as longs (decimal or 0x hex), everything else as doubles; conversion to the parameter type is the engine's. */
@@ -107,7 +243,7 @@ final class RunCommand {
                     default -> Double.parseDouble(text);
                 };
             } catch (NumberFormatException e) {
-                throw new Main.UsageException("argument '" + text + "' is not a number");
+                throw Failure.usage("argument '" + text + "' is not a number");
             }
         }
     }

@@ -14,22 +14,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * neither building nor interpreting nor compiling a function recurses once per instruction.
  */
 class LongFunctionTest {
+    /** Interpreted: long enough that one level of recursion per instruction overflows 1 MB. */
     private static final int TERMS = 20_000;
+    /** Compiled: still 300 levels deep without the bound; Graal compiles thousands of calls in one unit slowly. */
+    private static final int COMPILED_TERMS = 300;
 
     @Test
     void longChainOfCallsAndAdds() throws Exception {
-        StringBuilder body = new StringBuilder("call $one\n");
-        for (int i = 0; i < TERMS; i++) {
-            body.append("call $one i32.add\n");
-        }
-        assertEquals(TERMS + 1, runOnSmallStack(module(body)));
+        assertEquals(TERMS + 1, runOnSmallStack(module(chain(TERMS)), false));
+        assertEquals(COMPILED_TERMS + 1, runOnSmallStack(module(chain(COMPILED_TERMS)), true));
     }
 
     @Test
     void deeplyFoldedExpression() throws Exception {
-        StringBuilder body = new StringBuilder();
-        body.append("(i32.add (call $one) ".repeat(TERMS)).append("(i32.const 7)").append(")".repeat(TERMS));
-        assertEquals(TERMS + 7, runOnSmallStack(module(body)));
+        assertEquals(TERMS + 7, runOnSmallStack(module(folded(TERMS)), false));
+        assertEquals(COMPILED_TERMS + 7, runOnSmallStack(module(folded(COMPILED_TERMS)), true));
+    }
+
+    private static String chain(int terms) {
+        return "call $one\n" + "call $one i32.add\n".repeat(terms);
+    }
+
+    private static String folded(int terms) {
+        return "(i32.add (call $one) ".repeat(terms) + "(i32.const 7)" + ")".repeat(terms);
     }
 
     private static String module(CharSequence body) {
@@ -37,12 +44,16 @@ class LongFunctionTest {
                         + "(func (export \"run\") (result i32)\n" + body + "))";
     }
 
-    /** Evaluates and calls {@code run} twice on a thread with a 1 MB stack; the second call is compiled. */
-    private static int runOnSmallStack(String text) throws Exception {
+    /**
+     * Evaluates and calls {@code run} twice on a thread with a 1 MB stack; with {@code compiled},
+     * compilation is immediate and synchronous, so the second call runs Graal's code.
+     */
+    private static int runOnSmallStack(String text, boolean compiled) throws Exception {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
             try (Context context = Context.newBuilder("wasm").allowExperimentalOptions(true)
-                            .option("engine.CompileImmediately", "true")
+                            .option("engine.Compilation", Boolean.toString(compiled))
+                            .option("engine.CompileImmediately", Boolean.toString(compiled))
                             .option("engine.BackgroundCompilation", "false").build()) {
                 Value run = context.eval("wasm", text).newInstance().getMember("exports").getMember("run");
                 int first = run.execute().asInt();

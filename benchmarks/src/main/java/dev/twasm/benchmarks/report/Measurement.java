@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * What one runner printed under the runner protocol, and the statistics the comparison derives from
  * it. {@code times[0]} is the first iteration (read, compile, instantiate, {@code _initialize},
  * {@code setup} and the first {@code run()}), {@code times[i]} for {@code i >= 1} one further
- * {@code run()} each; all in milliseconds.
+ * {@code run()} each; all in milliseconds. {@code startupMillis} is the engine start-up the runner
+ * timed apart, before reading the module (only the polyglot runners have one: creating the context).
  *
  * <ul>
  * <li><b>peak</b>: the median of the last half of the iterations (iterations {@code n/2 .. n-1},
@@ -22,15 +23,21 @@ import java.util.OptionalLong;
  * iteration was slower than that.</li>
  * </ul>
  */
-public record Measurement(double[] times, OptionalLong checksum) {
+public record Measurement(double[] times, OptionalLong checksum, OptionalDouble startupMillis) {
     /** An iteration counts as steady when it takes at most this times the peak (within 10%). */
     public static final double STEADY_TOLERANCE = 1.10;
+
+    /** A measurement without an engine start-up step. */
+    public Measurement(double[] times, OptionalLong checksum) {
+        this(times, checksum, OptionalDouble.empty());
+    }
 
     /** Parses a runner's standard output; fails when it has no {@code first_iteration_ms} line. */
     public static Measurement parse(List<String> lines) {
         Double first = null;
         List<Double> further = new ArrayList<>();
         OptionalLong checksum = OptionalLong.empty();
+        OptionalDouble startup = OptionalDouble.empty();
         for (String raw : lines) {
             String line = raw.strip();
             int equals = line.indexOf('=');
@@ -41,6 +48,7 @@ public record Measurement(double[] times, OptionalLong checksum) {
             String value = line.substring(equals + 1).strip();
             try {
                 switch (key) {
+                    case "startup_ms" -> startup = OptionalDouble.of(Double.parseDouble(value));
                     case "first_iteration_ms" -> first = Double.parseDouble(value);
                     case "iteration_ms" -> further.add(Double.parseDouble(value));
                     case "checksum" -> checksum = OptionalLong.of(Integer.toUnsignedLong(Integer.parseUnsignedInt(value)));
@@ -60,7 +68,7 @@ public record Measurement(double[] times, OptionalLong checksum) {
         for (int i = 0; i < further.size(); i++) {
             times[i + 1] = further.get(i);
         }
-        return new Measurement(times, checksum);
+        return new Measurement(times, checksum, startup);
     }
 
     /** The number of iterations, the first included. */

@@ -246,7 +246,7 @@ public final class Report {
 
     String csv() {
         StringBuilder csv = new StringBuilder("program,engine,iterations_requested,iterations_done,budget_s,cut_by_budget,exit_code,"
-                        + "first_ms,peak_ms,steady_ms,steady_iteration,total_ms,wall_s,last_half_waited,checksum,expected_checksum,status,note\n");
+                        + "startup_ms,first_ms,peak_ms,steady_ms,steady_iteration,total_ms,wall_s,last_half_waited,checksum,expected_checksum,status,note\n");
         for (Run run : runs) {
             Measurement m = run.measurement();
             List<String> fields = new ArrayList<>();
@@ -257,6 +257,7 @@ public final class Report {
             fields.add(Integer.toString(run.engine().budgetSeconds()));
             fields.add(Boolean.toString(run.cutByBudget()));
             fields.add(Integer.toString(run.exit()));
+            fields.add(m == null || m.startupMillis().isEmpty() ? "" : number(m.startupMillis().getAsDouble()));
             fields.add(m == null ? "" : number(m.firstMillis()));
             fields.add(m == null ? "" : number(m.peakMillis()));
             fields.add(m == null || m.steadyMillis().isEmpty() ? "" : number(m.steadyMillis().getAsDouble()));
@@ -307,8 +308,16 @@ public final class Report {
         table(md, run -> OptionalDouble.of(run.measurement().peakMillis()), "–");
         md.append("\n## Time to first iteration\n\nMilliseconds from before reading the module file to the end of the first `run()`: ")
                         .append("read, parse and compile, instantiate, `_initialize`, `setup` and one `run()` (for native: `setup` and one `run()`). ")
-                        .append("JVM and node start-up are not included. In parentheses the ratio to ").append(base.label()).append(".\n\n");
+                        .append("JVM and node start-up are not included, nor the engine start-up of the polyglot engines (next table). ")
+                        .append("In parentheses the ratio to ").append(base.label()).append(".\n\n");
         table(md, run -> OptionalDouble.of(run.measurement().firstMillis()), "–");
+        if (runs.stream().anyMatch(run -> run.measured() && run.measurement().startupMillis().isPresent())) {
+            md.append("\n## Engine start-up (polyglot engines)\n\nMilliseconds to create the polyglot `Context` and initialize the ")
+                            .append("language, before the module file is read: the Truffle engine, its compiler and the language's context. ")
+                            .append("Once per process for an embedder, however many modules it runs; not part of the first iteration. ")
+                            .append("\"–\" for engines without such a step. In parentheses the ratio to ").append(base.label()).append(".\n\n");
+            table(md, run -> run.measurement().startupMillis(), "–");
+        }
         md.append("\n## Time to steady state\n\nMilliseconds from the start (as above) until the first iteration from which on every ")
                         .append("iteration took at most ").append(Math.round((Measurement.STEADY_TOLERANCE - 1) * 100))
                         .append("% longer than the peak time. \"not reached\" means the last iteration was still slower than that. ")

@@ -26,6 +26,14 @@ class MeasurementTest {
     }
 
     @Test
+    void theEngineStartUpIsOptionalAndKeptApart() {
+        Measurement polyglot = Measurement.parse(List.of("startup_ms=640", "first_iteration_ms=90", "checksum=7"));
+        assertEquals(640.0, polyglot.startupMillis().getAsDouble(), 1e-9);
+        assertEquals(90.0, polyglot.firstMillis(), 1e-9);
+        assertEquals(true, Measurement.parse(List.of("first_iteration_ms=90")).startupMillis().isEmpty());
+    }
+
+    @Test
     void outputWithoutAFirstIterationIsNoMeasurement() {
         assertThrows(IllegalArgumentException.class, () -> Measurement.parse(List.of("iteration_ms=1", "checksum=3")));
         assertThrows(IllegalArgumentException.class, () -> Measurement.parse(List.of("first_iteration_ms=fast")));

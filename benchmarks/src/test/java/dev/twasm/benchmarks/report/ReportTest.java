@@ -50,11 +50,11 @@ class ReportTest {
         Report report = report("a 7\nb 9\n");
         assertFalse(report.succeeded());
         String csv = report.csv();
-        assertTrue(csv.contains("\na,twasm,4,4,120,false,0,1000.000,20.000,1030.000,3,1070.000,3.5,1,7,7,ok,\n"), csv);
+        assertTrue(csv.contains("\na,twasm,4,4,120,false,0,,1000.000,20.000,1030.000,3,1070.000,3.5,1,7,7,ok,\n"), csv);
         assertTrue(csv.contains("\na,slow-interp,4,2,1,true,0,"), csv);
         assertTrue(csv.contains("\nb,node,4,1,120,false,1,"), csv);
         assertTrue(csv.contains(",failed,\"exit 1, no checksum line: RuntimeError: unreachable\"\n"), csv);
-        assertTrue(csv.contains("\nb,slow-interp,4,4,1,false,0,900.000,100.000,900.000,2,1200.000,2.0,,8,9,CHECKSUM MISMATCH,\"checksum 8, expected 9\"\n"), csv);
+        assertTrue(csv.contains("\nb,slow-interp,4,4,1,false,0,,900.000,100.000,900.000,2,1200.000,2.0,,8,9,CHECKSUM MISMATCH,\"checksum 8, expected 9\"\n"), csv);
         String md = report.markdown();
         assertTrue(md.contains("> **CHECKSUM MISMATCH** in 1 run(s):\n> - b on slow: checksum 8, expected 9"), md);
         assertTrue(md.contains("> **1 run(s) failed**"), md);
@@ -82,6 +82,22 @@ class ReportTest {
         Report report = Report.load(raw, Checksums.read(dir.resolve("checksums.txt")), "twasm", "compare.sh", Map.of());
         assertTrue(report.succeeded());
         assertTrue(report.markdown().contains("Checksums: all 1 runs returned the checksum in `checksums.txt`."));
+    }
+
+    @Test
+    void engineStartUpHasItsOwnTableAndStaysOutOfTheFirstIteration() throws IOException {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\ttwasm compiled\nnode\tnode\t2\t0\tV8\n");
+        Files.writeString(raw.resolve("runs.tsv"), "a\ttwasm\t0\t1.0\na\tnode\t0\t1.0\n");
+        Files.writeString(raw.resolve("a.twasm.out"), "startup_ms=700\nfirst_iteration_ms=100\niteration_ms=4\nchecksum=5\n");
+        Files.writeString(raw.resolve("a.node.out"), "first_iteration_ms=50\niteration_ms=2\nchecksum=5\n");
+        Files.writeString(dir.resolve("checksums.txt"), "a 5\n");
+        Report report = Report.load(raw, Checksums.read(dir.resolve("checksums.txt")), "twasm", "compare.sh", Map.of());
+        String md = report.markdown();
+        assertTrue(md.contains("## Engine start-up (polyglot engines)"), md);
+        assertTrue(md.contains("| a | 700 (1.00×) | – |"), md);
+        assertTrue(md.contains("| a | 100 (1.00×) | 50.0 (0.50×) |"), md);
+        assertTrue(report.csv().contains("\na,twasm,2,2,0,false,0,700.000,100.000,"), report.csv());
     }
 
     @Test

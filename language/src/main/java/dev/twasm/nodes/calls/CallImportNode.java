@@ -25,7 +25,7 @@ public final class CallImportNode extends AbstractCallNode {
     @Override
     public Object executeRaw(VirtualFrame frame) {
         Object[] args = evaluateArguments(frame);
-        WasmFunction function = CallingConvention.instance(frame).functions[functionIndex];
+        WasmFunction function = CallingConvention.instance(this, frame).functions[functionIndex];
         args[CallingConvention.CONTEXT] = function.context();
         return dispatch.execute(function, args);
     }

@@ -36,7 +36,7 @@ public final class CallIndirectNode extends AbstractCallNode {
     public Object executeRaw(VirtualFrame frame) {
         Object[] args = evaluateArguments(frame);
         int i = elementIndex.executeI32(frame);
-        Object[] elements = CallingConvention.instance(frame).tables[tableIndex].elements;
+        Object[] elements = CallingConvention.instance(this, frame).tables[tableIndex].elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
             throw undefined.trapForElement(Integer.toUnsignedLong(i), this);
         }

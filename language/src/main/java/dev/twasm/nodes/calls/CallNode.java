@@ -30,7 +30,7 @@ public final class CallNode extends AbstractCallNode {
     @Override
     public Object executeRaw(VirtualFrame frame) {
         Object[] args = evaluateArguments(frame);
-        args[CallingConvention.CONTEXT] = CallingConvention.instance(frame);
+        args[CallingConvention.CONTEXT] = CallingConvention.instance(this, frame);
         if (call == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             call = insert(DirectCallNode.create(module.callTarget(functionIndex)));

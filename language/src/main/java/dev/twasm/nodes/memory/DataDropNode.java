@@ -17,7 +17,7 @@ public final class DataDropNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        CallingConvention.instance(frame).dataSegments[dataIndex] = EMPTY;
+        CallingConvention.instance(this, frame).dataSegments[dataIndex] = EMPTY;
         return FALLTHROUGH;
     }
 }

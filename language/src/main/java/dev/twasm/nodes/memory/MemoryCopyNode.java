@@ -26,8 +26,8 @@ public final class MemoryCopyNode extends BulkOperationNode {
 
     @Override
     protected void perform(VirtualFrame frame, int destination, int source, int length) {
-        WasmMemory to = MemoryNodes.memory(frame, destinationMemory);
-        WasmMemory from = MemoryNodes.memory(frame, sourceMemory);
+        WasmMemory to = MemoryNodes.memory(this, frame, destinationMemory);
+        WasmMemory from = MemoryNodes.memory(this, frame, sourceMemory);
         if (!inBounds(source, length, from.byteSize()) || !inBounds(destination, length, to.byteSize())) {
             throw outOfBounds.trap(this);
         }

@@ -22,7 +22,7 @@ public final class MemoryFillNode extends BulkOperationNode {
 
     @Override
     protected void perform(VirtualFrame frame, int destination, int value, int length) {
-        WasmMemory memory = MemoryNodes.memory(frame, memoryIndex);
+        WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
         if (!inBounds(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }

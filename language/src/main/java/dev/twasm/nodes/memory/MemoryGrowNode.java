@@ -21,6 +21,6 @@ public final class MemoryGrowNode extends ExprNode {
     @Override
     public int executeI32(VirtualFrame frame) {
         long pages = Integer.toUnsignedLong(delta.executeI32(frame));
-        return MemoryNodes.memory(frame, memoryIndex).grow(pages);
+        return MemoryNodes.memory(this, frame, memoryIndex).grow(pages);
     }
 }

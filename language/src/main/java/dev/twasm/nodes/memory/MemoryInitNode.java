@@ -26,8 +26,8 @@ public final class MemoryInitNode extends BulkOperationNode {
 
     @Override
     protected void perform(VirtualFrame frame, int destination, int source, int length) {
-        byte[] data = CallingConvention.instance(frame).dataSegments[dataIndex];
-        WasmMemory memory = MemoryNodes.memory(frame, memoryIndex);
+        byte[] data = CallingConvention.instance(this, frame).dataSegments[dataIndex];
+        WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
         if (!inBounds(source, length, data.length) || !inBounds(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }

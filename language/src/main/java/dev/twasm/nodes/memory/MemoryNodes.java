@@ -1,6 +1,7 @@
 package dev.twasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
@@ -14,8 +15,8 @@ final class MemoryNodes {
      * The memory an instruction addresses. Memory 0 comes from a dedicated instance field; the
      * index is a constant of the node, so the choice folds in compiled code.
      */
-    static WasmMemory memory(VirtualFrame frame, int memoryIndex) {
-        WasmInstance instance = CallingConvention.instance(frame);
+    static WasmMemory memory(Node node, VirtualFrame frame, int memoryIndex) {
+        WasmInstance instance = CallingConvention.instance(node, frame);
         return memoryIndex == 0 ? instance.memory0 : instance.memories[memoryIndex];
     }
 }

@@ -15,6 +15,6 @@ public final class MemorySizeNode extends ExprNode {
 
     @Override
     public int executeI32(VirtualFrame frame) {
-        return MemoryNodes.memory(frame, memoryIndex).pages();
+        return MemoryNodes.memory(this, frame, memoryIndex).pages();
     }
 }

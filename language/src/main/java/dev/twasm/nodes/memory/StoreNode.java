@@ -57,7 +57,7 @@ public final class StoreNode extends StmtNode {
 
     /** The memory's bytes, after checking that {@code [ea, ea + width)} lies within them. */
     private byte[] checkedBytes(VirtualFrame frame, long ea) {
-        byte[] bytes = MemoryNodes.memory(frame, memoryIndex).buffer;
+        byte[] bytes = MemoryNodes.memory(this, frame, memoryIndex).buffer;
         if (!LE.inBounds(bytes, ea, width)) {
             throw outOfBounds.trap(this);
         }

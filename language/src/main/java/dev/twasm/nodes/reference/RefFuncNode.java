@@ -16,6 +16,6 @@ public final class RefFuncNode extends ExprNode {
 
     @Override
     public Object executeRef(VirtualFrame frame) {
-        return CallingConvention.instance(frame).functions[functionIndex];
+        return CallingConvention.instance(this, frame).functions[functionIndex];
     }
 }

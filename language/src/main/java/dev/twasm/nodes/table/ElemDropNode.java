@@ -17,7 +17,7 @@ public final class ElemDropNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        CallingConvention.instance(frame).elemSegments[elemIndex] = EMPTY;
+        CallingConvention.instance(this, frame).elemSegments[elemIndex] = EMPTY;
         return FALLTHROUGH;
     }
 }

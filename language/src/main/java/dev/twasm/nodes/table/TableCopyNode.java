@@ -21,8 +21,8 @@ public final class TableCopyNode extends BulkOperationNode {
 
     @Override
     protected void perform(VirtualFrame frame, int destination, int source, int length) {
-        Object[] to = TableNodes.table(frame, destinationTable).elements;
-        Object[] from = TableNodes.table(frame, sourceTable).elements;
+        Object[] to = TableNodes.table(this, frame, destinationTable).elements;
+        Object[] from = TableNodes.table(this, frame, sourceTable).elements;
         if (!inBounds(source, length, from.length) || !inBounds(destination, length, to.length)) {
             throw outOfBounds.trap(this);
         }

@@ -31,7 +31,7 @@ public final class TableFillNode extends StmtNode {
         int d = destination.executeI32(frame);
         Object v = value.executeRef(frame);
         int n = length.executeI32(frame);
-        Object[] elements = TableNodes.table(frame, tableIndex).elements;
+        Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
         if (!BulkOperationNode.inBounds(d, n, elements.length)) {
             throw outOfBounds.trap(this);
         }

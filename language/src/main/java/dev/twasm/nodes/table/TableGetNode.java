@@ -21,7 +21,7 @@ public final class TableGetNode extends ExprNode {
     @Override
     public Object executeRef(VirtualFrame frame) {
         int i = index.executeI32(frame);
-        Object[] elements = TableNodes.table(frame, tableIndex).elements;
+        Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
             throw outOfBounds.trap(this);
         }

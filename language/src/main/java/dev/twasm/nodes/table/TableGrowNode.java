@@ -21,6 +21,6 @@ public final class TableGrowNode extends ExprNode {
     public int executeI32(VirtualFrame frame) {
         Object value = init.executeRef(frame);
         long n = Integer.toUnsignedLong(delta.executeI32(frame));
-        return TableNodes.table(frame, tableIndex).grow(n, value);
+        return TableNodes.table(this, frame, tableIndex).grow(n, value);
     }
 }

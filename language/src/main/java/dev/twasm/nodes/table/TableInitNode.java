@@ -22,8 +22,8 @@ public final class TableInitNode extends BulkOperationNode {
 
     @Override
     protected void perform(VirtualFrame frame, int destination, int source, int length) {
-        Object[] segment = CallingConvention.instance(frame).elemSegments[elemIndex];
-        Object[] elements = TableNodes.table(frame, tableIndex).elements;
+        Object[] segment = CallingConvention.instance(this, frame).elemSegments[elemIndex];
+        Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
         if (!inBounds(source, length, segment.length) || !inBounds(destination, length, elements.length)) {
             throw outOfBounds.trap(this);
         }

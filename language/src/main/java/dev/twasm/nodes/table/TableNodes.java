@@ -1,6 +1,7 @@
 package dev.twasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmTable;
 
@@ -9,7 +10,7 @@ final class TableNodes {
     private TableNodes() {
     }
 
-    static WasmTable table(VirtualFrame frame, int tableIndex) {
-        return CallingConvention.instance(frame).tables[tableIndex];
+    static WasmTable table(Node node, VirtualFrame frame, int tableIndex) {
+        return CallingConvention.instance(node, frame).tables[tableIndex];
     }
 }

@@ -25,7 +25,7 @@ public final class TableSetNode extends StmtNode {
     public int execute(VirtualFrame frame) {
         int i = index.executeI32(frame);
         Object v = value.executeRef(frame);
-        Object[] elements = TableNodes.table(frame, tableIndex).elements;
+        Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
             throw outOfBounds.trap(this);
         }

@@ -15,6 +15,6 @@ public final class TableSizeNode extends ExprNode {
 
     @Override
     public int executeI32(VirtualFrame frame) {
-        return TableNodes.table(frame, tableIndex).size();
+        return TableNodes.table(this, frame, tableIndex).size();
     }
 }

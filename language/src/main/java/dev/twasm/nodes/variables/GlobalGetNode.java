@@ -19,7 +19,7 @@ public final class GlobalGetNode extends ExprNode {
     }
 
     private WasmGlobal global(VirtualFrame frame) {
-        return CallingConvention.instance(frame).globals[index];
+        return CallingConvention.instance(this, frame).globals[index];
     }
 
     @Override

@@ -49,6 +49,6 @@ public final class GlobalSetNode extends StmtNode {
     }
 
     private WasmGlobal global(VirtualFrame frame) {
-        return CallingConvention.instance(frame).globals[index];
+        return CallingConvention.instance(this, frame).globals[index];
     }
 }

@@ -1,0 +1,88 @@
+package dev.twasm.launcher;
+
+import dev.twasm.binary.BinaryDecoder;
+import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.Module;
+import dev.twasm.text.WatParser;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.ByteSequence;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A module file named on the command line: binary (spec §5) when it starts with the magic
+ * {@code \0asm} or is named {@code .wasm}, text (spec §6) otherwise. Reading it turns the usual
+ * file problems into one-line {@link Failure}s; {@link #decode()} gives the plain-Java model
+ * ({@code validate}, {@code inspect}, {@code compile}) and {@link #source()} the polyglot source
+ * ({@code run}).
+ *
+ * @param name the file as the user wrote it, for messages
+ */
+record ModuleFile(String name, byte[] bytes, boolean binary) {
+    private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
+
+    static ModuleFile read(String name) {
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            throw Failure.of("cannot read " + name + ": is a directory");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw Failure.of("cannot read " + name + ": no such file");
+        } catch (IOException e) {
+            throw Failure.of("cannot read " + name + ": " + Failure.reason(e));
+        } catch (OutOfMemoryError e) {
+            throw Failure.of("cannot read " + name + ": too large");
+        }
+        boolean binary = name.endsWith(".wasm") || startsWithMagic(bytes);
+        return new ModuleFile(name, bytes, binary);
+    }
+
+    private static boolean startsWithMagic(byte[] bytes) {
+        if (bytes.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "binary" or "text". */
+    String format() {
+        return binary ? "binary" : "text";
+    }
+
+    /** The module; throws a {@link dev.twasm.exception.ModuleException} when it is malformed. */
+    Module decode() {
+        return binary ? BinaryDecoder.decode(bytes) : WatParser.parseModule(text());
+    }
+
+    /** The source to evaluate in the {@code wasm} language, named as the user named the file (error messages start with it). */
+    Source source() {
+        if (binary) {
+            return Source.newBuilder("wasm", ByteSequence.create(bytes), name).mimeType("application/wasm").buildLiteral();
+        }
+        return Source.newBuilder("wasm", text(), name).mimeType("text/x-wasm-text").buildLiteral();
+    }
+
+    private String text() {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedModuleException("malformed UTF-8 encoding", (String) null);
+        }
+    }
+}
