@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every example in the docs runs: each {@code console} block of the README and of
  * {@code docs/*.md} ({@code $ bin/wasm ...} lines followed by their expected output) is executed
  * through the launcher in-process, from the project root, and its output compared; the README's
- * Java example is the code {@link ReadmeJavaExampleTest} runs.
+ * Java example is the code {@link ReadmeJavaExampleTest} runs, and docs/wasi.md's the code
+ * {@link WasiJavaExampleTest} runs.
  */
 class DocsExamplesTest {
     private static final Path ROOT = Path.of(System.getProperty("twasm.projectRoot", "..")).toAbsolutePath().normalize();
@@ -91,10 +92,20 @@ class DocsExamplesTest {
 
     @Test
     void readmeShowsTheTestedJavaExample() throws IOException {
-        String source = Files.readString(ROOT.resolve("tests/src/test/java/dev/twasm/tests/docs/ReadmeJavaExampleTest.java"));
-        String code = source.substring(source.indexOf("// README-BEGIN\n") + "// README-BEGIN\n".length(), source.indexOf("        // README-END"));
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        assertTrue(readme.contains(code.stripTrailing().stripIndent().strip()), "README.md must contain the Java example of ReadmeJavaExampleTest exactly:\n"
-                        + code.stripTrailing().stripIndent());
+        assertDocumentShowsExample("README.md", "ReadmeJavaExampleTest", "README");
+    }
+
+    @Test
+    void wasiDocumentShowsTheTestedJavaExample() throws IOException {
+        assertDocumentShowsExample("docs/wasi.md", "WasiJavaExampleTest", "WASI");
+    }
+
+    /** The document contains exactly the code of the test class between {@code // MARKER-BEGIN} and {@code // MARKER-END}. */
+    private static void assertDocumentShowsExample(String document, String testClass, String marker) throws IOException {
+        String source = Files.readString(ROOT.resolve("tests/src/test/java/dev/twasm/tests/docs/" + testClass + ".java"));
+        String begin = "// " + marker + "-BEGIN\n";
+        String code = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // " + marker + "-END"));
+        assertTrue(Files.readString(ROOT.resolve(document)).contains(code.stripTrailing().stripIndent().strip()),
+                        document + " must contain the Java example of " + testClass + " exactly:\n" + code.stripTrailing().stripIndent());
     }
 }

@@ -17,12 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Java example of {@code docs/wasi.md}, executed twice (the program counts its runs in the
- * granted directory), and the check that the document shows exactly the code between the
- * {@code WASI-BEGIN} and {@code WASI-END} markers.
+ * granted directory). {@link DocsExamplesTest} checks that the document shows exactly the code
+ * between the {@code WASI-BEGIN} and {@code WASI-END} markers.
  */
 class WasiJavaExampleTest {
     private static final Path ROOT = Path.of(System.getProperty("twasm.projectRoot", "..")).toAbsolutePath().normalize();
@@ -69,14 +68,5 @@ class WasiJavaExampleTest {
             }
         }
         // WASI-END
-    }
-
-    @Test
-    void theDocumentShowsTheTestedExample() throws IOException {
-        String source = Files.readString(ROOT.resolve("tests/src/test/java/dev/twasm/tests/docs/WasiJavaExampleTest.java"));
-        String code = source.substring(source.indexOf("// WASI-BEGIN\n") + "// WASI-BEGIN\n".length(), source.indexOf("        // WASI-END"));
-        String document = Files.readString(ROOT.resolve("docs/wasi.md"));
-        assertTrue(document.contains(code.stripTrailing().stripIndent().strip()), "docs/wasi.md must contain the Java example of WasiJavaExampleTest exactly:\n"
-                        + code.stripTrailing().stripIndent());
     }
 }
