@@ -5,16 +5,11 @@ import org.graalvm.polyglot.Context;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** One {@code wasm} command, parsed from the command line and ready to run. */
 sealed interface Command permits RunCommand, WastCommand, ValidateCommand, InspectCommand, CompileCommand, HelpCommand {
-    /**
-     * Adds the polyglot options the command sets itself, after the user's.
-     *
-     * @param languageHasOption whether the {@code wasm} language knows an option, by full name
-     */
-    default void addOptions(Map<String, String> polyglotOptions, Predicate<String> languageHasOption) {
+    /** Adds the polyglot options the command sets itself, after the user's. */
+    default void addOptions(Map<String, String> polyglotOptions) {
     }
 
     /** Runs the command; returns the exit code. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * {@code wasm run [--dir HOST[::GUEST]]... [--env NAME=VALUE]... [--preload NAME=FILE]...
@@ -138,11 +137,7 @@ final class RunCommand implements Command {
     }
 
     @Override
-    public void addOptions(Map<String, String> polyglotOptions, Predicate<String> languageHasOption) {
-        // TODO remove this guard once WASI is merged: until then the language has no WASI options.
-        if (!languageHasOption.test(WASI_OPTION)) {
-            return;
-        }
+    public void addOptions(Map<String, String> polyglotOptions) {
         polyglotOptions.put(WASI_OPTION, "true");
         if (!dirs.isEmpty()) {
             List<String> all = new ArrayList<>();

@@ -175,7 +175,7 @@ final class WasmLauncher extends AbstractLanguageLauncher {
     /** Adds the options the command sets itself. */
     @Override
     protected void validateArguments(Map<String, String> polyglotOptions) {
-        command.addOptions(polyglotOptions, name -> findOptionDescriptor(getLanguageId(), name) != null);
+        command.addOptions(polyglotOptions);
     }
 
     @Override

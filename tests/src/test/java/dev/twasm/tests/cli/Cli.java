@@ -3,7 +3,6 @@ package dev.twasm.tests.cli;
 import dev.twasm.binary.ModuleEncoder;
 import dev.twasm.launcher.Main;
 import dev.twasm.text.WatParser;
-import org.graalvm.polyglot.Engine;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,12 +59,5 @@ final class Cli {
     /** Writes the binary encoding of a text module (with a name section from its identifiers). */
     static Path writeBinary(Path dir, String name, String wat) throws IOException {
         return Files.write(dir.resolve(name), ModuleEncoder.encode(WatParser.parseModule(wat)));
-    }
-
-    /** Whether the engine has WASI (option {@code wasm.Wasi}); tests of WASI programs need it. */
-    static boolean wasiAvailable() {
-        try (Engine engine = Engine.newBuilder("wasm").option("engine.WarnInterpreterOnly", "false").build()) {
-            return engine.getLanguages().get("wasm").getOptions().get("wasm.Wasi") != null;
-        }
     }
 }

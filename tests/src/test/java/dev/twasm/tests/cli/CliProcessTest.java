@@ -15,12 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code wasm} command as a process: exit codes, and stdout and stderr kept apart, through
- * {@code Main.main} in a JVM configured like this one (always), and through {@code bin/wasm}
- * when the launcher has been packaged ({@code ./mvnw package}; {@code ./mvnw test} alone does not).
+ * {@code Main.main} in a JVM configured like this one, and through {@code bin/wasm}, which needs
+ * the packaged launcher: the README's test command is {@code ./mvnw -B verify} for that reason.
  */
 class CliProcessTest {
     @TempDir
@@ -61,7 +60,8 @@ class CliProcessTest {
 
     @Test
     void binWasm() throws IOException, InterruptedException {
-        assumeTrue(Files.exists(Cli.ROOT.resolve("launcher/target/lib/twasm-launcher.jar")), "the launcher is not packaged (./mvnw package)");
+        assertTrue(Files.exists(Cli.ROOT.resolve("launcher/target/lib/twasm-launcher.jar")),
+                        "the launcher is not packaged: run the tests with ./mvnw -B verify, as the README says");
         String wasm = Cli.ROOT.resolve("bin/wasm").toString();
         assertEquals(new Exit(0, "25\n", ""), execute(List.of(wasm, "--vm.Xmx256m", "run", "--invoke", "count_primes", "docs/examples/primes.wat", "100"), Map.of()));
         // WASM_JAVA_OPTS reaches the JVM: here a polyglot option as a system property, which the engine rejects.

@@ -1,7 +1,6 @@
 package dev.twasm.tests.cli;
 
 import dev.twasm.tests.cli.Cli.Result;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 
 import static dev.twasm.tests.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code wasm run} of WASI programs: arguments, environment, granted directories, stdio and the
@@ -23,11 +21,6 @@ class CliWasiTest {
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void needsWasi() {
-        assumeTrue(Cli.wasiAvailable(), "the engine has no WASI yet (option wasm.Wasi)");
-    }
 
     @Test
     void helloWorld() {
