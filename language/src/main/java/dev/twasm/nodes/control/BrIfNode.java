@@ -25,9 +25,22 @@ public final class BrIfNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (profile.profile(condition.executeI32(frame) != 0)) {
+        if (taken(frame)) {
             return branch.execute(frame);
         }
         return FALLTHROUGH;
+    }
+
+    /** Evaluates the condition; when it holds, also moves the branch values, as the branch would. */
+    boolean taken(VirtualFrame frame) {
+        if (profile.profile(condition.executeI32(frame) != 0)) {
+            branch.execute(frame);
+            return true;
+        }
+        return false;
+    }
+
+    int targetDepth() {
+        return branch.targetDepth();
     }
 }

@@ -8,6 +8,8 @@ import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.twasm.nodes.Slots;
 import dev.twasm.nodes.StmtNode;
 
+import java.util.Arrays;
+
 /**
  * {@code loop} (spec §4.4.8), as a Truffle {@link LoopNode}, which gives on-stack replacement of
  * long-running loops and loop-count reporting for compilation heuristics.
@@ -17,6 +19,13 @@ import dev.twasm.nodes.StmtNode;
  * ends the loop; any other signal ends the loop and is passed up. The repeating node answers only
  * "again?" as a boolean, the shape Graal compiles into the tightest loop; the rare outgoing signal is
  * written to the function's exit-signal slot when the loop ends, not on every iteration.
+ *
+ * <p>A body that ends in {@code br_if} to the loop itself (the do-while shape compilers emit for
+ * almost every loop) keeps that {@code br_if} apart: its condition answers "again?" directly.
+ * Through the general path the condition would first become a signal value (branch or
+ * fallthrough), merged with the other statements' signals and compared with the loop's depth, and
+ * Graal compiles that merge into conditional moves and a compare on every back edge instead of
+ * one branch.
  */
 @NodeInfo(shortName = "loop")
 public final class WasmLoopNode extends StmtNode {
@@ -25,8 +34,14 @@ public final class WasmLoopNode extends StmtNode {
 
     /** @param exitSignalSlot the static int slot through which the signal leaving a loop is passed */
     public WasmLoopNode(StmtNode[] body, int depth, int exitSignalSlot) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, depth, exitSignalSlot));
+        this.loop = Truffle.getRuntime().createLoopNode(endsInBackEdge(body, depth)
+                        ? new Body(Arrays.copyOf(body, body.length - 1), (BrIfNode) body[body.length - 1], depth, exitSignalSlot)
+                        : new Body(body, null, depth, exitSignalSlot));
         this.exitSignalSlot = exitSignalSlot;
+    }
+
+    private static boolean endsInBackEdge(StmtNode[] body, int depth) {
+        return body.length > 0 && body[body.length - 1] instanceof BrIfNode last && last.targetDepth() == depth;
     }
 
     @Override
@@ -37,11 +52,14 @@ public final class WasmLoopNode extends StmtNode {
 
     static final class Body extends com.oracle.truffle.api.nodes.Node implements RepeatingNode {
         @Children private final StmtNode[] body;
+        /** The closing {@code br_if} to this loop, or null. */
+        @Child private BrIfNode backEdge;
         private final int depth;
         private final int exitSignalSlot;
 
-        Body(StmtNode[] body, int depth, int exitSignalSlot) {
+        Body(StmtNode[] body, BrIfNode backEdge, int depth, int exitSignalSlot) {
             this.body = body;
+            this.backEdge = backEdge;
             this.depth = depth;
             this.exitSignalSlot = exitSignalSlot;
         }
@@ -50,6 +68,9 @@ public final class WasmLoopNode extends StmtNode {
         public boolean executeRepeating(VirtualFrame frame) {
             int signal = Statements.execute(body, frame);
             if (signal == depth) {
+                return true;
+            }
+            if (signal == StmtNode.FALLTHROUGH && backEdge != null && backEdge.taken(frame)) {
                 return true;
             }
             Slots.setI32(frame, exitSignalSlot, signal);
