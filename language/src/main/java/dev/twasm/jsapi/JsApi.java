@@ -64,6 +64,8 @@ public final class JsApi extends WasmObject {
     private static final String REF_NULL = "ref_null";
 
     private final Map<String, Object> members = new LinkedHashMap<>();
+    /** GraalJS's callback to run after a memory grows (it detaches the old {@code ArrayBuffer}). */
+    private volatile Object growCallback;
     private final Map<Object, Object> embedderData = Collections.synchronizedMap(new WeakHashMap<>());
 
     public JsApi() {
@@ -117,6 +119,12 @@ public final class JsApi extends WasmObject {
             case TABLE_SIZE -> arg(a, 0, WasmTable.class).size();
             case MEM_ALLOC -> memAlloc(integer(a, 0), integer(a, 1), a[2]);
             case MEM_GROW -> memGrow(arg(a, 0, WasmMemory.class), integer(a, 1));
+            case MEM_SET_GROW_CALLBACK -> {
+                growCallback = a[0];
+                yield WasmNull.INSTANCE;
+            }
+            // Atomics' wait and notify need shared memories (threads proposal), which Wasm 2.0 lacks.
+            case MEM_SET_NOTIFY_CALLBACK, MEM_SET_WAIT_CALLBACK -> WasmNull.INSTANCE;
             // Only asked for shared memories, which this engine does not implement (Wasm 2.0 has none).
             case MEM_AS_BYTE_BUFFER -> WasmNull.INSTANCE;
             case GLOBAL_ALLOC -> globalAlloc(string(a, 0), a[1], a[2]);
@@ -239,10 +247,18 @@ public final class JsApi extends WasmObject {
         return new WasmMemory(new MemoryType(limits));
     }
 
-    private static Object memGrow(WasmMemory memory, int delta) {
+    private Object memGrow(WasmMemory memory, int delta) {
         int old = memory.grow(Integer.toUnsignedLong(delta));
         if (old < 0) {
             throw JsApiException.create("memory cannot grow by " + Integer.toUnsignedString(delta) + " pages");
+        }
+        Object callback = growCallback;
+        if (callback != null) {
+            try {
+                InteropLibrary.getUncached().execute(callback, memory);
+            } catch (com.oracle.truffle.api.interop.InteropException e) {
+                throw JsApiException.create("memory grow callback failed: " + e.getMessage());
+            }
         }
         return old;
     }
@@ -311,8 +327,9 @@ public final class JsApi extends WasmObject {
         return valTypeName(type.elemType());
     }
 
+    /** {@code "min [max] unshared"}: GraalJS only tests whether it starts with "shared" (and needs 6 characters to test). */
     private static String memoryType(MemoryType type) {
-        return type.limits().toString();
+        return type.limits() + " unshared";
     }
 
     private static String exportedGlobalType(GlobalType type) {
