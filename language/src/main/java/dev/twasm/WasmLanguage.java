@@ -11,6 +11,7 @@ import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.exception.ModuleException;
 import dev.twasm.exception.WasmCompileError;
+import dev.twasm.jsapi.JsApi;
 import dev.twasm.model.Module;
 import dev.twasm.runtime.BuiltinModules;
 import dev.twasm.runtime.EngineState;
@@ -66,6 +67,14 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     @Override
     protected WasmContext createContext(Env env) {
         return new WasmContext(env);
+    }
+
+    @Override
+    protected void initializeContext(WasmContext context) {
+        // The WebAssembly JS API provider that GraalJS (js.webassembly=true) imports; docs/embedding.md.
+        if (context.env().isPolyglotBindingsAccessAllowed()) {
+            context.env().exportSymbol(JsApi.SYMBOL, new JsApi());
+        }
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Cached.Shared;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
@@ -67,18 +70,37 @@ public final class WasmFunction extends WasmObject {
         return true;
     }
 
+    /**
+     * Calls from other languages: a direct call (inlinable into the caller's compilation unit, so a
+     * hot JavaScript loop and the Wasm callee compile as one) while the call site has seen at most
+     * three call targets, an indirect call after that.
+     */
     @ExportMessage
-    Object execute(Object[] arguments,
-                    @Cached ValueConversion.ArgumentsNode convert,
-                    @Cached IndirectCallNode call) throws ArityException, UnsupportedTypeException {
+    static final class Execute {
+        @Specialization(guards = "receiver.target() == cachedTarget", limit = "3")
+        static Object direct(WasmFunction receiver, Object[] arguments,
+                        @Cached("receiver.target()") CallTarget cachedTarget,
+                        @Cached("create(cachedTarget)") DirectCallNode call,
+                        @Cached @Shared ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
+            return toHost(call.call(receiver.prepare(arguments, convert)));
+        }
+
+        @Specialization(replaces = "direct")
+        static Object indirect(WasmFunction receiver, Object[] arguments,
+                        @Cached IndirectCallNode call,
+                        @Cached @Shared ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
+            return toHost(call.call(receiver.target, receiver.prepare(arguments, convert)));
+        }
+    }
+
+    private Object[] prepare(Object[] arguments, ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
         int n = type.paramCount();
         if (arguments.length != n) {
             throw ArityException.create(n, n, arguments.length);
         }
         Object[] callArgs = CallingConvention.newArguments(context, n);
         convert.execute(arguments, type.params(), callArgs, CallingConvention.FIRST_VALUE);
-        Object result = call.call(target, callArgs);
-        return toHost(result);
+        return callArgs;
     }
 
     /** Multi-value results become an interop array; everything else is already an interop value. */
