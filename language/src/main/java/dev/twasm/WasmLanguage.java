@@ -7,6 +7,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
+import dev.twasm.baseline.BaselineTier;
 import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.exception.ModuleException;
@@ -70,8 +71,10 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
-        // Options only affect contexts, never shared code.
-        return true;
+        // The baseline options shape the shared code of modules; the others only affect contexts.
+        return firstOptions.get(WasmOptions.Baseline).equals(newOptions.get(WasmOptions.Baseline))
+                        && firstOptions.get(WasmOptions.BaselineThreshold).equals(newOptions.get(WasmOptions.BaselineThreshold))
+                        && firstOptions.get(WasmOptions.BaselineStrict).equals(newOptions.get(WasmOptions.BaselineStrict));
     }
 
     @Override
@@ -90,8 +93,18 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
             throw WasmCompileError.of(e, source.getName());
         }
         String name = model.names().moduleName() != null ? model.names().moduleName() : source.getName();
-        WasmModule module = WasmModule.create(engineState, model, validation, name, FunctionCompiler.trees());
+        WasmModule module = WasmModule.create(engineState, model, validation, name, functionCompiler());
         return new ModuleRootNode(this, module).getCallTarget();
+    }
+
+    /** Expression trees, started in the baseline tier when {@code wasm.Baseline} is on. */
+    private static FunctionCompiler functionCompiler() {
+        OptionValues options = WasmContext.get(null).env().getOptions();
+        FunctionCompiler trees = FunctionCompiler.trees();
+        if (!options.get(WasmOptions.Baseline)) {
+            return trees;
+        }
+        return BaselineTier.withBaseline(trees, options.get(WasmOptions.BaselineThreshold), options.get(WasmOptions.BaselineStrict));
     }
 
     /** Evaluating a Wasm source yields its compiled module. */

@@ -1,11 +1,13 @@
 package dev.twasm.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.RootNode;
+import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.control.BlockNode;
@@ -25,6 +27,12 @@ import dev.twasm.runtime.WasmNull;
  * Each call is counted against the context's {@link CallStack} limit; exceeding it, or a
  * {@link StackOverflowError} anywhere below, becomes the spec's "call stack exhausted" trap, after
  * which the stack has unwound and the engine is usable again.
+ *
+ * <p><b>Baseline tier.</b> With {@code wasm.Baseline}, a root first runs its function's JVM
+ * bytecode translation ({@link BaselineFunction}, package {@code dev.twasm.baseline}), which
+ * HotSpot compiles at once, until the function's work exceeds {@code wasm.BaselineThreshold}; then
+ * the AST below runs, profiles, and Truffle compiles it with Graal. The dispatch is guarded by
+ * {@link CompilerDirectives#inInterpreter()}, so Graal-compiled code never contains it.
  */
 public final class WasmRootNode extends RootNode {
     private final String name;
@@ -36,6 +44,8 @@ public final class WasmRootNode extends RootNode {
     /** Builds the body on the first call; null once built. */
     private Supplier<BlockNode> bodyBuilder;
     private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
+    /** The baseline tier of this function; null when the tier is off. Never read in compiled code. */
+    private BaselineFunction baseline;
 
     /**
      * @param paramKinds the parameters' kinds (slots 0..p-1)
@@ -53,6 +63,16 @@ public final class WasmRootNode extends RootNode {
         this.bodyBuilder = bodyBuilder;
     }
 
+    /** Starts this root in the baseline tier (set once, before the first call). */
+    public void enableBaseline(BaselineFunction function) {
+        this.baseline = function;
+    }
+
+    /** This root's baseline tier state, or null when the tier is off. */
+    public BaselineFunction baseline() {
+        return baseline;
+    }
+
     /**
      * Builds the body before the first call, so {@link #execute} never sees it missing and the
      * compiled code never has to deoptimize to build it.
@@ -68,7 +88,19 @@ public final class WasmRootNode extends RootNode {
      */
     @Override
     protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
-        buildBody();
+        // Only lock when the body is missing: an on-stack-replacement compilation is requested by
+        // a thread that runs the body and holds the root's lock (Node.atomic) while it waits for
+        // the compilation (engine.BackgroundCompilation=false), so locking here would deadlock.
+        // That thread built the body before it queued the compilation, which makes it visible here.
+        if (body == null) {
+            buildBody();
+        }
+        BaselineFunction b = baseline;
+        if (b != null) {
+            // Truffle wants this root compiled (calls through it made it hot, or it is inlined):
+            // from now on the AST runs, as without the baseline tier.
+            b.deactivate();
+        }
         return true;
     }
 
@@ -88,6 +120,12 @@ public final class WasmRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        if (CompilerDirectives.inInterpreter() && baseline != null) {
+            Object result = baseline.execute(this, frame.getArguments());
+            if (result != BaselineFunction.DECLINED) {
+                return result;
+            }
+        }
         CallStack callStack = CallingConvention.instance(frame).callStack;
         int depth = callStack.enter();
         if (depth < 0) {

@@ -1,0 +1,334 @@
+package dev.twasm.baseline;
+
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Module;
+import dev.twasm.model.ValType;
+import dev.twasm.runtime.WasmModule;
+
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The class file of one module's baseline code: one static method per defined function whose
+ * signature the JVM can take, calls between them being {@code invokestatic}. Generating the whole
+ * module as one class (rather than a class per function) keeps calls direct, so HotSpot inlines
+ * across Wasm functions, and pays the fixed cost of defining a class once (see docs/rationale.md
+ * for the measurements).
+ *
+ * <p>Members, all {@code static}:
+ * <ul>
+ * <li>{@code f<i>(params..., WasmInstance) result}: defined function {@code i}, translated by
+ * {@link BaselineCompiler}, or a <em>trampoline</em> to the call stub when the function is not
+ * translated (too large for HotSpot to compile, or using something the translator does not
+ * handle), so that callers need not care;</li>
+ * <li>{@code invoke<i>(WasmInstance, Object[]) Object}: the bridge from the calling convention of
+ * Truffle call targets (boxed arguments after the context) to {@code f<i>}, used by the root node;</li>
+ * <li>{@code w<i>}: the function's loop iteration counter (long), for tiering;</li>
+ * <li>call stubs, one per function type used: {@code callFunction$k(params..., WasmInstance, int
+ * functionIndex)} for imports and untranslated functions, and {@code callIndirect$k(params..., int
+ * element, WasmInstance, int table, int typeId)} for {@code call_indirect}. A stub finds the
+ * function instance, then calls its baseline method through a {@link MethodHandle} when it has
+ * one, else its Truffle call target with boxed arguments.</li>
+ * </ul>
+ */
+final class ModuleClass {
+    /** Above this many bytes of bytecode HotSpot does not JIT-compile a method (HugeMethodLimit). */
+    static final int MAX_METHOD_BYTES = 8000;
+    static final String CLASS_NAME = "dev.twasm.baseline.WasmCode";
+    private static final ClassDesc THIS_CLASS = ClassDesc.of(CLASS_NAME);
+    private static final ClassDesc METHOD_HANDLE = JvmTypes.desc(MethodHandle.class);
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                    ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(ModuleClass.class.getClassLoader()))));
+
+    private final WasmModule module;
+    private final Module model;
+    /** Defined functions (function-space indices) that get a translated method. */
+    private final BitSet translated;
+    private final Map<FuncType, String> callFunctionStubs = new LinkedHashMap<>();
+    private final Map<FuncType, String> callIndirectStubs = new LinkedHashMap<>();
+
+    private ModuleClass(WasmModule module, BitSet translated) {
+        this.module = module;
+        this.model = module.model();
+        this.translated = translated;
+    }
+
+    /** The class file bytes and which functions were translated (the others have trampolines). */
+    record Result(byte[] bytes, BitSet translated) {
+    }
+
+    /**
+     * Translates every defined function of {@code module}. A function that cannot be translated
+     * by design becomes a trampoline and the class is generated again (the class file API cannot
+     * take back a method half written); so does a function whose bytecode exceeds
+     * {@link #MAX_METHOD_BYTES}. {@code strict} lets other exceptions escape instead.
+     */
+    static Result generate(WasmModule module, boolean strict) {
+        Module model = module.model();
+        BitSet translated = new BitSet();
+        for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
+            // A translation is rarely smaller than the Wasm code (a local.get is an iload, a load
+            // or a call twice its Wasm size), so larger bodies are not even tried.
+            if (JvmTypes.representable(model.functionType(f)) && model.definedFunction(f).body().code().length <= MAX_METHOD_BYTES) {
+                translated.set(f);
+            }
+        }
+        while (true) {
+            ModuleClass generator = new ModuleClass(module, translated);
+            byte[] bytes;
+            try {
+                bytes = generator.build();
+            } catch (FunctionFailure failure) {
+                if (strict && !(failure.getCause() instanceof UnsupportedFunctionException)) {
+                    throw new IllegalStateException("baseline translation of " + model.functionDisplayName(failure.functionIndex) + " failed",
+                                    failure.getCause());
+                }
+                translated.clear(failure.functionIndex);
+                continue;
+            }
+            BitSet tooLarge = oversized(bytes);
+            if (tooLarge.isEmpty()) {
+                return new Result(bytes, translated);
+            }
+            translated.andNot(tooLarge);
+        }
+    }
+
+    /** Thrown out of the class builder when translating one function failed. */
+    private static final class FunctionFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int functionIndex;
+
+        FunctionFailure(int functionIndex, RuntimeException cause) {
+            super(cause);
+            this.functionIndex = functionIndex;
+        }
+    }
+
+    private static BitSet oversized(byte[] bytes) {
+        BitSet result = new BitSet();
+        ClassModel parsed = ClassFile.of().parse(bytes);
+        for (MethodModel method : parsed.methods()) {
+            String name = method.methodName().stringValue();
+            if (name.startsWith("f") && method.code().isPresent() && ((CodeAttribute) method.code().get()).codeLength() > MAX_METHOD_BYTES) {
+                result.set(Integer.parseInt(name.substring(1)));
+            }
+        }
+        return result;
+    }
+
+    private byte[] build() {
+        return CLASS_FILE.build(THIS_CLASS, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER | ClassFile.ACC_SYNTHETIC);
+            for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
+                FuncType type = model.functionType(f);
+                if (!JvmTypes.representable(type)) {
+                    continue;
+                }
+                int functionIndex = f;
+                cb.withField(counterName(f), ConstantDescs.CD_long, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE);
+                if (translated.get(f)) {
+                    cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> {
+                        try {
+                            BaselineCompiler.translate(module, functionIndex, code, this);
+                        } catch (RuntimeException e) {
+                            throw new FunctionFailure(functionIndex, e);
+                        }
+                    });
+                    cb.withMethodBody(bridgeName(f), BRIDGE_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> bridge(code, functionIndex, type));
+                } else {
+                    cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
+                                    code -> trampoline(code, functionIndex, type));
+                }
+            }
+            // Stubs last: translating the functions is what requests them.
+            for (Map.Entry<FuncType, String> stub : callFunctionStubs.entrySet()) {
+                FuncType type = stub.getKey();
+                cb.withMethodBody(stub.getValue(), callFunctionStubType(type), ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+                    int params = parameterSlots(type);
+                    code.aload(params);
+                    code.iload(params + 1);
+                    code.invokestatic(JvmTypes.SUPPORT, "function", MethodTypeDesc.of(JvmTypes.FUNCTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
+                    dispatch(code, type);
+                });
+            }
+            for (Map.Entry<FuncType, String> stub : callIndirectStubs.entrySet()) {
+                FuncType type = stub.getKey();
+                cb.withMethodBody(stub.getValue(), callIndirectStubType(type), ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+                    int params = parameterSlots(type);
+                    code.iload(params);
+                    code.aload(params + 1);
+                    code.iload(params + 2);
+                    code.iload(params + 3);
+                    code.invokestatic(JvmTypes.SUPPORT, "indirectFunction",
+                                    MethodTypeDesc.of(JvmTypes.FUNCTION, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int));
+                    dispatch(code, type);
+                });
+            }
+        });
+    }
+
+    // ---- what the translator asks ------------------------------------------------------------
+
+    ClassDesc classDesc() {
+        return THIS_CLASS;
+    }
+
+    /** Whether function {@code functionIndex} has a method {@code f<i>} in this class (translated or trampoline). */
+    boolean hasMethod(int functionIndex) {
+        return functionIndex >= model.importedFunctionCount() && JvmTypes.representable(model.functionType(functionIndex));
+    }
+
+    String callFunctionStub(FuncType type) {
+        return callFunctionStubs.computeIfAbsent(type, t -> "callFunction$" + callFunctionStubs.size());
+    }
+
+    String callIndirectStub(FuncType type) {
+        return callIndirectStubs.computeIfAbsent(type, t -> "callIndirect$" + callIndirectStubs.size());
+    }
+
+    static String methodName(int functionIndex) {
+        return "f" + functionIndex;
+    }
+
+    static String bridgeName(int functionIndex) {
+        return "invoke" + functionIndex;
+    }
+
+    static String counterName(int functionIndex) {
+        return "w" + functionIndex;
+    }
+
+    static final MethodTypeDesc BRIDGE_TYPE = MethodTypeDesc.of(ConstantDescs.CD_Object, JvmTypes.INSTANCE, JvmTypes.OBJECT_ARRAY);
+
+    static MethodTypeDesc callFunctionStubType(FuncType type) {
+        return JvmTypes.method(type, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+    }
+
+    static MethodTypeDesc callIndirectStubType(FuncType type) {
+        return JvmTypes.method(type, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int);
+    }
+
+    // ---- generated members ---------------------------------------------------------------------
+
+    private static int parameterSlots(FuncType type) {
+        int slots = 0;
+        for (ValType t : type.params()) {
+            slots += JvmTypes.kind(t).slotSize();
+        }
+        return slots;
+    }
+
+    /** Loads the Wasm parameters of a method whose first parameters they are. */
+    private static void loadParameters(CodeBuilder code, FuncType type) {
+        int slot = 0;
+        for (ValType t : type.params()) {
+            TypeKind kind = JvmTypes.kind(t);
+            code.loadLocal(kind, slot);
+            slot += kind.slotSize();
+        }
+    }
+
+    private static void returnResult(CodeBuilder code, FuncType type) {
+        code.return_(type.resultCount() == 0 ? TypeKind.VOID : type.resultCount() == 1 ? JvmTypes.kind(type.result(0)) : TypeKind.REFERENCE);
+    }
+
+    /** {@code invoke<i>}: unboxes {@code args[1..]}, calls {@code f<i>}, boxes the result. */
+    private static void bridge(CodeBuilder code, int functionIndex, FuncType type) {
+        for (int i = 0; i < type.paramCount(); i++) {
+            code.aload(1);
+            code.loadConstant(1 + i);
+            code.aaload();
+            JvmTypes.unbox(code, type.param(i));
+        }
+        code.aload(0);
+        code.invokestatic(THIS_CLASS, methodName(functionIndex), JvmTypes.function(type));
+        if (type.resultCount() == 0) {
+            code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+        } else if (type.resultCount() == 1) {
+            JvmTypes.box(code, type.result(0));
+        }
+        code.areturn();
+    }
+
+    /** {@code f<i>} of an untranslated function: the call stub with the function's own index. */
+    private void trampoline(CodeBuilder code, int functionIndex, FuncType type) {
+        loadParameters(code, type);
+        code.aload(parameterSlots(type));
+        code.loadConstant(functionIndex);
+        code.invokestatic(THIS_CLASS, callFunctionStub(type), callFunctionStubType(type));
+        returnResult(code, type);
+    }
+
+    /**
+     * The body of a call stub, with the callee's {@code WasmFunction} on the stack: its baseline
+     * method through a {@code MethodHandle} when it has one, else its Truffle call target.
+     */
+    private static void dispatch(CodeBuilder code, FuncType type) {
+        int function = code.allocateLocal(TypeKind.REFERENCE);
+        int handle = code.allocateLocal(TypeKind.REFERENCE);
+        code.astore(function);
+        code.aload(function);
+        code.invokestatic(JvmTypes.SUPPORT, "entry", MethodTypeDesc.of(METHOD_HANDLE, JvmTypes.FUNCTION));
+        code.dup();
+        code.astore(handle);
+        Label slow = code.newLabel();
+        code.ifnull(slow);
+        code.aload(handle);
+        loadParameters(code, type);
+        code.aload(function);
+        code.invokevirtual(JvmTypes.FUNCTION, "context", MethodTypeDesc.of(ConstantDescs.CD_Object));
+        code.checkcast(JvmTypes.INSTANCE);
+        code.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.function(type));
+        returnResult(code, type);
+
+        code.labelBinding(slow);
+        code.aload(function);
+        code.loadConstant(type.paramCount() + 1);
+        code.anewarray(ConstantDescs.CD_Object);
+        code.dup();
+        code.iconst_0();
+        code.aload(function);
+        code.invokevirtual(JvmTypes.FUNCTION, "context", MethodTypeDesc.of(ConstantDescs.CD_Object));
+        code.aastore();
+        int slot = 0;
+        for (int i = 0; i < type.paramCount(); i++) {
+            TypeKind kind = JvmTypes.kind(type.param(i));
+            code.dup();
+            code.loadConstant(i + 1);
+            code.loadLocal(kind, slot);
+            JvmTypes.box(code, type.param(i));
+            code.aastore();
+            slot += kind.slotSize();
+        }
+        code.invokestatic(JvmTypes.SUPPORT, "call", MethodTypeDesc.of(ConstantDescs.CD_Object, JvmTypes.FUNCTION, JvmTypes.OBJECT_ARRAY));
+        switch (type.resultCount()) {
+            case 0 -> {
+                code.pop();
+                code.return_();
+            }
+            case 1 -> {
+                JvmTypes.unbox(code, type.result(0));
+                code.return_(JvmTypes.kind(type.result(0)));
+            }
+            default -> {
+                code.checkcast(JvmTypes.OBJECT_ARRAY);
+                code.areturn();
+            }
+        }
+    }
+}
