@@ -67,8 +67,8 @@ import java.util.Map;
  * class's call stubs ({@link ModuleClass}).
  *
  * <h2>Tiering and safepoints</h2>
- * Each loop header increments the function's back-edge counter (a static field of the class, read
- * by the root node to decide when to leave the baseline tier) and polls Truffle's safepoint, so
+ * Each loop header increments the function's loop iteration counter (an element of the class's
+ * {@code WORK} array, read by the root node to decide when to leave the baseline tier) and polls Truffle's safepoint, so
  * that cancelling or interrupting a context stops baseline loops too.
  */
 final class BaselineCompiler {
@@ -128,6 +128,11 @@ final class BaselineCompiler {
         final FuncType type;
         /** The operand height below the block's parameters. */
         final int base;
+        /**
+         * How many operands from the bottom are not on the JVM stack but in locals while this
+         * frame's code runs: loops store everything below them (see {@link #loop}).
+         */
+        int jvmBase;
         /** Where branches go: after the end (block, if), or the start (loop). */
         final Label label;
         /** The start of the else branch (if). */
@@ -170,6 +175,12 @@ final class BaselineCompiler {
     /** A comparison whose operands are on the JVM stack but whose 0/1 result was not computed yet. */
     private Opcode pending;
     private boolean pendingNegated;
+    /**
+     * An {@code i32.const} not emitted yet, because a load that follows it addresses memory
+     * absolutely (C globals and static data): its address and offset fold into one constant.
+     */
+    private boolean constantPending;
+    private int pendingConstant;
 
     private BaselineCompiler(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage) {
         this.model = module.model();
@@ -217,6 +228,9 @@ final class BaselineCompiler {
                 if (pending != null && !consumesCondition(op)) {
                     materializePending();
                 }
+                if (constantPending && !(op.isMemoryAccess() && op.results().length == 1)) {
+                    materializeConstant();
+                }
                 instruction(op, reader);
             }
             if (frames.isEmpty()) {
@@ -235,6 +249,10 @@ final class BaselineCompiler {
     // ---- locals ------------------------------------------------------------------------------
 
     private void prologue() {
+        if (model.memoryCount() > 0) {
+            // Right after the parameters and the instance: usually a one-byte aload_<n>.
+            memorySlot = code.allocateLocal(TypeKind.REFERENCE);
+        }
         for (int i = type.paramCount(); i < localTypes.length; i++) {
             TypeKind kind = JvmTypes.kind(localTypes[i]);
             localSlots[i] = code.allocateLocal(kind);
@@ -251,10 +269,7 @@ final class BaselineCompiler {
         code.aload(instanceSlot);
         support("enter", ConstantDescs.CD_int, JvmTypes.INSTANCE);
         code.istore(depthSlot);
-        if (model.memoryCount() > 0) {
-            memorySlot = code.allocateLocal(TypeKind.REFERENCE);
-            reloadMemory();
-        }
+        reloadMemory();
     }
 
     /** Reloads the cached memory array, after anything that may have grown (replaced) it. */
@@ -330,7 +345,61 @@ final class BaselineCompiler {
     }
 
     private void enter(Kind kind, FuncType blockType, Label label) {
-        frames.add(new Frame(kind, blockType, stack.size() - blockType.paramCount(), label));
+        Frame frame = new Frame(kind, blockType, stack.size() - blockType.paramCount(), label);
+        frame.jvmBase = frozen();
+        frames.add(frame);
+    }
+
+    /** How many operands from the bottom live in locals rather than on the JVM stack here. */
+    private int frozen() {
+        return frames.isEmpty() ? 0 : frames.get(frames.size() - 1).jvmBase;
+    }
+
+    /** The local that holds the operand at {@code height} while it is not on the JVM stack. */
+    private int frozenSlot(int height, TypeKind kind) {
+        return scratchSlots.computeIfAbsent(-1 - (kind.ordinal() * 65536 + height), k -> code.allocateLocal(kind));
+    }
+
+    private void storeFrozen(int height) {
+        TypeKind kind = JvmTypes.kind(stack.get(height));
+        code.storeLocal(kind, frozenSlot(height, kind));
+    }
+
+    private void loadFrozen(int height) {
+        TypeKind kind = JvmTypes.kind(stack.get(height));
+        code.loadLocal(kind, frozenSlot(height, kind));
+    }
+
+    /** Pops the JVM operands of model heights {@code [from, to)}, top first. */
+    private void popOperands(int from, int to) {
+        for (int h = to - 1; h >= from; h--) {
+            if (JvmTypes.kind(stack.get(h)).slotSize() == 2) {
+                code.pop2();
+            } else {
+                code.pop();
+            }
+        }
+    }
+
+    /**
+     * {@code loop}. HotSpot compiles a running loop (on-stack replacement) only when its header
+     * has an empty operand stack, so a loop entered with operands on the JVM stack first stores
+     * them, and its parameters, in locals; the header reloads the parameters, back-edges store
+     * them. Compilers rarely leave operands below a loop, so usually nothing is stored.
+     */
+    private void loop(FuncType blockType) {
+        int base = stack.size() - blockType.paramCount();
+        for (int h = stack.size() - 1; h >= frozen(); h--) {
+            storeFrozen(h);
+        }
+        Label header = code.newBoundLabel();
+        Frame frame = new Frame(Kind.LOOP, blockType, base, header);
+        frame.jvmBase = base;
+        frames.add(frame);
+        for (int h = base; h < stack.size(); h++) {
+            loadFrozen(h);
+        }
+        countBackEdge();
     }
 
     private void elseBranch() {
@@ -374,23 +443,68 @@ final class BaselineCompiler {
                 }
             }
             case LOOP -> {
-                // Only the fall-through reaches the end of a loop.
+                // Only the fall-through reaches the end of a loop. What the loop stored in
+                // locals goes back on the JVM stack below its results.
+                if (reachable && frozen() < frame.base) {
+                    int results = frame.type.resultCount();
+                    for (int i = 0; i < results; i++) {
+                        TypeKind kind = JvmTypes.kind(peek(i));
+                        code.storeLocal(kind, scratch(kind, i));
+                    }
+                    for (int h = frozen(); h < frame.base; h++) {
+                        loadFrozen(h);
+                    }
+                    for (int i = results - 1; i >= 0; i--) {
+                        TypeKind kind = JvmTypes.kind(peek(i));
+                        code.loadLocal(kind, scratch(kind, i));
+                    }
+                }
             }
         }
         truncate(frame.base);
         pushAll(frame.type.results());
     }
 
-    /** Emits a branch to {@code target} from reachable code; the operand stack model is unchanged. */
+    /**
+     * Emits a branch to {@code target} from reachable code; the operand stack model is unchanged.
+     * The JVM stack must arrive in the target's shape: the operands below the target that are on
+     * the JVM stack there, then the branch values. Usually that is already the case (a plain
+     * jump); otherwise the values go through locals while the operands between are dropped, and
+     * operands a loop stored in locals are reloaded.
+     */
     private void branch(Frame target) {
         if (target.kind == Kind.FUNCTION) {
             emitReturn();
             return;
         }
-        ValType[] values = target.branchTypes();
-        int excess = stack.size() - values.length - target.base;
-        if (excess > 0) {
-            dropBelow(values.length, excess);
+        int arity = target.branchTypes().length;
+        if (target.kind == Kind.LOOP) {
+            // The header's stack is empty: the parameters go to their locals.
+            for (int i = arity - 1; i >= 0; i--) {
+                TypeKind kind = JvmTypes.kind(target.type.param(i));
+                code.storeLocal(kind, frozenSlot(target.base + i, kind));
+            }
+            popOperands(frozen(), stack.size() - arity);
+        } else if (frozen() == target.jvmBase) {
+            int excess = stack.size() - arity - target.base;
+            if (excess > 0) {
+                dropBelow(arity, excess);
+            }
+        } else {
+            // Leaving a loop that stored the operands below it: drop the JVM stack, rebuild the
+            // target's from those locals.
+            for (int i = 0; i < arity; i++) {
+                TypeKind kind = JvmTypes.kind(peek(i));
+                code.storeLocal(kind, scratch(kind, i));
+            }
+            popOperands(frozen(), stack.size() - arity);
+            for (int h = target.jvmBase; h < target.base; h++) {
+                loadFrozen(h);
+            }
+            for (int i = arity - 1; i >= 0; i--) {
+                TypeKind kind = JvmTypes.kind(peek(i));
+                code.loadLocal(kind, scratch(kind, i));
+            }
         }
         code.goto_(target.label);
         if (target.kind != Kind.LOOP) {
@@ -398,9 +512,14 @@ final class BaselineCompiler {
         }
     }
 
-    /** Whether a branch to {@code target} is a plain jump (no return, nothing to drop). */
-    private boolean isPlainJump(Frame target) {
-        return target.kind != Kind.FUNCTION && stack.size() - target.branchTypes().length == target.base;
+    /** Whether a branch to {@code target} with {@code height} operands is a plain jump (no return, nothing to move). */
+    private boolean isPlainJump(Frame target, int height) {
+        int arity = target.branchTypes().length;
+        return switch (target.kind) {
+            case FUNCTION -> false;
+            case LOOP -> arity == 0 && height == frozen();
+            default -> frozen() == target.jvmBase && height - arity == target.base;
+        };
     }
 
     /** Removes the {@code excess} operands below the top {@code keep}: store, pop, reload. */
@@ -467,7 +586,7 @@ final class BaselineCompiler {
         for (int i = 0; i <= labels.length; i++) {
             Frame target = frame(i < labels.length ? labels[i] : defaultLabel);
             caseLabels[i] = landings.computeIfAbsent(target, t -> {
-                if (isPlainJump(t)) {
+                if (isPlainJump(t, stack.size())) {
                     if (t.kind != Kind.LOOP) {
                         t.targeted = true;
                     }
@@ -501,6 +620,11 @@ final class BaselineCompiler {
 
     private static boolean consumesCondition(Opcode op) {
         return op == Opcode.BR_IF || op == Opcode.IF || op == Opcode.I32_EQZ;
+    }
+
+    private void materializeConstant() {
+        constantPending = false;
+        code.loadConstant(pendingConstant);
     }
 
     /** Computes the pending comparison's 0/1 value. */
@@ -624,11 +748,7 @@ final class BaselineCompiler {
             case NOP -> {
             }
             case BLOCK -> enter(Kind.BLOCK, reader.blockType().funcType(model), code.newLabel());
-            case LOOP -> {
-                Label header = code.newBoundLabel();
-                enter(Kind.LOOP, reader.blockType().funcType(model), header);
-                countBackEdge();
-            }
+            case LOOP -> loop(reader.blockType().funcType(model));
             case IF -> {
                 Label elseLabel = code.newLabel();
                 conditionalJump(false, elseLabel);
@@ -644,8 +764,7 @@ final class BaselineCompiler {
             case BR_IF -> {
                 Frame target = frame(reader.index());
                 // The condition leaves the stack first, so the target's shape is judged without it.
-                boolean plain = target.kind != Kind.FUNCTION && stack.size() - 1 - target.branchTypes().length == target.base;
-                if (plain) {
+                if (isPlainJump(target, stack.size() - 1)) {
                     conditionalJump(true, target.label);
                     if (target.kind != Kind.LOOP) {
                         target.targeted = true;
@@ -787,7 +906,8 @@ final class BaselineCompiler {
                 support("dataDrop", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
             }
             case I32_CONST -> {
-                code.loadConstant(reader.i32());
+                constantPending = true;
+                pendingConstant = reader.i32();
                 push(ValType.I32);
             }
             case I64_CONST -> {
@@ -877,10 +997,22 @@ final class BaselineCompiler {
         int offset = (int) reader.memoryOffset(); // unsigned 32-bit; the support method widens it
         if (op.results().length == 1) {
             pop();
-            code.aload(memorySlot);
-            code.loadConstant(offset);
             ValType t = op.results()[0];
-            support(supportName(op), JvmTypes.desc(t), ConstantDescs.CD_int, bytes, ConstantDescs.CD_int);
+            long absolute = Integer.toUnsignedLong(pendingConstant) + reader.memoryOffset();
+            if (constantPending && absolute <= Integer.MAX_VALUE) {
+                // A constant address: one constant instead of address and offset.
+                constantPending = false;
+                code.loadConstant((int) absolute);
+                code.aload(memorySlot);
+                support(supportName(op) + "At", JvmTypes.desc(t), ConstantDescs.CD_int, bytes);
+            } else {
+                if (constantPending) {
+                    materializeConstant();
+                }
+                code.aload(memorySlot);
+                code.loadConstant(offset);
+                support(supportName(op), JvmTypes.desc(t), ConstantDescs.CD_int, bytes, ConstantDescs.CD_int);
+            }
             push(t);
         } else {
             ValType value = pop();
@@ -944,15 +1076,10 @@ final class BaselineCompiler {
 
     // ---- loops and calls ---------------------------------------------------------------------------
 
-    /** At a loop header: counts the iteration for tiering and polls Truffle's safepoint. */
+    /** At a loop header: counts the iteration for tiering and polls Truffle's safepoint ({@link ModuleClass#LOOP}). */
     private void countBackEdge() {
-        String counter = ModuleClass.counterName(functionIndex);
-        code.getstatic(linkage.classDesc(), counter, ConstantDescs.CD_long);
-        code.lconst_1();
-        code.ladd();
-        code.putstatic(linkage.classDesc(), counter, ConstantDescs.CD_long);
-        code.aconst_null();
-        code.invokestatic(SAFEPOINT, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, NODE));
+        code.loadConstant(functionIndex);
+        code.invokestatic(linkage.classDesc(), ModuleClass.LOOP, ModuleClass.LOOP_TYPE);
     }
 
     private void call(int calleeIndex) {

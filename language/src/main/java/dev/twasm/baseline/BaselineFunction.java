@@ -1,6 +1,8 @@
 package dev.twasm.baseline;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
@@ -20,9 +22,13 @@ import java.lang.invoke.MethodHandle;
  * loop iterations its baseline code executed (counted at every loop header, from any caller);
  * once that exceeds {@code wasm.BaselineThreshold} the root leaves baseline mode for good at its
  * next call, and from then on the AST interpreter runs it, gathers profiles, and Truffle compiles
- * it with Graal as without this tier. A root also leaves when Truffle asks to compile it (it was
- * called often enough through Truffle, see {@code WasmRootNode.prepareForCompilation}), and when
- * its function has no translated code.
+ * it with Graal as without this tier. A root also leaves at once when its function has no
+ * translated code.
+ *
+ * <p>The mode is an {@link Assumption}, because Graal may compile code that calls this root while
+ * it is in baseline mode (an AST caller that got hot, or the root itself when the host calls it
+ * often): that code calls the baseline code through a boundary instead of inlining an AST that
+ * never ran, and is invalidated when the root leaves.
  *
  * <p>Baseline code of other functions keeps calling this function's method directly after it
  * left; only calls through Truffle (from the host, from AST or compiled code, through imports and
@@ -35,10 +41,10 @@ public final class BaselineFunction {
     private final BaselineModule module;
     private final int functionIndex;
     private final long threshold;
-    private volatile boolean active = true;
+    /** Valid while the root runs baseline code; compiled callers depend on it. */
+    private final Assumption active = Truffle.getRuntime().createAssumption("baseline tier");
     private long calls;
     private MethodHandle bridge;
-    private MethodHandle counter;
     private volatile MethodHandle entry;
     private volatile CallTarget frameTarget;
 
@@ -48,15 +54,15 @@ public final class BaselineFunction {
         this.threshold = threshold;
     }
 
-    /** Whether the root still runs baseline code. */
-    public boolean isActive() {
+    /** Valid while the root runs baseline code. */
+    public Assumption active() {
         return active;
     }
 
-    /** Leaves baseline mode for good. */
+    /** Leaves baseline mode for good; compiled code that called the baseline code is invalidated. */
     public void deactivate() {
-        active = false;
         entry = null;
+        active.invalidate("function left the baseline tier");
     }
 
     /**
@@ -67,7 +73,7 @@ public final class BaselineFunction {
      */
     @TruffleBoundary
     public Object execute(RootNode root, Object[] arguments) {
-        if (!active) {
+        if (!active.isValid()) {
             return DECLINED;
         }
         if (bridge == null) {
@@ -76,7 +82,6 @@ public final class BaselineFunction {
                 deactivate();
                 return DECLINED;
             }
-            counter = module.counter(functionIndex);
             bridge = b;
         }
         if (++calls + work() > threshold) {
@@ -87,7 +92,7 @@ public final class BaselineFunction {
         CallStack callStack = instance.callStack;
         int depth = callStack.depth();
         try {
-            return (Object) bridge.invokeExact(instance, arguments);
+            return (Object) bridge.invokeExact(functionIndex, instance, arguments);
         } catch (StackOverflowError e) {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, root);
         } catch (AbstractTruffleException e) {
@@ -105,11 +110,7 @@ public final class BaselineFunction {
 
     /** The loop iterations the function's baseline code has run, over all its callers. */
     long work() {
-        try {
-            return (long) counter.invokeExact();
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return module.work(functionIndex);
     }
 
     /** The call target that stands for this function in stack traces replayed by {@link StackTraces}. */
@@ -130,9 +131,9 @@ public final class BaselineFunction {
      */
     MethodHandle entry() {
         MethodHandle e = entry;
-        if (e == null && active && module.isDefined()) {
+        if (e == null && active.isValid() && module.isDefined()) {
             e = module.entry(functionIndex);
-            if (e != null && active) {
+            if (e != null && active.isValid()) {
                 entry = e;
             }
         }

@@ -24,13 +24,17 @@ public final class BaselineModule {
     private volatile Code code;
     private volatile boolean failed;
 
-    /** The defined class and which functions it translated. */
-    private record Code(MethodHandles.Lookup lookup, BitSet translated) {
+    /** The defined class, which functions it translated, and its bridge. */
+    private record Code(MethodHandles.Lookup lookup, BitSet translated, MethodHandle bridge) {
     }
+
+    /** The loop iterations of each function's baseline code (the class's {@code WORK}), by function index. */
+    private final long[] work;
 
     public BaselineModule(WasmModule module, boolean strict) {
         this.module = module;
         this.strict = strict;
+        this.work = new long[module.model().functionCount()];
     }
 
     public WasmModule module() {
@@ -57,14 +61,16 @@ public final class BaselineModule {
             long t0 = System.nanoTime();
             ModuleClass.Result result = ModuleClass.generate(module, strict);
             long t1 = System.nanoTime();
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(result.bytes(), true);
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(result.bytes(), work, true);
+            MethodHandle bridge = lookup.findStatic(lookup.lookupClass(), ModuleClass.BRIDGE,
+                            MethodType.methodType(Object.class, int.class, dev.twasm.runtime.WasmInstance.class, Object[].class));
             long t2 = System.nanoTime();
             if (Boolean.getBoolean("twasm.baseline.trace")) {
                 System.err.printf("baseline %s: generate %.1f ms, define %.1f ms, %d bytes, %d translated%n", module.name(), (t1 - t0) / 1e6, (t2 - t1) / 1e6,
                                 result.bytes().length, result.translated().cardinality());
             }
-            return new Code(lookup, result.translated());
-        } catch (IllegalAccessException | LinkageError | RuntimeException e) {
+            return new Code(lookup, result.translated(), bridge);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             if (strict) {
                 throw new IllegalStateException("baseline code of " + module.name() + " could not be defined", e);
             }
@@ -84,9 +90,13 @@ public final class BaselineModule {
         return c != null && c.translated.get(functionIndex);
     }
 
-    /** {@code (WasmInstance, Object[]) Object}: the bridge from the Truffle calling convention. */
+    /**
+     * {@code (int functionIndex, WasmInstance, Object[]) Object}: the bridge from the Truffle
+     * calling convention to the translated methods, or null when {@code functionIndex} is not
+     * translated (generates the module's code).
+     */
     MethodHandle bridge(int functionIndex) {
-        return find(functionIndex, ModuleClass.bridgeName(functionIndex), MethodType.methodType(Object.class, dev.twasm.runtime.WasmInstance.class, Object[].class));
+        return isTranslated(functionIndex) ? code.bridge : null;
     }
 
     /** {@code (params..., WasmInstance) result}: the translated method itself. */
@@ -94,13 +104,9 @@ public final class BaselineModule {
         return find(functionIndex, ModuleClass.methodName(functionIndex), JvmTypes.functionType(module.model().functionType(functionIndex)));
     }
 
-    /** {@code () long}: reads the function's loop iteration counter. */
-    MethodHandle counter(int functionIndex) {
-        try {
-            return code().lookup.findStaticGetter(code().lookup.lookupClass(), ModuleClass.counterName(functionIndex), long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The loop iterations the baseline code of {@code functionIndex} has run. */
+    long work(int functionIndex) {
+        return work[functionIndex];
     }
 
     private MethodHandle find(int functionIndex, String name, MethodType type) {

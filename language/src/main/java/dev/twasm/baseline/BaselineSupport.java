@@ -66,6 +66,70 @@ public final class BaselineSupport {
         return (int) ea;
     }
 
+    /** A non-negative constant effective address (constant address plus offset) after the bounds check. */
+    private static int at(int address, byte[] memory, int width) {
+        if (address > memory.length - width) {
+            throw outOfBoundsMemory();
+        }
+        return address;
+    }
+
+    public static int i32LoadAt(int address, byte[] memory) {
+        return (int) INT.get(memory, at(address, memory, 4));
+    }
+
+    public static long i64LoadAt(int address, byte[] memory) {
+        return (long) LONG.get(memory, at(address, memory, 8));
+    }
+
+    public static float f32LoadAt(int address, byte[] memory) {
+        return Float.intBitsToFloat((int) INT.get(memory, at(address, memory, 4)));
+    }
+
+    public static double f64LoadAt(int address, byte[] memory) {
+        return Double.longBitsToDouble((long) LONG.get(memory, at(address, memory, 8)));
+    }
+
+    public static int i32Load8SAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)];
+    }
+
+    public static int i32Load8UAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)] & 0xFF;
+    }
+
+    public static int i32Load16SAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2));
+    }
+
+    public static int i32Load16UAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2)) & 0xFFFF;
+    }
+
+    public static long i64Load8SAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)];
+    }
+
+    public static long i64Load8UAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)] & 0xFFL;
+    }
+
+    public static long i64Load16SAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2));
+    }
+
+    public static long i64Load16UAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2)) & 0xFFFFL;
+    }
+
+    public static long i64Load32SAt(int address, byte[] memory) {
+        return (int) INT.get(memory, at(address, memory, 4));
+    }
+
+    public static long i64Load32UAt(int address, byte[] memory) {
+        return (int) INT.get(memory, at(address, memory, 4)) & 0xFFFF_FFFFL;
+    }
+
     public static byte[] memory(WasmInstance instance) {
         return instance.memory0.buffer;
     }

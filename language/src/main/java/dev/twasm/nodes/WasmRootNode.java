@@ -1,6 +1,5 @@
 package dev.twasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -31,8 +30,10 @@ import dev.twasm.runtime.WasmNull;
  * <p><b>Baseline tier.</b> With {@code wasm.Baseline}, a root first runs its function's JVM
  * bytecode translation ({@link BaselineFunction}, package {@code dev.twasm.baseline}), which
  * HotSpot compiles at once, until the function's work exceeds {@code wasm.BaselineThreshold}; then
- * the AST below runs, profiles, and Truffle compiles it with Graal. The dispatch is guarded by
- * {@link CompilerDirectives#inInterpreter()}, so Graal-compiled code never contains it.
+ * the AST below runs, profiles, and Truffle compiles it with Graal. The dispatch is guarded by the
+ * function's baseline assumption: Graal-compiled callers that inline this root while it is in
+ * baseline mode get a boundary call of the baseline code, not an AST that never ran (and so has
+ * no profile and would deoptimize at every node), and are invalidated when the root leaves.
  */
 public final class WasmRootNode extends RootNode {
     private final String name;
@@ -44,8 +45,8 @@ public final class WasmRootNode extends RootNode {
     /** Builds the body on the first call; null once built. */
     private Supplier<BlockNode> bodyBuilder;
     private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
-    /** The baseline tier of this function; null when the tier is off. Never read in compiled code. */
-    private BaselineFunction baseline;
+    /** The baseline tier of this function; null when the tier is off. Set once, before the first call. */
+    @CompilationFinal private BaselineFunction baseline;
 
     /**
      * @param paramKinds the parameters' kinds (slots 0..p-1)
@@ -95,12 +96,6 @@ public final class WasmRootNode extends RootNode {
         if (body == null) {
             buildBody();
         }
-        BaselineFunction b = baseline;
-        if (b != null) {
-            // Truffle wants this root compiled (calls through it made it hot, or it is inlined):
-            // from now on the AST runs, as without the baseline tier.
-            b.deactivate();
-        }
         return true;
     }
 
@@ -120,8 +115,9 @@ public final class WasmRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        if (CompilerDirectives.inInterpreter() && baseline != null) {
-            Object result = baseline.execute(this, frame.getArguments());
+        BaselineFunction b = baseline;
+        if (b != null && b.active().isValid()) {
+            Object result = b.execute(this, frame.getArguments());
             if (result != BaselineFunction.DECLINED) {
                 return result;
             }

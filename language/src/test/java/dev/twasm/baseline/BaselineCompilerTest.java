@@ -242,17 +242,49 @@ class BaselineCompilerTest {
 
     @Test
     void functionsTooLargeForHotSpotRunOnTheAstBehindATrampoline() throws Throwable {
-        StringBuilder big = new StringBuilder("(func $big (param i32) (result i32) local.get 0\n");
-        for (int i = 0; i < 3000; i++) {
-            big.append("i32.const 1 i32.add\n");
-        }
-        big.append(")");
-        TranslatedModule m = TranslatedModule.of("(module " + big + """
-                        (func (export "big") (param i32) (result i32) (call $big (local.get 0)))
-                        (func (export "caller") (param i32) (result i32) (i32.mul (call $big (local.get 0)) (i32.const 2))))
-                        """);
+        // 7 bytes of Wasm, 9 of bytecode per line: 1,200 lines are translated, then found too large
+        // (over 8,000 bytes); 2,000 lines are not even tried (over 10,000 bytes of Wasm).
+        String line = "(drop (i32.load offset=1000 (local.get 0)))\n";
+        TranslatedModule m = TranslatedModule.of("(module (memory 1) (data (i32.const 1000) \"\\2a\")\n"
+                        + "(func $tried (param i32) (result i32)\n" + line.repeat(1200) + "(i32.load8_u offset=1000 (local.get 0)))\n"
+                        + "(func $untried (param i32) (result i32)\n" + line.repeat(2000) + "(i32.load8_u offset=1000 (local.get 0)))\n"
+                        + """
+                                        (func (export "caller") (param i32) (result i32)
+                                          (i32.add (call $tried (local.get 0)) (call $untried (local.get 0)))))
+                                        """);
         assertFalse(m.code.isTranslated(0), "over 8,000 bytes of bytecode");
-        assertEquals(6004, m.call("caller", 2));
+        assertFalse(m.code.isTranslated(1), "over 10,000 bytes of Wasm");
+        assertEquals(84, m.call("caller", 0));
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> m.call("caller", 65536));
+    }
+
+    @Test
+    void loopsEnteredWithOperandsBelowThemKeepTheJvmStackEmptyAtTheirHeader() throws Throwable {
+        TranslatedModule m = TranslatedModule.of("""
+                        (module (func (export "sum") (param i32) (result i64) (local i32)
+                          i64.const 1000                                  ;; below the loop: kept in a local while it runs
+                          i32.const 7                                     ;; the loop's parameter
+                          (loop $l (param i32) (result i32)
+                            (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+                            i32.const 1 i32.add                           ;; a new parameter for the next iteration
+                            (br_if $l (i32.lt_u (local.get 1) (local.get 0))))
+                          i64.extend_i32_u
+                          i64.add)
+                          (func (export "escape") (param i32) (result i32)
+                            i32.const 100
+                            (block $b (result i32)
+                              i32.const 10                                ;; dropped when leaving the loop
+                              (loop (result i32)
+                                i32.const 5
+                                (br_if $b (local.get 0))
+                                drop
+                                i32.const 6)
+                              i32.add)
+                            i32.add))
+                        """);
+        assertEquals(1015L, m.call("sum", 8)); // 7 plus one per iteration
+        assertEquals(105, m.call("escape", 1));
+        assertEquals(116, m.call("escape", 0));
     }
 
     @Test
