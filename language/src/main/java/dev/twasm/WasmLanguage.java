@@ -36,6 +36,9 @@ import dev.twasm.validation.Validator;
  * <li>{@code builder} turns each function into an expression tree of self-specializing nodes
  * ({@code nodes}): values flow through typed execute methods, branches are int signals, loops are
  * Truffle loop nodes, locals and hidden stack slots are static frame slots.</li>
+ * <li>{@code baseline} translates each function to a static JVM method (one hidden class per
+ * module) that HotSpot compiles at once: roots run it first, until the function's work exceeds
+ * {@code wasm.BaselineThreshold}; then the AST interprets, profiles and Graal compiles it.</li>
  * <li>{@code runtime} holds modules, instances, memories, tables, globals and functions, the
  * linker and the instantiator; {@code interop} and the {@code @ExportLibrary} messages on runtime
  * objects are the polyglot surface; {@code host} calls into host functions; {@code exception}

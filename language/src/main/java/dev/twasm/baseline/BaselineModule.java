@@ -1,11 +1,14 @@
 package dev.twasm.baseline;
 
+import com.oracle.truffle.api.TruffleLogger;
+import dev.twasm.WasmLanguage;
 import dev.twasm.runtime.WasmModule;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.BitSet;
+import java.util.logging.Level;
 
 /**
  * The baseline code of one {@link WasmModule}: its {@link ModuleClass} generated and defined as a
@@ -19,6 +22,8 @@ import java.util.BitSet;
  * hidden class is not {@code STRONG}, so it is unloaded when the module becomes unreachable.
  */
 public final class BaselineModule {
+    /** {@code --log.wasm.baseline.level=FINE} reports each module's generation and definition times. */
+    private static final TruffleLogger LOG = TruffleLogger.getLogger(WasmLanguage.ID, "baseline");
     private final WasmModule module;
     private final boolean strict;
     private volatile Code code;
@@ -65,9 +70,10 @@ public final class BaselineModule {
             MethodHandle bridge = lookup.findStatic(lookup.lookupClass(), ModuleClass.BRIDGE,
                             MethodType.methodType(Object.class, int.class, dev.twasm.runtime.WasmInstance.class, Object[].class));
             long t2 = System.nanoTime();
-            if (Boolean.getBoolean("twasm.baseline.trace")) {
-                System.err.printf("baseline %s: generate %.1f ms, define %.1f ms, %d bytes, %d translated%n", module.name(), (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                                result.bytes().length, result.translated().cardinality());
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine(String.format("%s: generated %d bytes in %.1f ms, defined in %.1f ms; %d of %d functions translated", module.name(),
+                                result.bytes().length, (t1 - t0) / 1e6, (t2 - t1) / 1e6, result.translated().cardinality(),
+                                module.model().functions().size()));
             }
             return new Code(lookup, result.translated(), bridge);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
