@@ -49,6 +49,15 @@ import java.util.Map;
  * {@code br_table} is a {@code tableswitch}, through small landing pads for targets that need
  * such a spill. Code after an unconditional branch is skipped up to the end of its block.
  *
+ * <p>Loop headers are the exception to "the operands below stay on the JVM stack": HotSpot
+ * compiles a running loop (on-stack replacement) only at a header with an empty operand stack, so
+ * a loop entered with operands below it, or with parameters, keeps them in locals while it runs
+ * ({@link Frame#jvmBase}); branches out of it and its end put them back.
+ *
+ * <p>Memory accesses call {@link BaselineSupport} with the memory array, kept in a local and
+ * reloaded after calls and {@code memory.grow}, and the offset; an {@code i32.const} address
+ * directly followed by a load is folded into one constant ({@link #constantPending}).
+ *
  * <h2>Comparisons</h2>
  * A comparison directly followed by {@code br_if}, {@code if} or {@code i32.eqz} becomes one JVM
  * compare-and-branch ({@code if_icmplt}, {@code lcmp; ifge}, {@code fcmpg; ifle}, ...), the way
@@ -68,8 +77,12 @@ import java.util.Map;
  *
  * <h2>Tiering and safepoints</h2>
  * Each loop header increments the function's loop iteration counter (an element of the class's
- * {@code WORK} array, read by the root node to decide when to leave the baseline tier) and polls Truffle's safepoint, so
- * that cancelling or interrupting a context stops baseline loops too.
+ * {@code WORK} array, read by the root node to decide when to leave the baseline tier) and polls
+ * Truffle's safepoint, so that cancelling or interrupting a context stops baseline loops too. The
+ * counts are not reported to Truffle ({@code LoopNode.reportLoopCount}): that would make Truffle
+ * compile roots whose AST never ran; once a root has left the tier, its AST's loops report as
+ * usual. Every translated method has an exception handler that records it for guest stack traces
+ * ({@link StackTraces}).
  */
 final class BaselineCompiler {
     private static final ClassDesc NUMERIC_OPS = JvmTypes.desc(NumericOps.class);

@@ -1,5 +1,6 @@
 package dev.twasm.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -17,10 +18,11 @@ import java.util.function.Supplier;
 import dev.twasm.runtime.WasmNull;
 
 /**
- * The root of one Wasm function (spec §4.4.10 "Function Calls"): builds its body on the first call
- * (functions that never run cost nothing but their validation), moves the boxed arguments into
- * the parameters' static slots, zeroes the declared locals, runs the body (the block at depth 0,
- * which {@code return} targets), and returns the results from the slots of stack heights 0..n-1.
+ * The root of one Wasm function (spec §4.4.10 "Function Calls"): builds its body on the first call,
+ * or, starting in the baseline tier, when it first needs it (functions that never run cost nothing
+ * but their validation), moves the boxed arguments into the parameters' static slots, zeroes the
+ * declared locals, runs the body (the block at depth 0, which {@code return} targets), and returns
+ * the results from the slots of stack heights 0..n-1.
  *
  * <p>The same root serves every instance of the module, since the instance arrives as argument 0.
  * Each call is counted against the context's {@link CallStack} limit; exceeding it, or a
@@ -80,7 +82,11 @@ public final class WasmRootNode extends RootNode {
      */
     @Override
     protected void prepareForCall() {
-        buildBody();
+        // A root that starts in the baseline tier may never run its AST: it is built when the
+        // root leaves the tier (or when Graal compiles the root).
+        if (baseline == null) {
+            buildBody();
+        }
     }
 
     /**
@@ -121,6 +127,12 @@ public final class WasmRootNode extends RootNode {
             if (result != BaselineFunction.DECLINED) {
                 return result;
             }
+        }
+        if (body == null) {
+            // Only a root that started in the baseline tier, once, in the interpreter: compiled
+            // code always has its body (prepareForCompilation).
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            buildBody();
         }
         CallStack callStack = CallingConvention.instance(frame).callStack;
         int depth = callStack.enter();

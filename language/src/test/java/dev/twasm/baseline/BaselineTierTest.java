@@ -3,6 +3,7 @@ package dev.twasm.baseline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -126,4 +127,63 @@ class BaselineTierTest {
             assertEquals(1, exports.getMember("outer").execute(1).asInt());
         }
     }
+
+    @Test
+    void cancellingTheContextStopsALoopInTranslatedCode() throws Exception {
+        Context context = context("wasm.BaselineThreshold", Long.toString(Long.MAX_VALUE));
+        Value spin = exports(context, "(module (func (export \"spin\") (loop (br 0))))").getMember("spin");
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                spin.execute();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        runner.start();
+        Thread.sleep(300);
+        context.close(true);
+        runner.join(10_000);
+        assertFalse(runner.isAlive(), "the loop polls Truffle's safepoints, so cancellation reaches it");
+        assertTrue(outcome.get() instanceof PolyglotException e && e.isCancelled(), String.valueOf(outcome.get()));
+    }
+
+    @Test
+    void twoThreadsRunTheSharedCodeOfOneModule() throws Exception {
+        String wat = """
+                        (module (memory 1) (func (export "fill") (param i32) (result i32) (local i32)
+                          (block (loop
+                            (br_if 1 (i32.ge_u (local.get 1) (i32.const 1000)))
+                            (i32.store (i32.shl (local.get 1) (i32.const 2)) (i32.add (local.get 0) (local.get 1)))
+                            (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+                            br 0))
+                          (i32.load (i32.const 3996))))
+                        """;
+        try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder("wasm").allowExperimentalOptions(true)
+                        .option("engine.WarnInterpreterOnly", "false").option("wasm.BaselineStrict", "true").build()) {
+            org.graalvm.polyglot.Source source = org.graalvm.polyglot.Source.create("wasm", wat);
+            List<Thread> threads = new ArrayList<>();
+            List<Object> results = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 2; t++) {
+                int seed = t * 100_000;
+                threads.add(new Thread(() -> {
+                    try (Context context = Context.newBuilder("wasm").engine(engine).build()) {
+                        Value fill = context.eval(source).newInstance().getMember("exports").getMember("fill");
+                        for (int i = 0; i < 200; i++) {
+                            results.add(fill.execute(seed + i).asInt() - (seed + i));
+                        }
+                    } catch (Throwable e) {
+                        results.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(400, results.size());
+            assertTrue(results.stream().allMatch(r -> Integer.valueOf(999).equals(r)), "each instance has its own memory: " + results.get(0));
+        }
+    }
 }
+
