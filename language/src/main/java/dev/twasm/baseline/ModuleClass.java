@@ -58,6 +58,8 @@ import java.util.Map;
 final class ModuleClass {
     /** Above this many bytes of bytecode HotSpot does not JIT-compile a method (HugeMethodLimit). */
     static final int MAX_METHOD_BYTES = 8000;
+    /** Regenerations after failed functions before the module is left to the AST. */
+    private static final int MAX_ATTEMPTS = 16;
     /** Function bodies larger than this many bytes of Wasm are not translated at all. */
     static final int MAX_TRIED_WASM_BYTES = 10_000;
     static final String CLASS_NAME = "dev.twasm.baseline.WasmCode";
@@ -99,6 +101,7 @@ final class ModuleClass {
                 translated.set(f);
             }
         }
+        int attempts = 0;
         while (true) {
             ModuleClass generator = new ModuleClass(module, translated);
             byte[] bytes;
@@ -110,6 +113,10 @@ final class ModuleClass {
                                     failure.getCause());
                 }
                 translated.clear(failure.functionIndex);
+                if (++attempts == MAX_ATTEMPTS) {
+                    // Unusual modules only; trampolines always build.
+                    translated.clear();
+                }
                 continue;
             }
             BitSet tooLarge = oversized(bytes);
