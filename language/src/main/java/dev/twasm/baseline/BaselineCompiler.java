@@ -664,45 +664,18 @@ final class BaselineCompiler {
         Opcode op = pending;
         boolean jumpWhen = whenTrue ^ pendingNegated;
         pending = null;
-        java.lang.classfile.Opcode ifTrue;
-        java.lang.classfile.Opcode ifFalse;
-        switch (op) {
-            case I32_EQZ -> {
-                ifTrue = java.lang.classfile.Opcode.IFEQ;
-                ifFalse = java.lang.classfile.Opcode.IFNE;
-            }
-            case I32_EQ -> {
-                ifTrue = java.lang.classfile.Opcode.IF_ICMPEQ;
-                ifFalse = java.lang.classfile.Opcode.IF_ICMPNE;
-            }
-            case I32_NE -> {
-                ifTrue = java.lang.classfile.Opcode.IF_ICMPNE;
-                ifFalse = java.lang.classfile.Opcode.IF_ICMPEQ;
-            }
-            case I32_LT_S -> {
-                ifTrue = java.lang.classfile.Opcode.IF_ICMPLT;
-                ifFalse = java.lang.classfile.Opcode.IF_ICMPGE;
-            }
-            case I32_GT_S -> {
-                ifTrue = java.lang.classfile.Opcode.IF_ICMPGT;
-                ifFalse = java.lang.classfile.Opcode.IF_ICMPLE;
-            }
-            case I32_LE_S -> {
-                ifTrue = java.lang.classfile.Opcode.IF_ICMPLE;
-                ifFalse = java.lang.classfile.Opcode.IF_ICMPGT;
-            }
-            case I32_GE_S -> {
-                ifTrue = java.lang.classfile.Opcode.IF_ICMPGE;
-                ifFalse = java.lang.classfile.Opcode.IF_ICMPLT;
-            }
-            default -> {
-                // Everything else compares into an int -1/0/1 first, then tests it against 0.
-                Condition c = compareToZero(op);
-                ifTrue = c.ifTrue;
-                ifFalse = c.ifFalse;
-            }
-        }
-        code.branch(jumpWhen ? ifTrue : ifFalse, target);
+        Condition c = switch (op) {
+            case I32_EQZ -> EQ;
+            case I32_EQ -> ICMP_EQ;
+            case I32_NE -> ICMP_NE;
+            case I32_LT_S -> ICMP_LT;
+            case I32_GT_S -> ICMP_GT;
+            case I32_LE_S -> ICMP_LE;
+            case I32_GE_S -> ICMP_GE;
+            // Everything else compares into an int -1/0/1 first, then tests it against 0.
+            default -> compareToZero(op);
+        };
+        code.branch(jumpWhen ? c.ifTrue : c.ifFalse, target);
     }
 
     private record Condition(java.lang.classfile.Opcode ifTrue, java.lang.classfile.Opcode ifFalse) {
@@ -714,6 +687,12 @@ final class BaselineCompiler {
     private static final Condition GT = new Condition(java.lang.classfile.Opcode.IFGT, java.lang.classfile.Opcode.IFLE);
     private static final Condition LE = new Condition(java.lang.classfile.Opcode.IFLE, java.lang.classfile.Opcode.IFGT);
     private static final Condition GE = new Condition(java.lang.classfile.Opcode.IFGE, java.lang.classfile.Opcode.IFLT);
+    private static final Condition ICMP_EQ = new Condition(java.lang.classfile.Opcode.IF_ICMPEQ, java.lang.classfile.Opcode.IF_ICMPNE);
+    private static final Condition ICMP_NE = new Condition(java.lang.classfile.Opcode.IF_ICMPNE, java.lang.classfile.Opcode.IF_ICMPEQ);
+    private static final Condition ICMP_LT = new Condition(java.lang.classfile.Opcode.IF_ICMPLT, java.lang.classfile.Opcode.IF_ICMPGE);
+    private static final Condition ICMP_GT = new Condition(java.lang.classfile.Opcode.IF_ICMPGT, java.lang.classfile.Opcode.IF_ICMPLE);
+    private static final Condition ICMP_LE = new Condition(java.lang.classfile.Opcode.IF_ICMPLE, java.lang.classfile.Opcode.IF_ICMPGT);
+    private static final Condition ICMP_GE = new Condition(java.lang.classfile.Opcode.IF_ICMPGE, java.lang.classfile.Opcode.IF_ICMPLT);
 
     /**
      * Emits the JVM comparison of the pending operands ({@code lcmp}, {@code fcmpl},

@@ -130,39 +130,34 @@ final class JvmTypes {
 
     // ---- boxing, as the calling convention boxes values --------------------------------------
 
-    /** Boxes the value of {@code type} on top of the stack (references are already objects). */
+    /** A primitive's wrapper class, as the calling convention boxes values. */
+    private record Box(ClassDesc wrapper, ClassDesc primitive, String unboxMethod) {
+    }
+
+    private static Box box(TypeKind kind) {
+        return switch (kind) {
+            case INT -> new Box(ConstantDescs.CD_Integer, ConstantDescs.CD_int, "intValue");
+            case LONG -> new Box(ConstantDescs.CD_Long, ConstantDescs.CD_long, "longValue");
+            case FLOAT -> new Box(ConstantDescs.CD_Float, ConstantDescs.CD_float, "floatValue");
+            case DOUBLE -> new Box(ConstantDescs.CD_Double, ConstantDescs.CD_double, "doubleValue");
+            default -> null; // references are objects already
+        };
+    }
+
+    /** Boxes the value of {@code type} on top of the stack. */
     static void box(CodeBuilder code, ValType type) {
-        switch (kind(type)) {
-            case INT -> code.invokestatic(ConstantDescs.CD_Integer, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Integer, ConstantDescs.CD_int));
-            case LONG -> code.invokestatic(ConstantDescs.CD_Long, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Long, ConstantDescs.CD_long));
-            case FLOAT -> code.invokestatic(ConstantDescs.CD_Float, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Float, ConstantDescs.CD_float));
-            case DOUBLE -> code.invokestatic(ConstantDescs.CD_Double, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Double, ConstantDescs.CD_double));
-            default -> {
-            }
+        Box b = box(kind(type));
+        if (b != null) {
+            code.invokestatic(b.wrapper, "valueOf", MethodTypeDesc.of(b.wrapper, b.primitive));
         }
     }
 
     /** Unboxes the object on top of the stack into a value of {@code type}. */
     static void unbox(CodeBuilder code, ValType type) {
-        switch (kind(type)) {
-            case INT -> {
-                code.checkcast(ConstantDescs.CD_Integer);
-                code.invokevirtual(ConstantDescs.CD_Integer, "intValue", MethodTypeDesc.of(ConstantDescs.CD_int));
-            }
-            case LONG -> {
-                code.checkcast(ConstantDescs.CD_Long);
-                code.invokevirtual(ConstantDescs.CD_Long, "longValue", MethodTypeDesc.of(ConstantDescs.CD_long));
-            }
-            case FLOAT -> {
-                code.checkcast(ConstantDescs.CD_Float);
-                code.invokevirtual(ConstantDescs.CD_Float, "floatValue", MethodTypeDesc.of(ConstantDescs.CD_float));
-            }
-            case DOUBLE -> {
-                code.checkcast(ConstantDescs.CD_Double);
-                code.invokevirtual(ConstantDescs.CD_Double, "doubleValue", MethodTypeDesc.of(ConstantDescs.CD_double));
-            }
-            default -> {
-            }
+        Box b = box(kind(type));
+        if (b != null) {
+            code.checkcast(b.wrapper);
+            code.invokevirtual(b.wrapper, b.unboxMethod, MethodTypeDesc.of(b.primitive));
         }
     }
 }

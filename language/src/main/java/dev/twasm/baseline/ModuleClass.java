@@ -194,27 +194,12 @@ final class ModuleClass {
             }
             // Stubs last: translating the functions is what requests them.
             for (Map.Entry<FuncType, String> stub : callFunctionStubs.entrySet()) {
-                FuncType type = stub.getKey();
-                cb.withMethodBody(stub.getValue(), callFunctionStubType(type), ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
-                    int params = parameterSlots(type);
-                    code.aload(params);
-                    code.iload(params + 1);
-                    code.invokestatic(JvmTypes.SUPPORT, "function", MethodTypeDesc.of(JvmTypes.FUNCTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
-                    dispatch(code, type);
-                });
+                stub(cb, stub.getValue(), stub.getKey(), callFunctionStubType(stub.getKey()), "function",
+                                MethodTypeDesc.of(JvmTypes.FUNCTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
             }
             for (Map.Entry<FuncType, String> stub : callIndirectStubs.entrySet()) {
-                FuncType type = stub.getKey();
-                cb.withMethodBody(stub.getValue(), callIndirectStubType(type), ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
-                    int params = parameterSlots(type);
-                    code.iload(params);
-                    code.aload(params + 1);
-                    code.iload(params + 2);
-                    code.iload(params + 3);
-                    code.invokestatic(JvmTypes.SUPPORT, "indirectFunction",
-                                    MethodTypeDesc.of(JvmTypes.FUNCTION, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int));
-                    dispatch(code, type);
-                });
+                stub(cb, stub.getValue(), stub.getKey(), callIndirectStubType(stub.getKey()), "indirectFunction",
+                                MethodTypeDesc.of(JvmTypes.FUNCTION, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int));
             }
         });
     }
@@ -261,6 +246,23 @@ final class ModuleClass {
     }
 
     // ---- generated members ---------------------------------------------------------------------
+
+    /**
+     * A call stub of {@code type}: passes its parameters after the Wasm ones (the stub's own
+     * extras) to the support method {@code resolver}, which finds the callee, then dispatches.
+     */
+    private static void stub(ClassBuilder cb, String name, FuncType type, MethodTypeDesc stubType, String resolver, MethodTypeDesc resolverType) {
+        cb.withMethodBody(name, stubType, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+            int slot = parameterSlots(type);
+            for (ClassDesc extra : resolverType.parameterList()) {
+                TypeKind kind = TypeKind.from(extra);
+                code.loadLocal(kind, slot);
+                slot += kind.slotSize();
+            }
+            code.invokestatic(JvmTypes.SUPPORT, resolver, resolverType);
+            dispatch(code, type);
+        });
+    }
 
     private static int parameterSlots(FuncType type) {
         int slots = 0;
