@@ -171,7 +171,7 @@ label() {
 description() {
   case "$1" in
     twasm) echo "twasm on the polyglot API, Graal compilation (JVMCI, Graal compiler $graalwasm_version on the upgrade module path)" ;;
-    twasm-interp) echo "twasm, the same runner with \`engine.Compilation=false\` (Truffle interpreter only)" ;;
+    twasm-interp) echo "twasm, the same runner with \`engine.Compilation=false\` and \`wasm.Baseline=false\` (the AST interpreter only: no Graal, no JVM-bytecode baseline tier)" ;;
     graalwasm) echo "GraalWasm $graalwasm_version, the same runner and JVM flags, Graal compilation" ;;
     graalwasm-interp) echo "GraalWasm $graalwasm_version with \`engine.Compilation=false\`" ;;
     chicory-compiler) echo "Chicory $chicory_version runtime compiler (Wasm to JVM bytecode at instantiation, then HotSpot C2), byte[] memory" ;;
@@ -195,6 +195,7 @@ engine_command() { # engine program iterations -> the array cmd
     native) cmd=("$native_dir/$program" "$program" "$n"); return ;;
   esac
   case "$engine" in
+    twasm-interp) cmd+=(--option engine.Compilation=false --option wasm.Baseline=false) ;;
     *-interp) [[ "$engine" == chicory-* ]] && cmd+=(--interpreter) || cmd+=(--option engine.Compilation=false) ;;
     chicory-compiler) cmd+=(--compiler) ;;
   esac

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
+import dev.twasm.baseline.BaselineTier;
 import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.exception.ModuleException;
@@ -40,6 +41,9 @@ import java.util.List;
  * <li>{@code builder} turns each function into an expression tree of self-specializing nodes
  * ({@code nodes}): values flow through typed execute methods, branches are int signals, loops are
  * Truffle loop nodes, locals and hidden stack slots are static frame slots.</li>
+ * <li>{@code baseline} translates each function to a static JVM method (one hidden class per
+ * module) that HotSpot compiles at once: roots run it first, until the function's work exceeds
+ * {@code wasm.BaselineThreshold}; then the AST interprets, profiles and Graal compiles it.</li>
  * <li>{@code runtime} holds modules, instances, memories, tables, globals and functions, the
  * linker and the instantiator; {@code interop} and the {@code @ExportLibrary} messages on runtime
  * objects are the polyglot surface; {@code host} calls into host functions and is the interface of
@@ -87,8 +91,10 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
-        // Options only affect contexts, never shared code.
-        return true;
+        // The baseline options shape the shared code of modules; the others only affect contexts.
+        return firstOptions.get(WasmOptions.Baseline).equals(newOptions.get(WasmOptions.Baseline))
+                        && firstOptions.get(WasmOptions.BaselineThreshold).equals(newOptions.get(WasmOptions.BaselineThreshold))
+                        && firstOptions.get(WasmOptions.BaselineStrict).equals(newOptions.get(WasmOptions.BaselineStrict));
     }
 
     @Override
@@ -107,8 +113,18 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
             throw WasmCompileError.of(e, source.getName());
         }
         String name = model.names().moduleName() != null ? model.names().moduleName() : source.getName();
-        WasmModule module = WasmModule.create(engineState, model, validation, name, FunctionCompiler.trees());
+        WasmModule module = WasmModule.create(engineState, model, validation, name, functionCompiler());
         return new ModuleRootNode(this, module).getCallTarget();
+    }
+
+    /** Expression trees, started in the baseline tier when {@code wasm.Baseline} is on. */
+    private static FunctionCompiler functionCompiler() {
+        OptionValues options = WasmContext.get(null).env().getOptions();
+        FunctionCompiler trees = FunctionCompiler.trees();
+        if (!options.get(WasmOptions.Baseline)) {
+            return trees;
+        }
+        return BaselineTier.withBaseline(trees, options.get(WasmOptions.BaselineThreshold), options.get(WasmOptions.BaselineStrict));
     }
 
     /** Evaluating a Wasm source yields its compiled module. */

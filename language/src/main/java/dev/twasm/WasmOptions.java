@@ -13,6 +13,21 @@ public final class WasmOptions {
                     category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[1, inf)")
     public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(10_000);
 
+    @Option(help = "Run functions first as JVM bytecode translated from Wasm (the baseline tier), which HotSpot compiles at once; "
+                    + "a function moves to the Truffle interpreter and Graal once its work exceeds wasm.BaselineThreshold.", //
+                    category = OptionCategory.USER, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> Baseline = new OptionKey<>(true);
+
+    @Option(help = "Work (calls through the function's root plus loop iterations of its baseline code) after which a function "
+                    + "leaves the baseline tier for the Truffle interpreter and Graal.", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "[0, inf)")
+    public static final OptionKey<Long> BaselineThreshold = new OptionKey<>(1_000_000L);
+
+    @Option(help = "Fail instead of falling back to the AST when a function cannot be translated to the baseline tier for a reason "
+                    + "other than a JVM limit (for testing the translator).", //
+                    category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> BaselineStrict = new OptionKey<>(false);
+
     private WasmOptions() {
     }
 }

@@ -1,10 +1,12 @@
 package dev.twasm.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.RootNode;
+import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.control.BlockNode;
@@ -16,15 +18,24 @@ import java.util.function.Supplier;
 import dev.twasm.runtime.WasmNull;
 
 /**
- * The root of one Wasm function (spec §4.4.10 "Function Calls"): builds its body on the first call
- * (functions that never run cost nothing but their validation), moves the boxed arguments into
- * the parameters' static slots, zeroes the declared locals, runs the body (the block at depth 0,
- * which {@code return} targets), and returns the results from the slots of stack heights 0..n-1.
+ * The root of one Wasm function (spec §4.4.10 "Function Calls"): builds its body on the first call,
+ * or, starting in the baseline tier, when it first needs it (functions that never run cost nothing
+ * but their validation), moves the boxed arguments into the parameters' static slots, zeroes the
+ * declared locals, runs the body (the block at depth 0, which {@code return} targets), and returns
+ * the results from the slots of stack heights 0..n-1.
  *
  * <p>The same root serves every instance of the module, since the instance arrives as argument 0.
  * Each call is counted against the context's {@link CallStack} limit; exceeding it, or a
  * {@link StackOverflowError} anywhere below, becomes the spec's "call stack exhausted" trap, after
  * which the stack has unwound and the engine is usable again.
+ *
+ * <p><b>Baseline tier.</b> With {@code wasm.Baseline}, a root first runs its function's JVM
+ * bytecode translation ({@link BaselineFunction}, package {@code dev.twasm.baseline}), which
+ * HotSpot compiles at once, until the function's work exceeds {@code wasm.BaselineThreshold}; then
+ * the AST below runs, profiles, and Truffle compiles it with Graal. The dispatch is guarded by the
+ * function's baseline assumption: Graal-compiled callers that inline this root while it is in
+ * baseline mode get a boundary call of the baseline code, not an AST that never ran (and so has
+ * no profile and would deoptimize at every node), and are invalidated when the root leaves.
  */
 public final class WasmRootNode extends RootNode {
     private final WasmModule module;
@@ -39,6 +50,8 @@ public final class WasmRootNode extends RootNode {
     /** Set once {@link #body} is built; read by compiler threads without the lock. */
     private volatile boolean built;
     private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
+    /** The baseline tier of this function; null when the tier is off. Set once, before the first call. */
+    @CompilationFinal private BaselineFunction baseline;
 
     /**
      * @param paramKinds the parameters' kinds (slots 0..p-1)
@@ -57,24 +70,43 @@ public final class WasmRootNode extends RootNode {
         this.bodyBuilder = bodyBuilder;
     }
 
+    /** Starts this root in the baseline tier (set once, before the first call). */
+    public void enableBaseline(BaselineFunction function) {
+        this.baseline = function;
+    }
+
+    /** This root's baseline tier state, or null when the tier is off. */
+    public BaselineFunction baseline() {
+        return baseline;
+    }
+
     /**
      * Builds the body before the first call, so {@link #execute} never sees it missing and the
      * compiled code never has to deoptimize to build it.
      */
     @Override
     protected void prepareForCall() {
-        buildBody();
+        // A root that starts in the baseline tier may never run its AST: it is built when the
+        // root leaves the tier (or when Graal compiles the root).
+        if (baseline == null) {
+            buildBody();
+        }
     }
 
     /**
-     * A compilation can be requested for a root that never ran (an inlining candidate at a call
-     * site never taken): it is not ready then, and is not compiled or inlined. No lock is taken
-     * here: a thread that holds the root's lock may be waiting for this very compilation (an OSR
-     * request without background compilation), so the compiler thread only reads a volatile flag.
+     * A compilation can be requested for a root whose AST was never built (one that ran only in
+     * the baseline tier, or an inlining candidate): it builds the body first.
      */
     @Override
     protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
-        return built;
+        // Lock only while the body is missing. An on-stack-replacement compilation is requested by
+        // a thread that runs the body and holds the root's lock (Node.atomic) while it waits for
+        // the compilation (engine.BackgroundCompilation=false); that thread built the body first,
+        // and the volatile flag makes it visible here, so this never waits for that lock.
+        if (!built) {
+            buildBody();
+        }
+        return true;
     }
 
     /** Under the root's lock; {@link #built} then publishes the finished tree to compiler threads. */
@@ -94,6 +126,19 @@ public final class WasmRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        BaselineFunction b = baseline;
+        if (b != null && b.active().isValid()) {
+            Object result = b.execute(this, frame.getArguments());
+            if (result != BaselineFunction.DECLINED) {
+                return result;
+            }
+        }
+        if (body == null) {
+            // Only a root that started in the baseline tier, once, in the interpreter: compiled
+            // code always has its body (prepareForCompilation).
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            buildBody();
+        }
         CallStack callStack = CallingConvention.instance(this, frame).callStack;
         int depth = callStack.enter();
         if (depth < 0) {

@@ -30,6 +30,11 @@ public final class CallStack {
         return d;
     }
 
+    /** The current depth (the baseline tier restores it after baseline code exits by an exception). */
+    public int depth() {
+        return depth;
+    }
+
     /** Leaves the call entered at depth {@code d}. */
     public void leave(int d) {
         depth = d - 1;

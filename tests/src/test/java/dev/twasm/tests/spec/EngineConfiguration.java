@@ -5,13 +5,17 @@ import org.graalvm.polyglot.Engine;
 import java.util.Map;
 
 /**
- * The two ways the conformance suite runs: in the interpreter only, and with every function
- * compiled by Graal on its first call, so partial-evaluation bugs surface in tests.
+ * The three ways the conformance suite runs: the AST in the interpreter only; the AST with every
+ * function compiled by Graal on its first call, so partial-evaluation bugs surface in tests; and
+ * the baseline tier only (every function translated to JVM bytecode and never leaving that tier,
+ * strictly: a translation failure other than a JVM size limit is an error, not a fallback).
  */
 public enum EngineConfiguration {
-    INTERPRETER(Map.of("engine.Compilation", "false")),
+    INTERPRETER(Map.of("engine.Compilation", "false", "wasm.Baseline", "false")),
     COMPILED(Map.of("engine.CompileImmediately", "true", "engine.BackgroundCompilation", "false",
-                    "engine.CompilationFailureAction", "Throw"));
+                    "engine.CompilationFailureAction", "Throw", "wasm.Baseline", "false")),
+    BASELINE(Map.of("engine.Compilation", "false", "wasm.Baseline", "true", "wasm.BaselineThreshold", Long.toString(Long.MAX_VALUE),
+                    "wasm.BaselineStrict", "true"));
 
     private final Map<String, String> options;
 

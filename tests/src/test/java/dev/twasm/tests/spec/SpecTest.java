@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 /**
  * The official WebAssembly 2.0 spec test suite (every non-SIMD script of
  * {@code ../shared/wasm-testsuite-2.0}), one dynamic test per command named
- * {@code file.wast:line command}, run twice: interpreter only, and with every function compiled on
- * its first call. Scripts listed in {@code spec-exclusions.txt} appear as skipped tests. Writes
+ * {@code file.wast:line command}, run three times ({@link EngineConfiguration}): AST interpreter
+ * only, with every function compiled on its first call, and in the baseline tier only. Scripts listed in {@code spec-exclusions.txt} appear as skipped tests. Writes
  * {@code target/spec-report.txt}.
  *
  * <p>Each script runs in a fresh context of one shared engine per configuration, through
@@ -57,6 +57,11 @@ class SpecTest {
     @TestFactory
     Stream<DynamicNode> wasm20Compiled() {
         return suite(SpecSuite.WASM_2_0, EngineConfiguration.COMPILED);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> wasm20Baseline() {
+        return suite(SpecSuite.WASM_2_0, EngineConfiguration.BASELINE);
     }
 
     @AfterAll

@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/hashmap hashmap 50

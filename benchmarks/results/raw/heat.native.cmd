@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/heat heat 50

@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/matmul matmul 50

@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/recursion recursion 50

@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/sha256 sha256 50

@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/sieve sieve 50

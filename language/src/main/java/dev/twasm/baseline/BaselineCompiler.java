@@ -1,0 +1,1122 @@
+package dev.twasm.baseline;
+
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.binary.CodeReader;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Function;
+import dev.twasm.model.Module;
+import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
+import dev.twasm.runtime.NumericOps;
+import dev.twasm.runtime.WasmModule;
+
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Translates one validated Wasm function (spec §2.5.3, executed as in §4.4) into the body of a
+ * static JVM method, in one pass over its instructions, so that HotSpot's own C1 and C2 compile it
+ * like any Java method (the baseline tier; see the package documentation for why).
+ *
+ * <h2>Values</h2>
+ * Wasm locals are JVM locals (parameters first, then the declared locals, zeroed on entry), and
+ * the Wasm operand stack <em>is</em> the JVM operand stack: {@code local.get 0; i32.const 1;
+ * i32.add} is {@code iload_0; iconst_1; iadd}. The translator keeps the Wasm types of the operand
+ * stack ({@link #stack}) to know what every branch has to move.
+ *
+ * <h2>Control</h2>
+ * A block or {@code if} becomes a label after its end, a loop a label at its start. Wasm's
+ * structured control guarantees that every edge into a label carries the same stack shape below
+ * the block (the block cannot touch it) plus the label's values on top, which is what the JVM's
+ * verifier requires. The one exception is a branch out of a block with extra operands between the
+ * target's base and the branch values: the JVM cannot drop operands from the middle of its stack,
+ * so that branch stores its values in scratch locals, pops the extra operands and reloads the
+ * values (the usual spill at block boundaries; compilers rarely emit it). A branch to the
+ * function's own label is a return, which the JVM allows with anything left on the stack.
+ * {@code br_table} is a {@code tableswitch}, through small landing pads for targets that need
+ * such a spill. Code after an unconditional branch is skipped up to the end of its block.
+ *
+ * <p>Loop headers are the exception to "the operands below stay on the JVM stack": HotSpot
+ * compiles a running loop (on-stack replacement) only at a header with an empty operand stack, so
+ * a loop entered with operands below it, or with parameters, keeps them in locals while it runs
+ * ({@link Frame#jvmBase}); branches out of it and its end put them back.
+ *
+ * <p>Memory accesses call {@link BaselineSupport} with the memory array, kept in a local and
+ * reloaded after calls and {@code memory.grow}, and the offset; an {@code i32.const} address
+ * directly followed by a load is folded into one constant ({@link #constantPending}).
+ *
+ * <h2>Comparisons</h2>
+ * A comparison directly followed by {@code br_if}, {@code if} or {@code i32.eqz} becomes one JVM
+ * compare-and-branch ({@code if_icmplt}, {@code lcmp; ifge}, {@code fcmpg; ifle}, ...), the way
+ * {@code javac} compiles {@code if (a < b)}: the pending comparison is only materialized as a 0/1
+ * value (by the {@link NumericOps} method) when something else consumes it. Float comparisons pick
+ * {@code fcmpl} or {@code fcmpg} so that NaN makes every ordered comparison false.
+ *
+ * <h2>Instructions</h2>
+ * Integer arithmetic whose JVM semantics are exactly Wasm's ({@code iadd}, {@code lmul},
+ * shifts, which the JVM masks as Wasm does, {@code i2l}, {@code l2i}, {@code f2i} which saturates
+ * as {@code trunc_sat_s} does, ...) is the JVM instruction; every other numeric instruction calls
+ * its {@link NumericOps} method, the single definition of Wasm's numeric semantics (traps, NaN
+ * rules, rounding) the AST uses too. Memory, table, global and bulk instructions call
+ * {@link BaselineSupport}. Calls to functions with a method in the same class are
+ * {@code invokestatic}, so HotSpot inlines across Wasm functions; other calls go through the
+ * class's call stubs ({@link ModuleClass}).
+ *
+ * <h2>Tiering and safepoints</h2>
+ * Each loop header increments the function's loop iteration counter (an element of the class's
+ * {@code WORK} array, read by the root node to decide when to leave the baseline tier) and polls
+ * Truffle's safepoint, so that cancelling or interrupting a context stops baseline loops too. The
+ * counts are not reported to Truffle ({@code LoopNode.reportLoopCount}): that would make Truffle
+ * compile roots whose AST never ran; once a root has left the tier, its AST's loops report as
+ * usual. Every translated method has an exception handler that records it for guest stack traces
+ * ({@link StackTraces}).
+ */
+final class BaselineCompiler {
+    private static final ClassDesc NUMERIC_OPS = JvmTypes.desc(NumericOps.class);
+    private static final ClassDesc NODE = JvmTypes.desc(Node.class);
+    private static final ClassDesc SAFEPOINT = JvmTypes.desc(TruffleSafepoint.class);
+    private static final ClassDesc GUEST_EXCEPTION = JvmTypes.desc(com.oracle.truffle.api.exception.AbstractTruffleException.class);
+
+    /** Numeric instructions that are one JVM instruction with exactly the Wasm semantics. */
+    private static final Map<Opcode, java.lang.classfile.Opcode> DIRECT = new EnumMap<>(Opcode.class);
+
+    static {
+        direct(Opcode.I32_ADD, java.lang.classfile.Opcode.IADD);
+        direct(Opcode.I32_SUB, java.lang.classfile.Opcode.ISUB);
+        direct(Opcode.I32_MUL, java.lang.classfile.Opcode.IMUL);
+        direct(Opcode.I32_AND, java.lang.classfile.Opcode.IAND);
+        direct(Opcode.I32_OR, java.lang.classfile.Opcode.IOR);
+        direct(Opcode.I32_XOR, java.lang.classfile.Opcode.IXOR);
+        direct(Opcode.I32_SHL, java.lang.classfile.Opcode.ISHL);
+        direct(Opcode.I32_SHR_S, java.lang.classfile.Opcode.ISHR);
+        direct(Opcode.I32_SHR_U, java.lang.classfile.Opcode.IUSHR);
+        direct(Opcode.I64_ADD, java.lang.classfile.Opcode.LADD);
+        direct(Opcode.I64_SUB, java.lang.classfile.Opcode.LSUB);
+        direct(Opcode.I64_MUL, java.lang.classfile.Opcode.LMUL);
+        direct(Opcode.I64_AND, java.lang.classfile.Opcode.LAND);
+        direct(Opcode.I64_OR, java.lang.classfile.Opcode.LOR);
+        direct(Opcode.I64_XOR, java.lang.classfile.Opcode.LXOR);
+        direct(Opcode.I32_WRAP_I64, java.lang.classfile.Opcode.L2I);
+        direct(Opcode.I64_EXTEND_I32_S, java.lang.classfile.Opcode.I2L);
+        direct(Opcode.I32_EXTEND8_S, java.lang.classfile.Opcode.I2B);
+        direct(Opcode.I32_EXTEND16_S, java.lang.classfile.Opcode.I2S);
+        direct(Opcode.F32_CONVERT_I32_S, java.lang.classfile.Opcode.I2F);
+        direct(Opcode.F32_CONVERT_I64_S, java.lang.classfile.Opcode.L2F);
+        direct(Opcode.F64_CONVERT_I32_S, java.lang.classfile.Opcode.I2D);
+        direct(Opcode.F64_CONVERT_I64_S, java.lang.classfile.Opcode.L2D);
+        // Java's float-to-integer casts saturate and map NaN to 0: exactly trunc_sat_s (spec §4.3.4).
+        direct(Opcode.I32_TRUNC_SAT_F32_S, java.lang.classfile.Opcode.F2I);
+        direct(Opcode.I32_TRUNC_SAT_F64_S, java.lang.classfile.Opcode.D2I);
+        direct(Opcode.I64_TRUNC_SAT_F32_S, java.lang.classfile.Opcode.F2L);
+        direct(Opcode.I64_TRUNC_SAT_F64_S, java.lang.classfile.Opcode.D2L);
+    }
+
+    private static void direct(Opcode op, java.lang.classfile.Opcode jvm) {
+        DIRECT.put(op, jvm);
+    }
+
+    private enum Kind {
+        FUNCTION,
+        BLOCK,
+        LOOP,
+        IF
+    }
+
+    /** A structured instruction being translated (a label of spec §3.3.5). */
+    private static final class Frame {
+        final Kind kind;
+        final FuncType type;
+        /** The operand height below the block's parameters. */
+        final int base;
+        /**
+         * How many operands from the bottom are not on the JVM stack but in locals while this
+         * frame's code runs: loops store everything below them (see {@link #loop}).
+         */
+        int jvmBase;
+        /** Where branches go: after the end (block, if), or the start (loop). */
+        final Label label;
+        /** The start of the else branch (if). */
+        Label elseLabel;
+        boolean hasElse;
+        /** Whether a branch from reachable code targets {@link #label} (block, if). */
+        boolean targeted;
+
+        Frame(Kind kind, FuncType type, int base, Label label) {
+            this.kind = kind;
+            this.type = type;
+            this.base = base;
+            this.label = label;
+        }
+
+        ValType[] branchTypes() {
+            return kind == Kind.LOOP ? type.params() : type.results();
+        }
+    }
+
+    private final Module model;
+    private final WasmModule module;
+    private final int functionIndex;
+    private final FuncType type;
+    private final ValType[] localTypes;
+    private final CodeBuilder code;
+    private final ModuleClass linkage;
+
+    private final int[] localSlots;
+    private final int instanceSlot;
+    private int depthSlot;
+    private int memorySlot = -1;
+    private final Map<Integer, Integer> scratchSlots = new HashMap<>();
+
+    private final List<ValType> stack = new ArrayList<>();
+    private final List<Frame> frames = new ArrayList<>();
+    private boolean reachable = true;
+    /** Structured instructions opened in skipped (unreachable) code. */
+    private int skippedNesting;
+    /** A comparison whose operands are on the JVM stack but whose 0/1 result was not computed yet. */
+    private Opcode pending;
+    private boolean pendingNegated;
+    /**
+     * An {@code i32.const} not emitted yet, because a load that follows it addresses memory
+     * absolutely (C globals and static data): its address and offset fold into one constant.
+     */
+    private boolean constantPending;
+    private int pendingConstant;
+
+    private BaselineCompiler(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage) {
+        this.model = module.model();
+        this.module = module;
+        this.functionIndex = functionIndex;
+        this.type = model.functionType(functionIndex);
+        this.code = code;
+        this.linkage = linkage;
+        Function function = model.definedFunction(functionIndex);
+        this.localTypes = new ValType[type.paramCount() + function.locals().length];
+        System.arraycopy(type.params(), 0, localTypes, 0, type.paramCount());
+        System.arraycopy(function.locals(), 0, localTypes, type.paramCount(), function.locals().length);
+        this.localSlots = new int[localTypes.length];
+        int slot = 0;
+        for (int i = 0; i < type.paramCount(); i++) {
+            localSlots[i] = slot;
+            slot += JvmTypes.kind(type.param(i)).slotSize();
+        }
+        this.instanceSlot = slot;
+    }
+
+    /**
+     * Emits the body of defined function {@code functionIndex} of {@code module}, a method of type
+     * {@link JvmTypes#function}, into {@code code}.
+     *
+     * @throws UnsupportedFunctionException if the function cannot be a JVM method by design
+     */
+    static void translate(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage) {
+        new BaselineCompiler(module, functionIndex, code, linkage).translate();
+    }
+
+    private void translate() {
+        if (!JvmTypes.representable(type)) {
+            throw new UnsupportedFunctionException("signature " + type);
+        }
+        Label start = code.newBoundLabel();
+        prologue();
+        frames.add(new Frame(Kind.FUNCTION, type, 0, null));
+        CodeReader reader = new CodeReader(model.definedFunction(functionIndex).body());
+        while (reader.hasNext()) {
+            Opcode op = reader.next();
+            if (!reachable) {
+                skipUnreachable(op);
+            } else {
+                if (pending != null && !consumesCondition(op)) {
+                    materializePending();
+                }
+                if (constantPending && !(op.isMemoryAccess() && op.results().length == 1)) {
+                    materializeConstant();
+                }
+                instruction(op, reader);
+            }
+            if (frames.isEmpty()) {
+                break;
+            }
+        }
+        // A guest exception leaving the function records it for the stack trace (StackTraces).
+        Label handler = code.newBoundLabel();
+        code.aload(instanceSlot);
+        code.loadConstant(functionIndex);
+        code.invokestatic(JvmTypes.SUPPORT, "unwind", MethodTypeDesc.of(GUEST_EXCEPTION, GUEST_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
+        code.athrow();
+        code.exceptionCatch(start, handler, handler, GUEST_EXCEPTION);
+    }
+
+    // ---- locals ------------------------------------------------------------------------------
+
+    private void prologue() {
+        if (model.memoryCount() > 0) {
+            // Right after the parameters and the instance: usually a one-byte aload_<n>.
+            memorySlot = code.allocateLocal(TypeKind.REFERENCE);
+        }
+        for (int i = type.paramCount(); i < localTypes.length; i++) {
+            TypeKind kind = JvmTypes.kind(localTypes[i]);
+            localSlots[i] = code.allocateLocal(kind);
+            switch (kind) {
+                case INT -> code.iconst_0();
+                case LONG -> code.lconst_0();
+                case FLOAT -> code.fconst_0();
+                case DOUBLE -> code.dconst_0();
+                default -> code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+            }
+            code.storeLocal(kind, localSlots[i]);
+        }
+        depthSlot = code.allocateLocal(TypeKind.INT);
+        code.aload(instanceSlot);
+        support("enter", ConstantDescs.CD_int, JvmTypes.INSTANCE);
+        code.istore(depthSlot);
+        reloadMemory();
+    }
+
+    /** Reloads the cached memory array, after anything that may have grown (replaced) it. */
+    private void reloadMemory() {
+        if (memorySlot >= 0) {
+            code.aload(instanceSlot);
+            support("memory", ConstantDescs.CD_byte.arrayType(), JvmTypes.INSTANCE);
+            code.astore(memorySlot);
+        }
+    }
+
+    /** A scratch local for the {@code index}-th value of a kind moved by a branch or a call. */
+    private int scratch(TypeKind kind, int index) {
+        return scratchSlots.computeIfAbsent(kind.ordinal() * 65536 + index, k -> code.allocateLocal(kind));
+    }
+
+    // ---- the operand stack -------------------------------------------------------------------
+
+    private ValType pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    private void pop(int n) {
+        for (int i = 0; i < n; i++) {
+            pop();
+        }
+    }
+
+    private void push(ValType t) {
+        stack.add(t);
+    }
+
+    private void pushAll(ValType[] types) {
+        for (ValType t : types) {
+            push(t);
+        }
+    }
+
+    private ValType peek(int depthFromTop) {
+        return stack.get(stack.size() - 1 - depthFromTop);
+    }
+
+    private void truncate(int height) {
+        while (stack.size() > height) {
+            pop();
+        }
+    }
+
+    // ---- structured control --------------------------------------------------------------------
+
+    private void skipUnreachable(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> skippedNesting++;
+            case ELSE -> {
+                if (skippedNesting == 0) {
+                    elseBranch();
+                }
+            }
+            case END -> {
+                if (skippedNesting > 0) {
+                    skippedNesting--;
+                } else {
+                    end();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private Frame frame(int labelIndex) {
+        return frames.get(frames.size() - 1 - labelIndex);
+    }
+
+    private void enter(Kind kind, FuncType blockType, Label label) {
+        Frame frame = new Frame(kind, blockType, stack.size() - blockType.paramCount(), label);
+        frame.jvmBase = frozen();
+        frames.add(frame);
+    }
+
+    /** How many operands from the bottom live in locals rather than on the JVM stack here. */
+    private int frozen() {
+        return frames.isEmpty() ? 0 : frames.get(frames.size() - 1).jvmBase;
+    }
+
+    /** The local that holds the operand at {@code height} while it is not on the JVM stack. */
+    private int frozenSlot(int height, TypeKind kind) {
+        return scratchSlots.computeIfAbsent(-1 - (kind.ordinal() * 65536 + height), k -> code.allocateLocal(kind));
+    }
+
+    private void storeFrozen(int height) {
+        TypeKind kind = JvmTypes.kind(stack.get(height));
+        code.storeLocal(kind, frozenSlot(height, kind));
+    }
+
+    private void loadFrozen(int height) {
+        TypeKind kind = JvmTypes.kind(stack.get(height));
+        code.loadLocal(kind, frozenSlot(height, kind));
+    }
+
+    /** Pops the JVM operands of model heights {@code [from, to)}, top first. */
+    private void popOperands(int from, int to) {
+        for (int h = to - 1; h >= from; h--) {
+            if (JvmTypes.kind(stack.get(h)).slotSize() == 2) {
+                code.pop2();
+            } else {
+                code.pop();
+            }
+        }
+    }
+
+    /**
+     * {@code loop}. HotSpot compiles a running loop (on-stack replacement) only when its header
+     * has an empty operand stack, so a loop entered with operands on the JVM stack first stores
+     * them, and its parameters, in locals; the header reloads the parameters, back-edges store
+     * them. Compilers rarely leave operands below a loop, so usually nothing is stored.
+     */
+    private void loop(FuncType blockType) {
+        int base = stack.size() - blockType.paramCount();
+        for (int h = stack.size() - 1; h >= frozen(); h--) {
+            storeFrozen(h);
+        }
+        Label header = code.newBoundLabel();
+        Frame frame = new Frame(Kind.LOOP, blockType, base, header);
+        frame.jvmBase = base;
+        frames.add(frame);
+        for (int h = base; h < stack.size(); h++) {
+            loadFrozen(h);
+        }
+        countBackEdge();
+    }
+
+    private void elseBranch() {
+        Frame frame = frames.get(frames.size() - 1);
+        if (reachable) {
+            code.goto_(frame.label);
+            frame.targeted = true;
+        }
+        code.labelBinding(frame.elseLabel);
+        frame.hasElse = true;
+        truncate(frame.base);
+        pushAll(frame.type.params());
+        reachable = true;
+    }
+
+    private void end() {
+        Frame frame = frames.remove(frames.size() - 1);
+        switch (frame.kind) {
+            case FUNCTION -> {
+                if (reachable) {
+                    emitReturn();
+                }
+                return;
+            }
+            case BLOCK -> {
+                if (frame.targeted) {
+                    code.labelBinding(frame.label);
+                    reachable = true;
+                }
+            }
+            case IF -> {
+                if (!frame.hasElse) {
+                    // The false edge of the condition arrives with the parameters, which an if
+                    // without else must have as its results.
+                    code.labelBinding(frame.elseLabel);
+                    reachable = true;
+                }
+                if (frame.targeted) {
+                    code.labelBinding(frame.label);
+                    reachable = true;
+                }
+            }
+            case LOOP -> {
+                // Only the fall-through reaches the end of a loop. What the loop stored in
+                // locals goes back on the JVM stack below its results.
+                if (reachable && frozen() < frame.base) {
+                    int results = frame.type.resultCount();
+                    for (int i = 0; i < results; i++) {
+                        TypeKind kind = JvmTypes.kind(peek(i));
+                        code.storeLocal(kind, scratch(kind, i));
+                    }
+                    for (int h = frozen(); h < frame.base; h++) {
+                        loadFrozen(h);
+                    }
+                    for (int i = results - 1; i >= 0; i--) {
+                        TypeKind kind = JvmTypes.kind(peek(i));
+                        code.loadLocal(kind, scratch(kind, i));
+                    }
+                }
+            }
+        }
+        truncate(frame.base);
+        pushAll(frame.type.results());
+    }
+
+    /**
+     * Emits a branch to {@code target} from reachable code; the operand stack model is unchanged.
+     * The JVM stack must arrive in the target's shape: the operands below the target that are on
+     * the JVM stack there, then the branch values. Usually that is already the case (a plain
+     * jump); otherwise the values go through locals while the operands between are dropped, and
+     * operands a loop stored in locals are reloaded.
+     */
+    private void branch(Frame target) {
+        if (target.kind == Kind.FUNCTION) {
+            emitReturn();
+            return;
+        }
+        int arity = target.branchTypes().length;
+        if (target.kind == Kind.LOOP) {
+            // The header's stack is empty: the parameters go to their locals.
+            for (int i = arity - 1; i >= 0; i--) {
+                TypeKind kind = JvmTypes.kind(target.type.param(i));
+                code.storeLocal(kind, frozenSlot(target.base + i, kind));
+            }
+            popOperands(frozen(), stack.size() - arity);
+        } else if (frozen() == target.jvmBase) {
+            int excess = stack.size() - arity - target.base;
+            if (excess > 0) {
+                dropBelow(arity, excess);
+            }
+        } else {
+            // Leaving a loop that stored the operands below it: drop the JVM stack, rebuild the
+            // target's from those locals.
+            for (int i = 0; i < arity; i++) {
+                TypeKind kind = JvmTypes.kind(peek(i));
+                code.storeLocal(kind, scratch(kind, i));
+            }
+            popOperands(frozen(), stack.size() - arity);
+            for (int h = target.jvmBase; h < target.base; h++) {
+                loadFrozen(h);
+            }
+            for (int i = arity - 1; i >= 0; i--) {
+                TypeKind kind = JvmTypes.kind(peek(i));
+                code.loadLocal(kind, scratch(kind, i));
+            }
+        }
+        code.goto_(target.label);
+        if (target.kind != Kind.LOOP) {
+            target.targeted = true;
+        }
+    }
+
+    /** Whether a branch to {@code target} with {@code height} operands is a plain jump (no return, nothing to move). */
+    private boolean isPlainJump(Frame target, int height) {
+        int arity = target.branchTypes().length;
+        return switch (target.kind) {
+            case FUNCTION -> false;
+            case LOOP -> arity == 0 && height == frozen();
+            default -> frozen() == target.jvmBase && height - arity == target.base;
+        };
+    }
+
+    /** Removes the {@code excess} operands below the top {@code keep}: store, pop, reload. */
+    private void dropBelow(int keep, int excess) {
+        for (int i = 0; i < keep; i++) {
+            TypeKind kind = JvmTypes.kind(peek(i));
+            code.storeLocal(kind, scratch(kind, i));
+        }
+        for (int i = 0; i < excess; i++) {
+            if (JvmTypes.kind(peek(keep + i)).slotSize() == 2) {
+                code.pop2();
+            } else {
+                code.pop();
+            }
+        }
+        for (int i = keep - 1; i >= 0; i--) {
+            TypeKind kind = JvmTypes.kind(peek(i));
+            code.loadLocal(kind, scratch(kind, i));
+        }
+    }
+
+    /** Returns the function's results from the top of the stack, leaving the call first. */
+    private void emitReturn() {
+        ValType[] results = type.results();
+        if (results.length > 1) {
+            packResults(results);
+        }
+        code.aload(instanceSlot);
+        code.iload(depthSlot);
+        support("leave", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+        if (results.length == 0) {
+            code.return_();
+        } else if (results.length == 1) {
+            code.return_(JvmTypes.kind(results[0]));
+        } else {
+            code.areturn();
+        }
+    }
+
+    /** Replaces the top {@code results.length} values by an {@code Object[]} of them, boxed. */
+    private void packResults(ValType[] results) {
+        int n = results.length;
+        for (int i = n - 1; i >= 0; i--) {
+            TypeKind kind = JvmTypes.kind(results[i]);
+            code.storeLocal(kind, scratch(kind, i));
+        }
+        code.loadConstant(n);
+        code.anewarray(ConstantDescs.CD_Object);
+        for (int i = 0; i < n; i++) {
+            TypeKind kind = JvmTypes.kind(results[i]);
+            code.dup();
+            code.loadConstant(i);
+            code.loadLocal(kind, scratch(kind, i));
+            JvmTypes.box(code, results[i]);
+            code.aastore();
+        }
+    }
+
+    private void brTable(int[] labels, int defaultLabel) {
+        pop(); // the index, on the JVM stack for the switch
+        Map<Frame, Label> landings = new LinkedHashMap<>();
+        List<Frame> pads = new ArrayList<>();
+        Label[] caseLabels = new Label[labels.length + 1];
+        for (int i = 0; i <= labels.length; i++) {
+            Frame target = frame(i < labels.length ? labels[i] : defaultLabel);
+            caseLabels[i] = landings.computeIfAbsent(target, t -> {
+                if (isPlainJump(t, stack.size())) {
+                    if (t.kind != Kind.LOOP) {
+                        t.targeted = true;
+                    }
+                    return t.label;
+                }
+                pads.add(t);
+                return code.newLabel();
+            });
+        }
+        if (labels.length == 0) {
+            code.pop();
+            code.goto_(caseLabels[0]);
+        } else {
+            List<SwitchCase> cases = new ArrayList<>(labels.length);
+            for (int i = 0; i < labels.length; i++) {
+                cases.add(SwitchCase.of(i, caseLabels[i]));
+            }
+            code.tableswitch(0, labels.length - 1, caseLabels[labels.length], cases);
+        }
+        for (Frame pad : pads) {
+            code.labelBinding(landings.get(pad));
+            branch(pad);
+        }
+    }
+
+    // ---- conditions ------------------------------------------------------------------------------
+
+    private static boolean isComparison(Opcode op) {
+        return op.compareTo(Opcode.I32_EQZ) >= 0 && op.compareTo(Opcode.F64_GE) <= 0;
+    }
+
+    private static boolean consumesCondition(Opcode op) {
+        return op == Opcode.BR_IF || op == Opcode.IF || op == Opcode.I32_EQZ;
+    }
+
+    private void materializeConstant() {
+        constantPending = false;
+        code.loadConstant(pendingConstant);
+    }
+
+    /** Computes the pending comparison's 0/1 value. */
+    private void materializePending() {
+        Opcode op = pending;
+        pending = null;
+        numericCall(op);
+        if (pendingNegated) {
+            code.iconst_1();
+            code.ixor();
+        }
+    }
+
+    /**
+     * Pops the i32 condition on top of the stack and jumps to {@code target} when it is non-zero
+     * ({@code whenTrue}) or zero; a pending comparison becomes one compare-and-branch.
+     */
+    private void conditionalJump(boolean whenTrue, Label target) {
+        pop();
+        if (pending == null) {
+            code.branch(whenTrue ? java.lang.classfile.Opcode.IFNE : java.lang.classfile.Opcode.IFEQ, target);
+            return;
+        }
+        Opcode op = pending;
+        boolean jumpWhen = whenTrue ^ pendingNegated;
+        pending = null;
+        Condition c = switch (op) {
+            case I32_EQZ -> EQ;
+            case I32_EQ -> ICMP_EQ;
+            case I32_NE -> ICMP_NE;
+            case I32_LT_S -> ICMP_LT;
+            case I32_GT_S -> ICMP_GT;
+            case I32_LE_S -> ICMP_LE;
+            case I32_GE_S -> ICMP_GE;
+            // Everything else compares into an int -1/0/1 first, then tests it against 0.
+            default -> compareToZero(op);
+        };
+        code.branch(jumpWhen ? c.ifTrue : c.ifFalse, target);
+    }
+
+    private record Condition(java.lang.classfile.Opcode ifTrue, java.lang.classfile.Opcode ifFalse) {
+    }
+
+    private static final Condition EQ = new Condition(java.lang.classfile.Opcode.IFEQ, java.lang.classfile.Opcode.IFNE);
+    private static final Condition NE = new Condition(java.lang.classfile.Opcode.IFNE, java.lang.classfile.Opcode.IFEQ);
+    private static final Condition LT = new Condition(java.lang.classfile.Opcode.IFLT, java.lang.classfile.Opcode.IFGE);
+    private static final Condition GT = new Condition(java.lang.classfile.Opcode.IFGT, java.lang.classfile.Opcode.IFLE);
+    private static final Condition LE = new Condition(java.lang.classfile.Opcode.IFLE, java.lang.classfile.Opcode.IFGT);
+    private static final Condition GE = new Condition(java.lang.classfile.Opcode.IFGE, java.lang.classfile.Opcode.IFLT);
+    private static final Condition ICMP_EQ = new Condition(java.lang.classfile.Opcode.IF_ICMPEQ, java.lang.classfile.Opcode.IF_ICMPNE);
+    private static final Condition ICMP_NE = new Condition(java.lang.classfile.Opcode.IF_ICMPNE, java.lang.classfile.Opcode.IF_ICMPEQ);
+    private static final Condition ICMP_LT = new Condition(java.lang.classfile.Opcode.IF_ICMPLT, java.lang.classfile.Opcode.IF_ICMPGE);
+    private static final Condition ICMP_GT = new Condition(java.lang.classfile.Opcode.IF_ICMPGT, java.lang.classfile.Opcode.IF_ICMPLE);
+    private static final Condition ICMP_LE = new Condition(java.lang.classfile.Opcode.IF_ICMPLE, java.lang.classfile.Opcode.IF_ICMPGT);
+    private static final Condition ICMP_GE = new Condition(java.lang.classfile.Opcode.IF_ICMPGE, java.lang.classfile.Opcode.IF_ICMPLT);
+
+    /**
+     * Emits the JVM comparison of the pending operands ({@code lcmp}, {@code fcmpl},
+     * {@code Integer.compareUnsigned}, ...) and returns how to test its result against zero. NaN
+     * operands: {@code fcmpg} gives 1 and {@code fcmpl} -1, chosen so the test fails (spec §4.3.3:
+     * every comparison but {@code ne} is false on NaN).
+     */
+    private Condition compareToZero(Opcode op) {
+        MethodTypeDesc unsigned32 = MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int);
+        MethodTypeDesc unsigned64 = MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_long, ConstantDescs.CD_long);
+        switch (op) {
+            case I32_LT_U, I32_GT_U, I32_LE_U, I32_GE_U -> code.invokestatic(ConstantDescs.CD_Integer, "compareUnsigned", unsigned32);
+            case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U -> code.invokestatic(ConstantDescs.CD_Long, "compareUnsigned", unsigned64);
+            case I64_EQZ -> {
+                code.lconst_0();
+                code.lcmp();
+            }
+            case I64_EQ, I64_NE, I64_LT_S, I64_GT_S, I64_LE_S, I64_GE_S -> code.lcmp();
+            case F32_LT, F32_LE -> code.fcmpg();
+            case F32_EQ, F32_NE, F32_GT, F32_GE -> code.fcmpl();
+            case F64_LT, F64_LE -> code.dcmpg();
+            case F64_EQ, F64_NE, F64_GT, F64_GE -> code.dcmpl();
+            default -> throw new IllegalStateException("not a comparison: " + op);
+        }
+        return switch (op) {
+            case I64_EQZ, I64_EQ, F32_EQ, F64_EQ -> EQ;
+            case I64_NE, F32_NE, F64_NE -> NE;
+            case I32_LT_U, I64_LT_U, I64_LT_S, F32_LT, F64_LT -> LT;
+            case I32_GT_U, I64_GT_U, I64_GT_S, F32_GT, F64_GT -> GT;
+            case I32_LE_U, I64_LE_U, I64_LE_S, F32_LE, F64_LE -> LE;
+            case I32_GE_U, I64_GE_U, I64_GE_S, F32_GE, F64_GE -> GE;
+            default -> throw new IllegalStateException("not a comparison: " + op);
+        };
+    }
+
+    // ---- instructions ------------------------------------------------------------------------------
+
+    private void instruction(Opcode op, CodeReader reader) {
+        switch (op) {
+            case UNREACHABLE -> {
+                support("unreachable", JvmTypes.desc(dev.twasm.exception.WasmTrap.class));
+                code.athrow();
+                reachable = false;
+            }
+            case NOP -> {
+            }
+            case BLOCK -> enter(Kind.BLOCK, reader.blockType().funcType(model), code.newLabel());
+            case LOOP -> loop(reader.blockType().funcType(model));
+            case IF -> {
+                Label elseLabel = code.newLabel();
+                conditionalJump(false, elseLabel);
+                enter(Kind.IF, reader.blockType().funcType(model), code.newLabel());
+                frames.get(frames.size() - 1).elseLabel = elseLabel;
+            }
+            case ELSE -> elseBranch();
+            case END -> end();
+            case BR -> {
+                branch(frame(reader.index()));
+                reachable = false;
+            }
+            case BR_IF -> {
+                Frame target = frame(reader.index());
+                // The condition leaves the stack first, so the target's shape is judged without it.
+                if (isPlainJump(target, stack.size() - 1)) {
+                    conditionalJump(true, target.label);
+                    if (target.kind != Kind.LOOP) {
+                        target.targeted = true;
+                    }
+                } else {
+                    Label skip = code.newLabel();
+                    conditionalJump(false, skip);
+                    branch(target);
+                    code.labelBinding(skip);
+                }
+            }
+            case BR_TABLE -> {
+                brTable(reader.labels(), reader.defaultLabel());
+                reachable = false;
+            }
+            case RETURN -> {
+                emitReturn();
+                reachable = false;
+            }
+            case CALL -> call(reader.index());
+            case CALL_INDIRECT -> callIndirect(reader.index(), reader.index2());
+            case DROP -> {
+                if (JvmTypes.kind(pop()).slotSize() == 2) {
+                    code.pop2();
+                } else {
+                    code.pop();
+                }
+            }
+            case SELECT, SELECT_T -> {
+                pop();
+                pop();
+                ValType t = pop();
+                ClassDesc d = JvmTypes.desc(t);
+                support("select", d, d, d, ConstantDescs.CD_int);
+                push(t);
+            }
+            case LOCAL_GET -> {
+                int index = reader.index();
+                code.loadLocal(JvmTypes.kind(localTypes[index]), localSlots[index]);
+                push(localTypes[index]);
+            }
+            case LOCAL_SET -> {
+                int index = reader.index();
+                code.storeLocal(JvmTypes.kind(pop()), localSlots[index]);
+            }
+            case LOCAL_TEE -> {
+                int index = reader.index();
+                TypeKind kind = JvmTypes.kind(localTypes[index]);
+                if (kind.slotSize() == 2) {
+                    code.dup2();
+                } else {
+                    code.dup();
+                }
+                code.storeLocal(kind, localSlots[index]);
+            }
+            case GLOBAL_GET -> {
+                ValType t = model.globalType(reader.index()).valType();
+                code.aload(instanceSlot);
+                code.loadConstant(reader.index());
+                support("globalGet" + kindSuffix(t), JvmTypes.desc(t), JvmTypes.INSTANCE, ConstantDescs.CD_int);
+                push(t);
+            }
+            case GLOBAL_SET -> {
+                ValType t = pop();
+                code.aload(instanceSlot);
+                code.loadConstant(reader.index());
+                support("globalSet" + kindSuffix(t), ConstantDescs.CD_void, JvmTypes.desc(t), JvmTypes.INSTANCE, ConstantDescs.CD_int);
+            }
+            case TABLE_GET -> {
+                pop();
+                instanceAnd(reader.index());
+                support("tableGet", ConstantDescs.CD_Object, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+                push(model.tableType(reader.index()).elemType());
+            }
+            case TABLE_SET -> {
+                pop(2);
+                instanceAnd(reader.index());
+                support("tableSet", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+            }
+            case TABLE_SIZE -> {
+                instanceAnd(reader.index());
+                support("tableSize", ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+                push(ValType.I32);
+            }
+            case TABLE_GROW -> {
+                pop(2);
+                instanceAnd(reader.index());
+                support("tableGrow", ConstantDescs.CD_int, ConstantDescs.CD_Object, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+                push(ValType.I32);
+            }
+            case TABLE_FILL -> {
+                pop(3);
+                instanceAnd(reader.index());
+                support("tableFill", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_Object, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                                ConstantDescs.CD_int);
+            }
+            case TABLE_COPY -> {
+                pop(3);
+                instanceAnd(reader.index(), reader.index2());
+                support("tableCopy", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                                ConstantDescs.CD_int, ConstantDescs.CD_int);
+            }
+            case TABLE_INIT -> {
+                pop(3);
+                instanceAnd(reader.index(), reader.index2());
+                support("tableInit", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                                ConstantDescs.CD_int, ConstantDescs.CD_int);
+            }
+            case ELEM_DROP -> {
+                instanceAnd(reader.index());
+                support("elemDrop", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+            }
+            case MEMORY_SIZE -> {
+                code.aload(instanceSlot);
+                support("memorySize", ConstantDescs.CD_int, JvmTypes.INSTANCE);
+                push(ValType.I32);
+            }
+            case MEMORY_GROW -> {
+                pop();
+                code.aload(instanceSlot);
+                support("memoryGrow", ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE);
+                reloadMemory();
+                push(ValType.I32);
+            }
+            case MEMORY_FILL, MEMORY_COPY -> {
+                pop(3);
+                code.aload(instanceSlot);
+                support(op == Opcode.MEMORY_FILL ? "memoryFill" : "memoryCopy", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int,
+                                ConstantDescs.CD_int, JvmTypes.INSTANCE);
+            }
+            case MEMORY_INIT -> {
+                pop(3);
+                instanceAnd(reader.index());
+                support("memoryInit", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                                ConstantDescs.CD_int);
+            }
+            case DATA_DROP -> {
+                instanceAnd(reader.index());
+                support("dataDrop", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+            }
+            case I32_CONST -> {
+                constantPending = true;
+                pendingConstant = reader.i32();
+                push(ValType.I32);
+            }
+            case I64_CONST -> {
+                code.loadConstant(reader.i64());
+                push(ValType.I64);
+            }
+            case F32_CONST -> {
+                float value = Float.intBitsToFloat(reader.f32Bits());
+                if (value != value) {
+                    // The constant pool compares floats by value, which merges NaNs of different
+                    // payloads; a NaN is built from its bits (a folded intrinsic in compiled code).
+                    code.loadConstant(reader.f32Bits());
+                    code.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
+                } else {
+                    code.loadConstant(value);
+                }
+                push(ValType.F32);
+            }
+            case F64_CONST -> {
+                double value = Double.longBitsToDouble(reader.f64Bits());
+                if (value != value) {
+                    code.loadConstant(reader.f64Bits());
+                    code.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+                } else {
+                    code.loadConstant(value);
+                }
+                push(ValType.F64);
+            }
+            case REF_NULL -> {
+                code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+                push(reader.refType());
+            }
+            case REF_IS_NULL -> {
+                pop();
+                support("refIsNull", ConstantDescs.CD_int, ConstantDescs.CD_Object);
+                push(ValType.I32);
+            }
+            case REF_FUNC -> {
+                instanceAnd(reader.index());
+                support("refFunc", ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+                push(ValType.FUNCREF);
+            }
+            default -> {
+                if (op.isMemoryAccess()) {
+                    memoryAccess(op, reader);
+                } else {
+                    numeric(op);
+                }
+            }
+        }
+    }
+
+    private static String kindSuffix(ValType t) {
+        return switch (JvmTypes.kind(t)) {
+            case INT -> "I32";
+            case LONG -> "I64";
+            case FLOAT -> "F32";
+            case DOUBLE -> "F64";
+            default -> "Ref";
+        };
+    }
+
+    /** Pushes the instance and the given immediates, the trailing arguments of a support method. */
+    private void instanceAnd(int... immediates) {
+        code.aload(instanceSlot);
+        for (int i : immediates) {
+            code.loadConstant(i);
+        }
+    }
+
+    private void support(String name, ClassDesc result, ClassDesc... params) {
+        code.invokestatic(JvmTypes.SUPPORT, name, MethodTypeDesc.of(result, params));
+    }
+
+    /** {@code I64_LOAD8_U} -> {@code i64Load8U}, the support method of a memory instruction. */
+    static String supportName(Opcode op) {
+        String[] words = op.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1, words[i].length());
+        }
+        return name.toString();
+    }
+
+    private void memoryAccess(Opcode op, CodeReader reader) {
+        ClassDesc bytes = ConstantDescs.CD_byte.arrayType();
+        int offset = (int) reader.memoryOffset(); // unsigned 32-bit; the support method widens it
+        if (op.results().length == 1) {
+            pop();
+            ValType t = op.results()[0];
+            long absolute = Integer.toUnsignedLong(pendingConstant) + reader.memoryOffset();
+            if (constantPending && absolute <= Integer.MAX_VALUE) {
+                // A constant address: one constant instead of address and offset.
+                constantPending = false;
+                code.loadConstant((int) absolute);
+                code.aload(memorySlot);
+                support(supportName(op) + "At", JvmTypes.desc(t), ConstantDescs.CD_int, bytes);
+            } else {
+                if (constantPending) {
+                    materializeConstant();
+                }
+                code.aload(memorySlot);
+                code.loadConstant(offset);
+                support(supportName(op), JvmTypes.desc(t), ConstantDescs.CD_int, bytes, ConstantDescs.CD_int);
+            }
+            push(t);
+        } else {
+            ValType value = pop();
+            pop();
+            code.aload(memorySlot);
+            code.loadConstant(offset);
+            support(supportName(op), ConstantDescs.CD_void, ConstantDescs.CD_int, JvmTypes.desc(value), bytes, ConstantDescs.CD_int);
+        }
+    }
+
+    private void numeric(Opcode op) {
+        if (op == Opcode.I32_EQZ && pending != null) {
+            pendingNegated = !pendingNegated;
+            return;
+        }
+        pop(op.params().length);
+        if (isComparison(op)) {
+            pending = op;
+            pendingNegated = false;
+            push(ValType.I32);
+            return;
+        }
+        java.lang.classfile.Opcode jvm = DIRECT.get(op);
+        if (jvm != null) {
+            if (jvm.kind() == java.lang.classfile.Opcode.Kind.CONVERT) {
+                code.with(java.lang.classfile.instruction.ConvertInstruction.of(jvm));
+            } else {
+                code.with(java.lang.classfile.instruction.OperatorInstruction.of(jvm));
+            }
+        } else {
+            switch (op) {
+                case I64_SHL, I64_SHR_S, I64_SHR_U -> {
+                    // The JVM takes an int count and masks it to 6 bits, as Wasm masks the i64 count.
+                    code.l2i();
+                    switch (op) {
+                        case I64_SHL -> code.lshl();
+                        case I64_SHR_S -> code.lshr();
+                        default -> code.lushr();
+                    }
+                }
+                default -> numericCall(op);
+            }
+        }
+        push(op.results()[0]);
+    }
+
+    /** Calls the {@link NumericOps} method of {@code op} on the operands on the stack. */
+    private void numericCall(Opcode op) {
+        ValType[] params = op.params();
+        boolean traps = NumericOps.mayTrap(op);
+        ClassDesc[] descs = new ClassDesc[params.length + (traps ? 1 : 0)];
+        for (int i = 0; i < params.length; i++) {
+            descs[i] = JvmTypes.desc(params[i]);
+        }
+        if (traps) {
+            descs[params.length] = NODE;
+            code.aconst_null();
+        }
+        code.invokestatic(NUMERIC_OPS, NumericOps.methodName(op), MethodTypeDesc.of(JvmTypes.desc(op.results()[0]), descs));
+    }
+
+    // ---- loops and calls ---------------------------------------------------------------------------
+
+    /** At a loop header: counts the iteration for tiering and polls Truffle's safepoint ({@link ModuleClass#LOOP}). */
+    private void countBackEdge() {
+        code.loadConstant(functionIndex);
+        code.invokestatic(linkage.classDesc(), ModuleClass.LOOP, ModuleClass.LOOP_TYPE);
+    }
+
+    private void call(int calleeIndex) {
+        FuncType callee = model.functionType(calleeIndex);
+        if (!JvmTypes.representable(callee)) {
+            throw new UnsupportedFunctionException("call of a function of type " + callee);
+        }
+        pop(callee.paramCount());
+        code.aload(instanceSlot);
+        if (linkage.hasMethod(calleeIndex)) {
+            code.invokestatic(linkage.classDesc(), ModuleClass.methodName(calleeIndex), JvmTypes.function(callee));
+        } else {
+            code.loadConstant(calleeIndex);
+            code.invokestatic(linkage.classDesc(), linkage.callFunctionStub(callee), ModuleClass.callFunctionStubType(callee));
+        }
+        callResults(callee);
+    }
+
+    private void callIndirect(int typeIndex, int tableIndex) {
+        FuncType callee = model.types().get(typeIndex);
+        if (!JvmTypes.representable(callee)) {
+            throw new UnsupportedFunctionException("call_indirect of type " + callee);
+        }
+        pop(callee.paramCount() + 1);
+        code.aload(instanceSlot);
+        code.loadConstant(tableIndex);
+        code.loadConstant(module.typeId(typeIndex));
+        code.invokestatic(linkage.classDesc(), linkage.callIndirectStub(callee), ModuleClass.callIndirectStubType(callee));
+        callResults(callee);
+    }
+
+    /** After a call: the memory may have grown; several results arrive as an {@code Object[]}. */
+    private void callResults(FuncType callee) {
+        ValType[] results = callee.results();
+        if (results.length > 1) {
+            int array = scratch(TypeKind.REFERENCE, 0);
+            code.astore(array);
+            for (int i = 0; i < results.length; i++) {
+                code.aload(array);
+                code.loadConstant(i);
+                code.aaload();
+                JvmTypes.unbox(code, results[i]);
+            }
+        }
+        reloadMemory();
+        pushAll(results);
+    }
+}

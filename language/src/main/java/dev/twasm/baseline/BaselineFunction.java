@@ -1,0 +1,142 @@
+package dev.twasm.baseline;
+
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.nodes.RootNode;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
+import dev.twasm.runtime.CallStack;
+import dev.twasm.runtime.WasmInstance;
+
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The baseline tier's state for one function's root node: whether the root still runs the
+ * function's baseline code, and how much work that code has done.
+ *
+ * <p>A root starts in baseline mode. Its work is the number of calls through the root plus the
+ * loop iterations its baseline code executed (counted at every loop header, from any caller);
+ * once that exceeds {@code wasm.BaselineThreshold} the root leaves baseline mode for good at its
+ * next call, and from then on the AST interpreter runs it, gathers profiles, and Truffle compiles
+ * it with Graal as without this tier. A root also leaves at once when its function has no
+ * translated code.
+ *
+ * <p>The mode is an {@link Assumption}, because Graal may compile code that calls this root while
+ * it is in baseline mode (an AST caller that got hot, or the root itself when the host calls it
+ * often): that code calls the baseline code through a boundary instead of inlining an AST that
+ * never ran, and is invalidated when the root leaves.
+ *
+ * <p>Baseline code of other functions keeps calling this function's method directly after it
+ * left; only calls through Truffle (from the host, from AST or compiled code, through imports and
+ * tables, see {@link BaselineSupport#entry}) see the switch.
+ */
+public final class BaselineFunction {
+    /** What {@link #execute} returns when the root must run its AST instead. */
+    public static final Object DECLINED = new Object();
+
+    private final BaselineModule module;
+    private final int functionIndex;
+    private final long threshold;
+    /** Valid while the root runs baseline code; compiled callers depend on it. */
+    private final Assumption active = Truffle.getRuntime().createAssumption("baseline tier");
+    private long calls;
+    private MethodHandle bridge;
+    private volatile MethodHandle entry;
+    private volatile CallTarget frameTarget;
+
+    public BaselineFunction(BaselineModule module, int functionIndex, long threshold) {
+        this.module = module;
+        this.functionIndex = functionIndex;
+        this.threshold = threshold;
+    }
+
+    /** Valid while the root runs baseline code. */
+    public Assumption active() {
+        return active;
+    }
+
+    /** Leaves baseline mode for good; compiled code that called the baseline code is invalidated. */
+    public void deactivate() {
+        entry = null;
+        active.invalidate("function left the baseline tier");
+    }
+
+    /**
+     * Runs the function's baseline code with the root's arguments (laid out by
+     * {@code CallingConvention}), or returns {@link #DECLINED} when the root is no longer, or
+     * cannot be, in baseline mode. Converts a {@link StackOverflowError} into the "call stack
+     * exhausted" trap and restores the call depth when the code exits by an exception.
+     */
+    @TruffleBoundary
+    public Object execute(RootNode root, Object[] arguments) {
+        if (!active.isValid()) {
+            return DECLINED;
+        }
+        if (bridge == null) {
+            MethodHandle b = module.bridge(functionIndex);
+            if (b == null) {
+                deactivate();
+                return DECLINED;
+            }
+            bridge = b;
+        }
+        if (++calls + work() > threshold) {
+            deactivate();
+            return DECLINED;
+        }
+        WasmInstance instance = (WasmInstance) arguments[0];
+        CallStack callStack = instance.callStack;
+        int depth = callStack.depth();
+        try {
+            return (Object) bridge.invokeExact(functionIndex, instance, arguments);
+        } catch (StackOverflowError e) {
+            throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, root);
+        } catch (AbstractTruffleException e) {
+            StackTraces.replay(e, module.module(), functionIndex);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        } finally {
+            // Baseline code leaves the calls it entered only when it returns normally.
+            callStack.leave(depth + 1);
+        }
+    }
+
+    /** The loop iterations the function's baseline code has run, over all its callers. */
+    long work() {
+        return module.work(functionIndex);
+    }
+
+    /** The call target that stands for this function in stack traces replayed by {@link StackTraces}. */
+    CallTarget frameTarget(TruffleLanguage<?> language, String name) {
+        CallTarget t = frameTarget;
+        if (t == null) {
+            t = StackTraces.createFrameTarget(language, name);
+            frameTarget = t;
+        }
+        return t;
+    }
+
+    /**
+     * The translated method, {@code (params..., WasmInstance) result}, for baseline callers that
+     * reach this function through a table or an import; null when the root left baseline mode,
+     * the function is not translated, or its module's code was not generated yet (the caller then
+     * goes through the Truffle call target, which generates it).
+     */
+    MethodHandle entry() {
+        MethodHandle e = entry;
+        if (e == null && active.isValid() && module.isDefined()) {
+            e = module.entry(functionIndex);
+            if (e != null && active.isValid()) {
+                entry = e;
+            }
+        }
+        return e;
+    }
+}

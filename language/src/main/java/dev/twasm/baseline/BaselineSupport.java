@@ -1,0 +1,491 @@
+package dev.twasm.baseline;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
+import dev.twasm.nodes.BulkOperationNode;
+import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.runtime.WasmFunction;
+import dev.twasm.runtime.WasmInstance;
+import dev.twasm.runtime.WasmMemory;
+import dev.twasm.runtime.WasmNull;
+import dev.twasm.runtime.WasmTable;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The run-time support that baseline code calls: memory accesses (spec §4.4.7), table, global,
+ * reference and bulk instructions (§4.4.5-§4.4.7), call depth accounting and the traps, each a
+ * small {@code public static} method.
+ *
+ * <p>Why helpers rather than inline bytecode: HotSpot refuses to compile methods over 8,000 bytes
+ * of bytecode ({@code -XX:+DontCompileHugeMethods}, the default), so every byte a Wasm instruction
+ * costs in its translation lowers the size of the largest function the baseline tier can take. A
+ * call of a helper is 3 bytes; C1 and C2 inline the small ones, so compiled code is the same as if
+ * they had been written out in place.
+ *
+ * <p>Conventions, which {@link BaselineCompiler} relies on: a helper's parameters are the Wasm
+ * operands in stack order (bottom first), then the {@link WasmInstance} and any immediates, so the
+ * translator pushes only the instance and the immediates after the operands that are already on
+ * the JVM stack. References are typed {@code Object}. Traps are the AST's {@link WasmTrap}s with
+ * the same {@link TrapKind}s and messages, created here out of line without a node location.
+ *
+ * <p>Linear memory is the {@code byte[]} of memory 0 (Wasm 2.0 has one memory), which the
+ * translated method keeps in a local and reloads after calls and {@code memory.grow}. Accesses are
+ * little-endian {@link VarHandle} views of the array; the effective address is the unsigned
+ * 32-bit operand plus the unsigned offset, computed in {@code long} so it cannot wrap, and checked
+ * against the array length before the access.
+ */
+public final class BaselineSupport {
+    /** The null reference, typed {@code Object} so verifier types of references never need a class hierarchy. */
+    public static final Object NULL = WasmNull.INSTANCE;
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] DROPPED_DATA = new byte[0];
+    private static final Object[] DROPPED_ELEM = new Object[0];
+
+    private BaselineSupport() {
+    }
+
+    // ---- memory (spec §4.4.7) -------------------------------------------------------------------
+
+    /** The effective address of an access of {@code width} bytes, after the bounds check. */
+    private static int address(int address, byte[] memory, int offset, int width) {
+        long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset);
+        if (ea > memory.length - width) {
+            throw outOfBoundsMemory();
+        }
+        return (int) ea;
+    }
+
+    /** A non-negative constant effective address (constant address plus offset) after the bounds check. */
+    private static int at(int address, byte[] memory, int width) {
+        if (address > memory.length - width) {
+            throw outOfBoundsMemory();
+        }
+        return address;
+    }
+
+    public static int i32LoadAt(int address, byte[] memory) {
+        return (int) INT.get(memory, at(address, memory, 4));
+    }
+
+    public static long i64LoadAt(int address, byte[] memory) {
+        return (long) LONG.get(memory, at(address, memory, 8));
+    }
+
+    public static float f32LoadAt(int address, byte[] memory) {
+        return Float.intBitsToFloat((int) INT.get(memory, at(address, memory, 4)));
+    }
+
+    public static double f64LoadAt(int address, byte[] memory) {
+        return Double.longBitsToDouble((long) LONG.get(memory, at(address, memory, 8)));
+    }
+
+    public static int i32Load8SAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)];
+    }
+
+    public static int i32Load8UAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)] & 0xFF;
+    }
+
+    public static int i32Load16SAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2));
+    }
+
+    public static int i32Load16UAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2)) & 0xFFFF;
+    }
+
+    public static long i64Load8SAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)];
+    }
+
+    public static long i64Load8UAt(int address, byte[] memory) {
+        return memory[at(address, memory, 1)] & 0xFFL;
+    }
+
+    public static long i64Load16SAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2));
+    }
+
+    public static long i64Load16UAt(int address, byte[] memory) {
+        return (short) SHORT.get(memory, at(address, memory, 2)) & 0xFFFFL;
+    }
+
+    public static long i64Load32SAt(int address, byte[] memory) {
+        return (int) INT.get(memory, at(address, memory, 4));
+    }
+
+    public static long i64Load32UAt(int address, byte[] memory) {
+        return (int) INT.get(memory, at(address, memory, 4)) & 0xFFFF_FFFFL;
+    }
+
+    public static byte[] memory(WasmInstance instance) {
+        return instance.memory0.buffer;
+    }
+
+    public static int i32Load(int address, byte[] memory, int offset) {
+        return (int) INT.get(memory, address(address, memory, offset, 4));
+    }
+
+    public static long i64Load(int address, byte[] memory, int offset) {
+        return (long) LONG.get(memory, address(address, memory, offset, 8));
+    }
+
+    /** Through the int bits, so a NaN's payload is kept exactly. */
+    public static float f32Load(int address, byte[] memory, int offset) {
+        return Float.intBitsToFloat((int) INT.get(memory, address(address, memory, offset, 4)));
+    }
+
+    public static double f64Load(int address, byte[] memory, int offset) {
+        return Double.longBitsToDouble((long) LONG.get(memory, address(address, memory, offset, 8)));
+    }
+
+    public static int i32Load8S(int address, byte[] memory, int offset) {
+        return memory[address(address, memory, offset, 1)];
+    }
+
+    public static int i32Load8U(int address, byte[] memory, int offset) {
+        return memory[address(address, memory, offset, 1)] & 0xFF;
+    }
+
+    public static int i32Load16S(int address, byte[] memory, int offset) {
+        return (short) SHORT.get(memory, address(address, memory, offset, 2));
+    }
+
+    public static int i32Load16U(int address, byte[] memory, int offset) {
+        return (short) SHORT.get(memory, address(address, memory, offset, 2)) & 0xFFFF;
+    }
+
+    public static long i64Load8S(int address, byte[] memory, int offset) {
+        return memory[address(address, memory, offset, 1)];
+    }
+
+    public static long i64Load8U(int address, byte[] memory, int offset) {
+        return memory[address(address, memory, offset, 1)] & 0xFFL;
+    }
+
+    public static long i64Load16S(int address, byte[] memory, int offset) {
+        return (short) SHORT.get(memory, address(address, memory, offset, 2));
+    }
+
+    public static long i64Load16U(int address, byte[] memory, int offset) {
+        return (short) SHORT.get(memory, address(address, memory, offset, 2)) & 0xFFFFL;
+    }
+
+    public static long i64Load32S(int address, byte[] memory, int offset) {
+        return (int) INT.get(memory, address(address, memory, offset, 4));
+    }
+
+    public static long i64Load32U(int address, byte[] memory, int offset) {
+        return (int) INT.get(memory, address(address, memory, offset, 4)) & 0xFFFF_FFFFL;
+    }
+
+    public static void i32Store(int address, int value, byte[] memory, int offset) {
+        INT.set(memory, address(address, memory, offset, 4), value);
+    }
+
+    public static void i64Store(int address, long value, byte[] memory, int offset) {
+        LONG.set(memory, address(address, memory, offset, 8), value);
+    }
+
+    public static void f32Store(int address, float value, byte[] memory, int offset) {
+        INT.set(memory, address(address, memory, offset, 4), Float.floatToRawIntBits(value));
+    }
+
+    public static void f64Store(int address, double value, byte[] memory, int offset) {
+        LONG.set(memory, address(address, memory, offset, 8), Double.doubleToRawLongBits(value));
+    }
+
+    public static void i32Store8(int address, int value, byte[] memory, int offset) {
+        memory[address(address, memory, offset, 1)] = (byte) value;
+    }
+
+    public static void i32Store16(int address, int value, byte[] memory, int offset) {
+        SHORT.set(memory, address(address, memory, offset, 2), (short) value);
+    }
+
+    public static void i64Store8(int address, long value, byte[] memory, int offset) {
+        memory[address(address, memory, offset, 1)] = (byte) value;
+    }
+
+    public static void i64Store16(int address, long value, byte[] memory, int offset) {
+        SHORT.set(memory, address(address, memory, offset, 2), (short) value);
+    }
+
+    public static void i64Store32(int address, long value, byte[] memory, int offset) {
+        INT.set(memory, address(address, memory, offset, 4), (int) value);
+    }
+
+    /** {@code memory.grow}; the caller reloads its cached array afterwards. */
+    public static int memoryGrow(int deltaPages, WasmInstance instance) {
+        return instance.memory0.grow(Integer.toUnsignedLong(deltaPages));
+    }
+
+    public static int memorySize(WasmInstance instance) {
+        return instance.memory0.pages();
+    }
+
+    /** {@code memory.fill}: traps before writing anything when out of bounds. */
+    public static void memoryFill(int destination, int value, int length, WasmInstance instance) {
+        byte[] memory = instance.memory0.buffer;
+        if (!BulkOperationNode.inBounds(destination, length, memory.length)) {
+            throw outOfBoundsMemory();
+        }
+        Arrays.fill(memory, destination, destination + length, (byte) value);
+    }
+
+    /** {@code memory.copy}: memmove semantics, traps before writing anything when out of bounds. */
+    public static void memoryCopy(int destination, int source, int length, WasmInstance instance) {
+        byte[] memory = instance.memory0.buffer;
+        if (!BulkOperationNode.inBounds(source, length, memory.length) || !BulkOperationNode.inBounds(destination, length, memory.length)) {
+            throw outOfBoundsMemory();
+        }
+        System.arraycopy(memory, source, memory, destination, length);
+    }
+
+    /** {@code memory.init} from data segment {@code dataIndex} (empty once dropped). */
+    public static void memoryInit(int destination, int source, int length, WasmInstance instance, int dataIndex) {
+        byte[] data = instance.dataSegments[dataIndex];
+        WasmMemory memory = instance.memory0;
+        if (!BulkOperationNode.inBounds(source, length, data.length) || !BulkOperationNode.inBounds(destination, length, memory.byteSize())) {
+            throw outOfBoundsMemory();
+        }
+        System.arraycopy(data, source, memory.buffer, destination, length);
+    }
+
+    public static void dataDrop(WasmInstance instance, int dataIndex) {
+        instance.dataSegments[dataIndex] = DROPPED_DATA;
+    }
+
+    // ---- globals (spec §4.4.5) ------------------------------------------------------------------
+
+    public static int globalGetI32(WasmInstance instance, int index) {
+        return instance.globals[index].getI32();
+    }
+
+    public static long globalGetI64(WasmInstance instance, int index) {
+        return instance.globals[index].getI64();
+    }
+
+    public static float globalGetF32(WasmInstance instance, int index) {
+        return instance.globals[index].getF32();
+    }
+
+    public static double globalGetF64(WasmInstance instance, int index) {
+        return instance.globals[index].getF64();
+    }
+
+    public static Object globalGetRef(WasmInstance instance, int index) {
+        return instance.globals[index].getRef();
+    }
+
+    public static void globalSetI32(int value, WasmInstance instance, int index) {
+        instance.globals[index].setI32(value);
+    }
+
+    public static void globalSetI64(long value, WasmInstance instance, int index) {
+        instance.globals[index].setI64(value);
+    }
+
+    public static void globalSetF32(float value, WasmInstance instance, int index) {
+        instance.globals[index].setF32(value);
+    }
+
+    public static void globalSetF64(double value, WasmInstance instance, int index) {
+        instance.globals[index].setF64(value);
+    }
+
+    public static void globalSetRef(Object value, WasmInstance instance, int index) {
+        instance.globals[index].setRef(value);
+    }
+
+    // ---- references and select (spec §4.4.2, §4.4.4) ---------------------------------------------
+
+    public static int refIsNull(Object reference) {
+        return reference == WasmNull.INSTANCE ? 1 : 0;
+    }
+
+    public static Object refFunc(WasmInstance instance, int functionIndex) {
+        return instance.functions[functionIndex];
+    }
+
+    public static int select(int first, int second, int condition) {
+        return condition != 0 ? first : second;
+    }
+
+    public static long select(long first, long second, int condition) {
+        return condition != 0 ? first : second;
+    }
+
+    public static float select(float first, float second, int condition) {
+        return condition != 0 ? first : second;
+    }
+
+    public static double select(double first, double second, int condition) {
+        return condition != 0 ? first : second;
+    }
+
+    public static Object select(Object first, Object second, int condition) {
+        return condition != 0 ? first : second;
+    }
+
+    // ---- tables (spec §4.4.6) -------------------------------------------------------------------
+
+    public static Object tableGet(int index, WasmInstance instance, int tableIndex) {
+        Object[] elements = instance.tables[tableIndex].elements;
+        if (Integer.compareUnsigned(index, elements.length) >= 0) {
+            throw outOfBoundsTable();
+        }
+        return elements[index];
+    }
+
+    public static void tableSet(int index, Object value, WasmInstance instance, int tableIndex) {
+        Object[] elements = instance.tables[tableIndex].elements;
+        if (Integer.compareUnsigned(index, elements.length) >= 0) {
+            throw outOfBoundsTable();
+        }
+        elements[index] = value;
+    }
+
+    public static int tableSize(WasmInstance instance, int tableIndex) {
+        return instance.tables[tableIndex].size();
+    }
+
+    public static int tableGrow(Object init, int delta, WasmInstance instance, int tableIndex) {
+        return instance.tables[tableIndex].grow(Integer.toUnsignedLong(delta), init);
+    }
+
+    public static void tableFill(int destination, Object value, int length, WasmInstance instance, int tableIndex) {
+        Object[] elements = instance.tables[tableIndex].elements;
+        if (!BulkOperationNode.inBounds(destination, length, elements.length)) {
+            throw outOfBoundsTable();
+        }
+        Arrays.fill(elements, destination, destination + length, value);
+    }
+
+    public static void tableCopy(int destination, int source, int length, WasmInstance instance, int destinationTable, int sourceTable) {
+        Object[] to = instance.tables[destinationTable].elements;
+        Object[] from = instance.tables[sourceTable].elements;
+        if (!BulkOperationNode.inBounds(source, length, from.length) || !BulkOperationNode.inBounds(destination, length, to.length)) {
+            throw outOfBoundsTable();
+        }
+        System.arraycopy(from, source, to, destination, length);
+    }
+
+    public static void tableInit(int destination, int source, int length, WasmInstance instance, int elemIndex, int tableIndex) {
+        Object[] segment = instance.elemSegments[elemIndex];
+        Object[] elements = instance.tables[tableIndex].elements;
+        if (!BulkOperationNode.inBounds(source, length, segment.length) || !BulkOperationNode.inBounds(destination, length, elements.length)) {
+            throw outOfBoundsTable();
+        }
+        System.arraycopy(segment, source, elements, destination, length);
+    }
+
+    public static void elemDrop(WasmInstance instance, int elemIndex) {
+        instance.elemSegments[elemIndex] = DROPPED_ELEM;
+    }
+
+    // ---- calls (spec §4.4.8) --------------------------------------------------------------------
+
+    /**
+     * Enters a call: counts it against the context's {@code wasm.MaxCallDepth} limit, as the AST's
+     * root does, and returns the depth to pass to {@link #leave}. Leaving on an exception is left
+     * to the Truffle root that entered baseline code, which restores the depth it started from.
+     */
+    public static int enter(WasmInstance instance) {
+        int depth = instance.callStack.enter();
+        if (depth < 0) {
+            throw trap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        return depth;
+    }
+
+    public static void leave(WasmInstance instance, int depth) {
+        instance.callStack.leave(depth);
+    }
+
+    /** The function instance {@code call} addresses, for calls that do not go straight to a method. */
+    public static WasmFunction function(WasmInstance instance, int functionIndex) {
+        return instance.functions[functionIndex];
+    }
+
+    /**
+     * The callee of {@code call_indirect} (spec §4.4.8): traps exactly as the AST's
+     * {@code CallIndirectNode} does when the index is outside the table, the entry is null, or
+     * the canonical type id differs from the expected one.
+     */
+    public static WasmFunction indirectFunction(int elementIndex, WasmInstance instance, int tableIndex, int expectedTypeId) {
+        WasmTable table = instance.tables[tableIndex];
+        Object[] elements = table.elements;
+        if (Integer.compareUnsigned(elementIndex, elements.length) >= 0) {
+            throw WasmTrap.createForElement(TrapKind.UNDEFINED_ELEMENT, Integer.toUnsignedLong(elementIndex), null);
+        }
+        if (!(elements[elementIndex] instanceof WasmFunction function)) {
+            throw WasmTrap.createForElement(TrapKind.UNINITIALIZED_ELEMENT, elementIndex, null);
+        }
+        if (function.typeId() != expectedTypeId) {
+            throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return function;
+    }
+
+    /**
+     * The baseline method of {@code function}, of type {@code (params..., WasmInstance) result}, when
+     * it is a Wasm function whose root is still in baseline mode and whose code exists; else null,
+     * and the caller goes through the function's Truffle call target.
+     */
+    public static MethodHandle entry(WasmFunction function) {
+        CallTarget target = function.target();
+        if (target instanceof RootCallTarget rootTarget && rootTarget.getRootNode() instanceof WasmRootNode root) {
+            BaselineFunction baseline = root.baseline();
+            if (baseline != null) {
+                return baseline.entry();
+            }
+        }
+        return null;
+    }
+
+    /** Calls {@code function} through its Truffle call target; {@code arguments} are laid out by {@code CallingConvention}. */
+    public static Object call(WasmFunction function, Object[] arguments) {
+        return function.target().call(arguments);
+    }
+
+    // ---- traps ----------------------------------------------------------------------------------
+
+    /**
+     * The exception handler of every translated method: records that a guest exception left
+     * function {@code functionIndex} (for its stack trace, see {@link StackTraces}) and returns it
+     * to be rethrown.
+     */
+    public static AbstractTruffleException unwind(AbstractTruffleException exception, WasmInstance instance, int functionIndex) {
+        StackTraces.record(exception, instance, functionIndex);
+        return exception;
+    }
+
+    public static WasmTrap unreachable() {
+        return trap(TrapKind.UNREACHABLE);
+    }
+
+    private static WasmTrap outOfBoundsMemory() {
+        return trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+
+    private static WasmTrap outOfBoundsTable() {
+        return trap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+
+    static WasmTrap trap(TrapKind kind) {
+        return WasmTrap.create(kind, null);
+    }
+}

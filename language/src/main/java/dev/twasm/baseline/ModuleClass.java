@@ -1,0 +1,438 @@
+package dev.twasm.baseline;
+
+import dev.twasm.model.FuncType;
+import dev.twasm.model.Module;
+import dev.twasm.model.ValType;
+import dev.twasm.runtime.WasmModule;
+
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.constant.ClassDesc;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The class file of one module's baseline code: one static method per defined function whose
+ * signature the JVM can take, calls between them being {@code invokestatic}. Generating the whole
+ * module as one class (rather than a class per function) keeps calls direct, so HotSpot inlines
+ * across Wasm functions, and pays the fixed cost of defining a class once (see docs/rationale.md
+ * for the measurements).
+ *
+ * <p>Members, all {@code static}:
+ * <ul>
+ * <li>{@code f<i>(params..., WasmInstance) result}: defined function {@code i}, translated by
+ * {@link BaselineCompiler}, or a <em>trampoline</em> to the call stub when the function is not
+ * translated (too large for HotSpot to compile, or using something the translator does not
+ * handle), so that callers need not care;</li>
+ * <li>{@code invoke(int function, WasmInstance, Object[]) Object}: the bridge from the calling
+ * convention of Truffle call targets (boxed arguments after the context) to {@code f<i>}, used by
+ * root nodes: a {@code tableswitch} over the translated functions, split into methods of
+ * {@value #BRIDGE_CHUNK} cases ({@code invoke$k}) to stay below HotSpot's size limit. One bridge
+ * per module, not one per function, so its callers see one {@code MethodHandle}, which HotSpot
+ * customizes once rather than once per function;</li>
+ * <li>{@code WORK}: the loop iteration counters of all functions ({@code long[]}, indexed by
+ * function index, the hidden class's class data), for tiering, and {@code loop(int function)},
+ * which every loop header calls: it counts the iteration and polls Truffle's safepoint;</li>
+ * <li>call stubs, one per function type used: {@code callFunction$k(params..., WasmInstance, int
+ * functionIndex)} for imports and untranslated functions, and {@code callIndirect$k(params..., int
+ * element, WasmInstance, int table, int typeId)} for {@code call_indirect}. A stub finds the
+ * function instance, then calls its baseline method through a {@link MethodHandle} when it has
+ * one, else its Truffle call target with boxed arguments.</li>
+ * </ul>
+ */
+final class ModuleClass {
+    /** Above this many bytes of bytecode HotSpot does not JIT-compile a method (HugeMethodLimit). */
+    static final int MAX_METHOD_BYTES = 8000;
+    /** Regenerations after failed functions before the module is left to the AST. */
+    private static final int MAX_ATTEMPTS = 16;
+    /** Function bodies larger than this many bytes of Wasm are not translated at all. */
+    static final int MAX_TRIED_WASM_BYTES = 10_000;
+    static final String CLASS_NAME = "dev.twasm.baseline.WasmCode";
+    private static final ClassDesc THIS_CLASS = ClassDesc.of(CLASS_NAME);
+    private static final ClassDesc METHOD_HANDLE = JvmTypes.desc(MethodHandle.class);
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                    ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(ModuleClass.class.getClassLoader()))));
+
+    private final WasmModule module;
+    private final Module model;
+    /** Defined functions (function-space indices) that get a translated method. */
+    private final BitSet translated;
+    private final Map<FuncType, String> callFunctionStubs = new LinkedHashMap<>();
+    private final Map<FuncType, String> callIndirectStubs = new LinkedHashMap<>();
+
+    private ModuleClass(WasmModule module, BitSet translated) {
+        this.module = module;
+        this.model = module.model();
+        this.translated = translated;
+    }
+
+    /** The class file bytes and which functions were translated (the others have trampolines). */
+    record Result(byte[] bytes, BitSet translated) {
+    }
+
+    /**
+     * Translates every defined function of {@code module}. A function that cannot be translated
+     * by design becomes a trampoline and the class is generated again (the class file API cannot
+     * take back a method half written); so does a function whose bytecode exceeds
+     * {@link #MAX_METHOD_BYTES}. {@code strict} lets other exceptions escape instead.
+     */
+    static Result generate(WasmModule module, boolean strict) {
+        Module model = module.model();
+        BitSet translated = new BitSet();
+        for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
+            // A translation is rarely much smaller than the Wasm code (measured: 0.7 to 1.4 times
+            // its size), so much larger bodies are not even tried.
+            if (JvmTypes.representable(model.functionType(f)) && model.definedFunction(f).body().code().length <= MAX_TRIED_WASM_BYTES) {
+                translated.set(f);
+            }
+        }
+        int attempts = 0;
+        while (true) {
+            ModuleClass generator = new ModuleClass(module, translated);
+            byte[] bytes;
+            try {
+                bytes = generator.build();
+            } catch (FunctionFailure failure) {
+                if (strict && !(failure.getCause() instanceof UnsupportedFunctionException)) {
+                    throw new IllegalStateException("baseline translation of " + model.functionDisplayName(failure.functionIndex) + " failed",
+                                    failure.getCause());
+                }
+                translated.clear(failure.functionIndex);
+                if (++attempts == MAX_ATTEMPTS) {
+                    // Unusual modules only; trampolines always build.
+                    translated.clear();
+                }
+                continue;
+            }
+            BitSet tooLarge = oversized(bytes);
+            if (tooLarge.isEmpty()) {
+                return new Result(bytes, translated);
+            }
+            translated.andNot(tooLarge);
+        }
+    }
+
+    /** Thrown out of the class builder when translating one function failed. */
+    private static final class FunctionFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int functionIndex;
+
+        FunctionFailure(int functionIndex, RuntimeException cause) {
+            super(cause);
+            this.functionIndex = functionIndex;
+        }
+    }
+
+    private static BitSet oversized(byte[] bytes) {
+        BitSet result = new BitSet();
+        ClassModel parsed = ClassFile.of().parse(bytes);
+        for (MethodModel method : parsed.methods()) {
+            String name = method.methodName().stringValue();
+            if (name.startsWith("f") && method.code().isPresent() && ((CodeAttribute) method.code().get()).codeLength() > MAX_METHOD_BYTES) {
+                result.set(Integer.parseInt(name.substring(1)));
+            }
+        }
+        return result;
+    }
+
+    private byte[] build() {
+        return CLASS_FILE.build(THIS_CLASS, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER | ClassFile.ACC_SYNTHETIC);
+            cb.withField(WORK, WORK_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_FINAL | ClassFile.ACC_PRIVATE);
+            cb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC, code -> {
+                code.ldc(DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA, ConstantDescs.DEFAULT_NAME, WORK_TYPE));
+                code.putstatic(THIS_CLASS, WORK, WORK_TYPE);
+                code.return_();
+            });
+            cb.withMethodBody(LOOP, LOOP_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+                code.getstatic(THIS_CLASS, WORK, WORK_TYPE);
+                code.iload(0);
+                code.dup2();
+                code.laload();
+                code.lconst_1();
+                code.ladd();
+                code.lastore();
+                code.aconst_null();
+                code.invokestatic(JvmTypes.desc(com.oracle.truffle.api.TruffleSafepoint.class), "poll",
+                                MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(com.oracle.truffle.api.nodes.Node.class)));
+                code.return_();
+            });
+            bridges(cb);
+            for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
+                FuncType type = model.functionType(f);
+                if (!JvmTypes.representable(type)) {
+                    continue;
+                }
+                int functionIndex = f;
+                if (translated.get(f)) {
+                    cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> {
+                        try {
+                            BaselineCompiler.translate(module, functionIndex, code, this);
+                        } catch (RuntimeException e) {
+                            throw new FunctionFailure(functionIndex, e);
+                        }
+                    });
+                } else {
+                    cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
+                                    code -> trampoline(code, functionIndex, type));
+                }
+            }
+            // Stubs last: translating the functions is what requests them.
+            for (Map.Entry<FuncType, String> stub : callFunctionStubs.entrySet()) {
+                stub(cb, stub.getValue(), stub.getKey(), callFunctionStubType(stub.getKey()), "function",
+                                MethodTypeDesc.of(JvmTypes.FUNCTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
+            }
+            for (Map.Entry<FuncType, String> stub : callIndirectStubs.entrySet()) {
+                stub(cb, stub.getValue(), stub.getKey(), callIndirectStubType(stub.getKey()), "indirectFunction",
+                                MethodTypeDesc.of(JvmTypes.FUNCTION, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int));
+            }
+        });
+    }
+
+    // ---- what the translator asks ------------------------------------------------------------
+
+    ClassDesc classDesc() {
+        return THIS_CLASS;
+    }
+
+    /** Whether function {@code functionIndex} has a method {@code f<i>} in this class (translated or trampoline). */
+    boolean hasMethod(int functionIndex) {
+        return functionIndex >= model.importedFunctionCount() && JvmTypes.representable(model.functionType(functionIndex));
+    }
+
+    String callFunctionStub(FuncType type) {
+        return callFunctionStubs.computeIfAbsent(type, t -> "callFunction$" + callFunctionStubs.size());
+    }
+
+    String callIndirectStub(FuncType type) {
+        return callIndirectStubs.computeIfAbsent(type, t -> "callIndirect$" + callIndirectStubs.size());
+    }
+
+    static String methodName(int functionIndex) {
+        return "f" + functionIndex;
+    }
+
+    static final String WORK = "WORK";
+    static final ClassDesc WORK_TYPE = ConstantDescs.CD_long.arrayType();
+    /** {@code loop(int function)}: what a loop header does, counting and polling; a call keeps headers small. */
+    static final String LOOP = "loop";
+    static final MethodTypeDesc LOOP_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
+    static final String BRIDGE = "invoke";
+    static final MethodTypeDesc BRIDGE_TYPE = MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_int, JvmTypes.INSTANCE, JvmTypes.OBJECT_ARRAY);
+    /** Functions per bridge method: a case is about 20-40 bytes of bytecode, the limit 8,000. */
+    static final int BRIDGE_CHUNK = 128;
+
+    static MethodTypeDesc callFunctionStubType(FuncType type) {
+        return JvmTypes.method(type, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+    }
+
+    static MethodTypeDesc callIndirectStubType(FuncType type) {
+        return JvmTypes.method(type, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int);
+    }
+
+    // ---- generated members ---------------------------------------------------------------------
+
+    /**
+     * A call stub of {@code type}: passes its parameters after the Wasm ones (the stub's own
+     * extras) to the support method {@code resolver}, which finds the callee, then dispatches.
+     */
+    private static void stub(ClassBuilder cb, String name, FuncType type, MethodTypeDesc stubType, String resolver, MethodTypeDesc resolverType) {
+        cb.withMethodBody(name, stubType, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+            int slot = parameterSlots(type);
+            for (ClassDesc extra : resolverType.parameterList()) {
+                TypeKind kind = TypeKind.from(extra);
+                code.loadLocal(kind, slot);
+                slot += kind.slotSize();
+            }
+            code.invokestatic(JvmTypes.SUPPORT, resolver, resolverType);
+            dispatch(code, type);
+        });
+    }
+
+    private static int parameterSlots(FuncType type) {
+        int slots = 0;
+        for (ValType t : type.params()) {
+            slots += JvmTypes.kind(t).slotSize();
+        }
+        return slots;
+    }
+
+    /** Loads the Wasm parameters of a method whose first parameters they are. */
+    private static void loadParameters(CodeBuilder code, FuncType type) {
+        int slot = 0;
+        for (ValType t : type.params()) {
+            TypeKind kind = JvmTypes.kind(t);
+            code.loadLocal(kind, slot);
+            slot += kind.slotSize();
+        }
+    }
+
+    private static void returnResult(CodeBuilder code, FuncType type) {
+        code.return_(type.resultCount() == 0 ? TypeKind.VOID : type.resultCount() == 1 ? JvmTypes.kind(type.result(0)) : TypeKind.REFERENCE);
+    }
+
+    /**
+     * {@code invoke} and its chunks {@code invoke$k}: for each translated function, a case that
+     * unboxes {@code args[1..]}, calls {@code f<i>} and boxes the result.
+     */
+    private void bridges(ClassBuilder cb) {
+        int first = model.importedFunctionCount();
+        int chunks = (model.functionCount() - first + BRIDGE_CHUNK - 1) / BRIDGE_CHUNK;
+        cb.withMethodBody(BRIDGE, BRIDGE_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> {
+            code.iload(0);
+            code.loadConstant(first);
+            code.isub();
+            code.loadConstant(BRIDGE_CHUNK);
+            code.idiv();
+            Label fail = code.newLabel();
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> targets = new ArrayList<>();
+            for (int k = 0; k < chunks; k++) {
+                Label target = code.newLabel();
+                cases.add(SwitchCase.of(k, target));
+                targets.add(target);
+            }
+            code.tableswitch(0, Math.max(0, chunks - 1), fail, cases);
+            for (int k = 0; k < chunks; k++) {
+                code.labelBinding(targets.get(k));
+                code.iload(0);
+                code.aload(1);
+                code.aload(2);
+                code.invokestatic(THIS_CLASS, BRIDGE + "$" + k, BRIDGE_TYPE);
+                code.areturn();
+            }
+            code.labelBinding(fail);
+            code.new_(ILLEGAL_STATE);
+            code.dup();
+            code.invokespecial(ILLEGAL_STATE, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+            code.athrow();
+        });
+        for (int k = 0; k < chunks; k++) {
+            int low = first + k * BRIDGE_CHUNK;
+            int high = Math.min(model.functionCount(), low + BRIDGE_CHUNK) - 1;
+            cb.withMethodBody(BRIDGE + "$" + k, BRIDGE_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+                Label fail = code.newLabel();
+                List<SwitchCase> cases = new ArrayList<>();
+                List<Integer> functions = new ArrayList<>();
+                for (int f = low; f <= high; f++) {
+                    if (translated.get(f)) {
+                        cases.add(SwitchCase.of(f, code.newLabel()));
+                        functions.add(f);
+                    }
+                }
+                code.iload(0);
+                code.tableswitch(low, high, fail, cases);
+                for (int i = 0; i < cases.size(); i++) {
+                    code.labelBinding(cases.get(i).target());
+                    bridgeCase(code, functions.get(i), model.functionType(functions.get(i)));
+                }
+                code.labelBinding(fail);
+                code.new_(ILLEGAL_STATE);
+                code.dup();
+                code.invokespecial(ILLEGAL_STATE, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+                code.athrow();
+            });
+        }
+    }
+
+    private static final ClassDesc ILLEGAL_STATE = JvmTypes.desc(IllegalStateException.class);
+
+    private static void bridgeCase(CodeBuilder code, int functionIndex, FuncType type) {
+        for (int i = 0; i < type.paramCount(); i++) {
+            code.aload(2);
+            code.loadConstant(1 + i);
+            code.aaload();
+            JvmTypes.unbox(code, type.param(i));
+        }
+        code.aload(1);
+        code.invokestatic(THIS_CLASS, methodName(functionIndex), JvmTypes.function(type));
+        if (type.resultCount() == 0) {
+            code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+        } else if (type.resultCount() == 1) {
+            JvmTypes.box(code, type.result(0));
+        }
+        code.areturn();
+    }
+
+    /** {@code f<i>} of an untranslated function: the call stub with the function's own index. */
+    private void trampoline(CodeBuilder code, int functionIndex, FuncType type) {
+        loadParameters(code, type);
+        code.aload(parameterSlots(type));
+        code.loadConstant(functionIndex);
+        code.invokestatic(THIS_CLASS, callFunctionStub(type), callFunctionStubType(type));
+        returnResult(code, type);
+    }
+
+    /**
+     * The body of a call stub, with the callee's {@code WasmFunction} on the stack: its baseline
+     * method through a {@code MethodHandle} when it has one, else its Truffle call target.
+     */
+    private static void dispatch(CodeBuilder code, FuncType type) {
+        int function = code.allocateLocal(TypeKind.REFERENCE);
+        int handle = code.allocateLocal(TypeKind.REFERENCE);
+        code.astore(function);
+        code.aload(function);
+        code.invokestatic(JvmTypes.SUPPORT, "entry", MethodTypeDesc.of(METHOD_HANDLE, JvmTypes.FUNCTION));
+        code.dup();
+        code.astore(handle);
+        Label slow = code.newLabel();
+        code.ifnull(slow);
+        code.aload(handle);
+        loadParameters(code, type);
+        code.aload(function);
+        code.invokevirtual(JvmTypes.FUNCTION, "context", MethodTypeDesc.of(ConstantDescs.CD_Object));
+        code.checkcast(JvmTypes.INSTANCE);
+        code.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.function(type));
+        returnResult(code, type);
+
+        code.labelBinding(slow);
+        code.aload(function);
+        code.loadConstant(type.paramCount() + 1);
+        code.anewarray(ConstantDescs.CD_Object);
+        code.dup();
+        code.iconst_0();
+        code.aload(function);
+        code.invokevirtual(JvmTypes.FUNCTION, "context", MethodTypeDesc.of(ConstantDescs.CD_Object));
+        code.aastore();
+        int slot = 0;
+        for (int i = 0; i < type.paramCount(); i++) {
+            TypeKind kind = JvmTypes.kind(type.param(i));
+            code.dup();
+            code.loadConstant(i + 1);
+            code.loadLocal(kind, slot);
+            JvmTypes.box(code, type.param(i));
+            code.aastore();
+            slot += kind.slotSize();
+        }
+        code.invokestatic(JvmTypes.SUPPORT, "call", MethodTypeDesc.of(ConstantDescs.CD_Object, JvmTypes.FUNCTION, JvmTypes.OBJECT_ARRAY));
+        switch (type.resultCount()) {
+            case 0 -> {
+                code.pop();
+                code.return_();
+            }
+            case 1 -> {
+                JvmTypes.unbox(code, type.result(0));
+                code.return_(JvmTypes.kind(type.result(0)));
+            }
+            default -> {
+                code.checkcast(JvmTypes.OBJECT_ARRAY);
+                code.areturn();
+            }
+        }
+    }
+}
