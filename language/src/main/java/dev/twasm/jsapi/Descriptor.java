@@ -1,12 +1,8 @@
 package dev.twasm.jsapi;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.UnknownIdentifierException;
-import com.oracle.truffle.api.library.ExportLibrary;
-import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.interop.ValueArray;
-import dev.twasm.interop.WasmObject;
+import dev.twasm.interop.MemberMapObject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,39 +12,16 @@ import java.util.Map;
  * ({@code {module, name, kind, type}}, spec "JS API" §Module.imports/exports) as the
  * {@code WebAssembly} symbol hands it to GraalJS.
  */
-@ExportLibrary(InteropLibrary.class)
-final class Descriptor extends WasmObject {
+final class Descriptor extends MemberMapObject {
     private final Map<String, String> members;
 
     Descriptor(LinkedHashMap<String, String> members) {
         this.members = members;
     }
 
-    @ExportMessage
-    boolean hasMembers() {
-        return true;
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object getMembers(boolean includeInternal) {
-        return new ValueArray(members.keySet().toArray());
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    boolean isMemberReadable(String member) {
-        return members.containsKey(member);
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object readMember(String member) throws UnknownIdentifierException {
-        String value = members.get(member);
-        if (value == null) {
-            throw UnknownIdentifierException.create(member);
-        }
-        return value;
+    @Override
+    protected Map<String, ?> members() {
+        return members;
     }
 
     @Override

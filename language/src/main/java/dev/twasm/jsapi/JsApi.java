@@ -2,15 +2,12 @@ package dev.twasm.jsapi;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
-import com.oracle.truffle.api.library.ExportLibrary;
-import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
-import dev.twasm.interop.WasmObject;
+import dev.twasm.interop.MemberMapObject;
 import dev.twasm.model.CustomSection;
 import dev.twasm.model.Export;
 import dev.twasm.model.ExternKind;
@@ -57,8 +54,7 @@ import java.util.WeakHashMap;
  * <p>One instance per context; it holds the context's embedder data (the JS wrapper objects
  * GraalJS attaches to our functions, memories, tables and globals).
  */
-@ExportLibrary(InteropLibrary.class)
-public final class JsApi extends WasmObject {
+public final class JsApi extends MemberMapObject {
     /** The name of the polyglot symbol GraalJS imports. */
     public static final String SYMBOL = "WebAssembly";
     private static final String REF_NULL = "ref_null";
@@ -75,31 +71,9 @@ public final class JsApi extends WasmObject {
         members.put(REF_NULL, WasmNull.INSTANCE);
     }
 
-    @ExportMessage
-    boolean hasMembers() {
-        return true;
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object getMembers(boolean includeInternal) {
-        return new ValueArray(members.keySet().toArray());
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    boolean isMemberReadable(String member) {
-        return members.containsKey(member);
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object readMember(String member) throws UnknownIdentifierException {
-        Object value = members.get(member);
-        if (value == null) {
-            throw UnknownIdentifierException.create(member);
-        }
-        return value;
+    @Override
+    protected Map<String, ?> members() {
+        return members;
     }
 
     @TruffleBoundary
