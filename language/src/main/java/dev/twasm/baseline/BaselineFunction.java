@@ -21,9 +21,17 @@ import java.lang.invoke.MethodHandle;
  * <p>A root starts in baseline mode. Its work is the number of calls through the root plus the
  * loop iterations its baseline code executed (counted at every loop header, from any caller);
  * once that exceeds {@code wasm.BaselineThreshold} the root leaves baseline mode for good at its
- * next call, and from then on the AST interpreter runs it, gathers profiles, and Truffle compiles
- * it with Graal as without this tier. A root also leaves at once when its function has no
- * translated code.
+ * next call. From then on its AST gathers profiles and Truffle compiles it with Graal as without
+ * this tier. A root also leaves at once when its function has no translated code.
+ *
+ * <p><b>Sampled profiling.</b> After leaving, the interpreter does not run the AST on every call:
+ * the AST interpreter is an order of magnitude slower than the baseline code, and a function
+ * called millions of times would spend the whole wait for its Graal compilation in it. Instead
+ * the AST runs on the first call after leaving and on one call in {@link #PROFILE_SAMPLE} after
+ * that, and the baseline code runs the others ({@link #sampledOut}). Truffle counts every call
+ * through the call target, so the compilation is triggered as early as without sampling, and the
+ * profiles it compiles with come from the sampled calls. Once compiled code is installed, calls
+ * through the call target no longer reach the interpreter; compiled code never samples.
  *
  * <p>The mode is an {@link Assumption}, because Graal may compile code that calls this root while
  * it is in baseline mode (an AST caller that got hot, or the root itself when the host calls it
@@ -44,6 +52,10 @@ public final class BaselineFunction {
     /** Valid while the root runs baseline code; compiled callers depend on it. */
     private final Assumption active = Truffle.getRuntime().createAssumption("baseline tier");
     private long calls;
+    /** Calls through the root since it left baseline mode, for {@link #sampledOut}. */
+    private int callsSinceLeaving;
+    /** After leaving, one interpreted call in this many runs the AST (a power of two). */
+    static final int PROFILE_SAMPLE = 16;
     private MethodHandle bridge;
     private volatile MethodHandle entry;
     private volatile CallTarget frameTarget;
@@ -88,6 +100,23 @@ public final class BaselineFunction {
             deactivate();
             return DECLINED;
         }
+        return invoke(root, arguments);
+    }
+
+    /**
+     * For an interpreted call after the root left baseline mode: runs the baseline code unless
+     * this call is one of the samples that run the AST ({@link #PROFILE_SAMPLE}); returns
+     * {@link #DECLINED} for those, and always when the function has no translated code.
+     */
+    @TruffleBoundary
+    public Object sampledOut(RootNode root, Object[] arguments) {
+        if (bridge == null || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
+            return DECLINED;
+        }
+        return invoke(root, arguments);
+    }
+
+    private Object invoke(RootNode root, Object[] arguments) {
         WasmInstance instance = (WasmInstance) arguments[0];
         CallStack callStack = instance.callStack;
         int depth = callStack.depth();

@@ -35,7 +35,10 @@ import dev.twasm.runtime.WasmNull;
  * the AST below runs, profiles, and Truffle compiles it with Graal. The dispatch is guarded by the
  * function's baseline assumption: Graal-compiled callers that inline this root while it is in
  * baseline mode get a boundary call of the baseline code, not an AST that never ran (and so has
- * no profile and would deoptimize at every node), and are invalidated when the root leaves.
+ * no profile and would deoptimize at every node), and are invalidated when the root leaves. After
+ * leaving, interpreted calls still run the baseline code except for sampled ones that profile the
+ * AST ({@link BaselineFunction#sampledOut}); compiled code always runs the AST. While the root is
+ * in baseline mode, Truffle's requests to compile it are deferred ({@link #prepareForCompilation}).
  */
 public final class WasmRootNode extends RootNode {
     private final WasmModule module;
@@ -103,6 +106,12 @@ public final class WasmRootNode extends RootNode {
         // a thread that runs the body and holds the root's lock (Node.atomic) while it waits for
         // the compilation (engine.BackgroundCompilation=false); that thread built the body first,
         // and the volatile flag makes it visible here, so this never waits for that lock.
+        if (rootCompilation && baseline != null && baseline.active().isValid()) {
+            // Compiled code for a root in baseline mode would only call the baseline code; Truffle
+            // defers the compilation. Inlining stays allowed: the caller's compiled code then
+            // calls the baseline code behind the tier's assumption.
+            return false;
+        }
         if (!built) {
             buildBody();
         }
@@ -127,8 +136,13 @@ public final class WasmRootNode extends RootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         BaselineFunction b = baseline;
-        if (b != null && b.active().isValid()) {
-            Object result = b.execute(this, frame.getArguments());
+        if (b != null) {
+            Object result = BaselineFunction.DECLINED;
+            if (b.active().isValid()) {
+                result = b.execute(this, frame.getArguments());
+            } else if (CompilerDirectives.inInterpreter()) {
+                result = b.sampledOut(this, frame.getArguments());
+            }
             if (result != BaselineFunction.DECLINED) {
                 return result;
             }
