@@ -85,6 +85,19 @@ public final class BaselineFunction {
      */
     @TruffleBoundary
     public Object execute(RootNode root, Object[] arguments) {
+        return enter(root, arguments, false);
+    }
+
+    /**
+     * {@link #execute} for a caller that did not go through the root's call target (an
+     * interpreted AST call, {@link dev.twasm.nodes.WasmRootNode#callInInterpreter}): a guest
+     * exception's replayed stack trace then includes this function's own frame.
+     */
+    public Object executeWithoutCallTarget(RootNode root, Object[] arguments) {
+        return enter(root, arguments, true);
+    }
+
+    private Object enter(RootNode root, Object[] arguments, boolean ownFrame) {
         if (!active.isValid()) {
             return DECLINED;
         }
@@ -100,7 +113,7 @@ public final class BaselineFunction {
             deactivate();
             return DECLINED;
         }
-        return invoke(root, arguments);
+        return invoke(root, arguments, ownFrame);
     }
 
     /**
@@ -113,10 +126,10 @@ public final class BaselineFunction {
         if (bridge == null || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
             return DECLINED;
         }
-        return invoke(root, arguments);
+        return invoke(root, arguments, false);
     }
 
-    private Object invoke(RootNode root, Object[] arguments) {
+    private Object invoke(RootNode root, Object[] arguments, boolean ownFrame) {
         WasmInstance instance = (WasmInstance) arguments[0];
         CallStack callStack = instance.callStack;
         int depth = callStack.depth();
@@ -125,7 +138,7 @@ public final class BaselineFunction {
         } catch (StackOverflowError e) {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, root);
         } catch (AbstractTruffleException e) {
-            StackTraces.replay(e, module.module(), functionIndex);
+            StackTraces.replay(e, module.module(), functionIndex, ownFrame);
             throw e;
         } catch (RuntimeException | Error e) {
             throw e;

@@ -74,15 +74,16 @@ final class StackTraces {
     /**
      * Rethrows {@code e}, which left the baseline code entered through the root of
      * {@code functionIndex} of {@code module}, through one call target per function it unwound
-     * below that one; returns normally when there is none (the caller rethrows).
+     * below that one, and for that one too when {@code ownFrame} (it was entered without its call
+     * target); returns normally when there is none (the caller rethrows).
      */
-    static void replay(AbstractTruffleException e, WasmModule module, int functionIndex) {
+    static void replay(AbstractTruffleException e, WasmModule module, int functionIndex, boolean ownFrame) {
         Unwound unwound = UNWOUND.get();
         if (unwound.exception != e || unwound.count == 0) {
             return;
         }
         int count = unwound.count;
-        if (unwound.modules[count - 1] == module && unwound.functions[count - 1] == functionIndex) {
+        if (!ownFrame && unwound.modules[count - 1] == module && unwound.functions[count - 1] == functionIndex) {
             count--; // the entry function: the root's own call target records it
         }
         CallTarget[] targets = new CallTarget[count];

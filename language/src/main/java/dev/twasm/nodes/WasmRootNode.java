@@ -1,5 +1,6 @@
 package dev.twasm.nodes;
 
+import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -37,8 +38,8 @@ import dev.twasm.runtime.WasmNull;
  * baseline mode get a boundary call of the baseline code, not an AST that never ran (and so has
  * no profile and would deoptimize at every node), and are invalidated when the root leaves. After
  * leaving, interpreted calls still run the baseline code except for sampled ones that profile the
- * AST ({@link BaselineFunction#sampledOut}); compiled code always runs the AST. While the root is
- * in baseline mode, Truffle's requests to compile it are deferred ({@link #prepareForCompilation}).
+ * AST ({@link BaselineFunction#sampledOut}); compiled code always runs the AST. Interpreted AST
+ * callers enter a callee's baseline code without its call target ({@link #callInInterpreter}).
  */
 public final class WasmRootNode extends RootNode {
     private final WasmModule module;
@@ -106,12 +107,6 @@ public final class WasmRootNode extends RootNode {
         // a thread that runs the body and holds the root's lock (Node.atomic) while it waits for
         // the compilation (engine.BackgroundCompilation=false); that thread built the body first,
         // and the volatile flag makes it visible here, so this never waits for that lock.
-        if (rootCompilation && baseline != null && baseline.active().isValid()) {
-            // Compiled code for a root in baseline mode would only call the baseline code; Truffle
-            // defers the compilation. Inlining stays allowed: the caller's compiled code then
-            // calls the baseline code behind the tier's assumption.
-            return false;
-        }
         if (!built) {
             buildBody();
         }
@@ -170,6 +165,22 @@ public final class WasmRootNode extends RootNode {
         } finally {
             callStack.leave(depth);
         }
+    }
+
+    /**
+     * For a call from an interpreted AST node to this root: runs the baseline code directly when
+     * the root is in baseline mode, without a trip through the call target. That trip costs more
+     * than many small functions, and Truffle would count the call and compile a root whose
+     * compiled code could only call its baseline code. Returns {@link BaselineFunction#DECLINED}
+     * when the caller must call the call target.
+     */
+    public Object callInInterpreter(Object[] arguments) {
+        CompilerAsserts.neverPartOfCompilation();
+        BaselineFunction b = baseline;
+        if (b != null && b.active().isValid()) {
+            return b.executeWithoutCallTarget(this, arguments);
+        }
+        return BaselineFunction.DECLINED;
     }
 
     @ExplodeLoop

@@ -105,16 +105,32 @@ class BaselineTierTest {
         }
     }
 
+    private static final String THREE_FRAMES = """
+                    (module
+                      (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                      (func $middle (param i32) (result i32) (call $inner (local.get 0)))
+                      (func (export "outer") (param i32) (result i32) (call $middle (local.get 0))))
+                    """;
+
     @Test
     void stackTracesNameTheFunctionsOfTranslatedCode() {
-        try (Context context = context("wasm.BaselineThreshold", Long.toString(Long.MAX_VALUE))) {
-            Value exports = exports(context, """
-                            (module
-                              (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
-                              (func $middle (param i32) (result i32) (call $inner (local.get 0)))
-                              (func (export "outer") (param i32) (result i32) (call $middle (local.get 0))))
-                            """);
-            for (int i = 0; i < 2; i++) {
+        assertThreeFrames(Long.MAX_VALUE, 2);
+    }
+
+    /**
+     * With a low threshold the calls pass through every mix of tiers: all baseline; {@code outer}
+     * on the AST calling {@code middle}'s baseline code without its call target; sampled calls;
+     * all AST. Every trace names the same three functions.
+     */
+    @Test
+    void stackTracesAreTheSameAcrossTierTransitions() {
+        assertThreeFrames(3, 4 * BaselineFunction.PROFILE_SAMPLE);
+    }
+
+    private static void assertThreeFrames(long threshold, int calls) {
+        try (Context context = context("wasm.BaselineThreshold", Long.toString(threshold))) {
+            Value exports = exports(context, THREE_FRAMES);
+            for (int i = 0; i < calls; i++) {
                 PolyglotException e = assertThrows(PolyglotException.class, () -> exports.getMember("outer").execute(0));
                 assertEquals("integer divide by zero", e.getMessage());
                 List<String> frames = new ArrayList<>();

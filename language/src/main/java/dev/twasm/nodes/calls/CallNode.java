@@ -1,11 +1,14 @@
 package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.WasmModule;
 
 /**
@@ -13,7 +16,9 @@ import dev.twasm.runtime.WasmModule;
  * is fixed by the module, so this is a {@link DirectCallNode}, which Truffle can inline and split.
  * The callee runs against the caller's own instance. The direct call node is created on first
  * execution, because call targets are created as function bodies are built and a callee may be
- * built after its caller.
+ * built after its caller. In the interpreter, a callee still in the baseline tier is entered
+ * directly ({@link WasmRootNode#callInInterpreter}); compiled code always calls, and may inline,
+ * the call target.
  */
 @NodeInfo(shortName = "call")
 public final class CallNode extends AbstractCallNode {
@@ -34,6 +39,12 @@ public final class CallNode extends AbstractCallNode {
         if (call == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             call = insert(DirectCallNode.create(module.callTarget(functionIndex)));
+        }
+        if (CompilerDirectives.inInterpreter()) {
+            Object result = ((WasmRootNode) ((RootCallTarget) call.getCallTarget()).getRootNode()).callInInterpreter(args);
+            if (result != BaselineFunction.DECLINED) {
+                return result;
+            }
         }
         return call.call(args);
     }
