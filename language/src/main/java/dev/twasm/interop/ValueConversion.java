@@ -1,16 +1,20 @@
 package dev.twasm.interop;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.GenerateUncached;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.CachedLibrary;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.model.ValType;
+import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmNull;
 
@@ -137,19 +141,66 @@ public final class ValueConversion {
         };
     }
 
-    /** Converts all call arguments; shared by exported-function calls. */
+    /**
+     * The Wasm call arguments ({@link CallingConvention}) for a call from another language: the
+     * callee's context, then each host argument converted to its parameter's type. Used where the
+     * parameter types vary from call to call (an indirect or uncached call of an exported function).
+     */
     @GenerateUncached
     @GenerateInline(false)
     public abstract static class ArgumentsNode extends Node {
-        public abstract void execute(Object[] hostArgs, ValType[] params, Object[] target, int targetOffset) throws UnsupportedTypeException;
+        public abstract Object[] execute(Object context, ValType[] params, Object[] hostArgs) throws ArityException, UnsupportedTypeException;
 
         @Specialization
-        static void convert(Object[] hostArgs, ValType[] params, Object[] target, int targetOffset,
-                        @Cached ToWasmNode toWasm) throws UnsupportedTypeException {
+        static Object[] convert(Object context, ValType[] params, Object[] hostArgs,
+                        @Cached ToWasmNode toWasm) throws ArityException, UnsupportedTypeException {
+            Object[] args = newArguments(context, params.length, hostArgs);
             for (int i = 0; i < params.length; i++) {
-                target[targetOffset + i] = toWasm.execute(hostArgs[i], params[i]);
+                args[CallingConvention.FIRST_VALUE + i] = toWasm.execute(hostArgs[i], params[i]);
+            }
+            return args;
+        }
+    }
+
+    /**
+     * {@link ArgumentsNode} for calls of one function type (a call site that calls one call target,
+     * whose type is fixed): the parameter types are compilation constants and each parameter has
+     * its own conversion node, so in compiled code the type dispatch folds away, each conversion
+     * specializes on the values its position receives, and the arguments array has a constant
+     * length and is written at constant indices. When the callee is inlined, escape analysis then
+     * removes the array and the boxes of the values that pass through it.
+     */
+    public static final class ParametersNode extends Node {
+        @CompilationFinal(dimensions = 1) private final ValType[] params;
+        @Children private final ToWasmNode[] toWasm;
+
+        private ParametersNode(ValType[] params) {
+            this.params = params;
+            this.toWasm = new ToWasmNode[params.length];
+            for (int i = 0; i < params.length; i++) {
+                toWasm[i] = ValueConversionFactory.ToWasmNodeGen.create();
             }
         }
+
+        public static ParametersNode create(ValType[] params) {
+            return new ParametersNode(params);
+        }
+
+        @ExplodeLoop
+        public Object[] execute(Object context, Object[] hostArgs) throws ArityException, UnsupportedTypeException {
+            Object[] args = newArguments(context, params.length, hostArgs);
+            for (int i = 0; i < params.length; i++) {
+                args[CallingConvention.FIRST_VALUE + i] = toWasm[i].execute(hostArgs[i], params[i]);
+            }
+            return args;
+        }
+    }
+
+    private static Object[] newArguments(Object context, int paramCount, Object[] hostArgs) throws ArityException {
+        if (hostArgs.length != paramCount) {
+            throw ArityException.create(paramCount, paramCount, hostArgs.length);
+        }
+        return CallingConvention.newArguments(context, paramCount);
     }
 
     /** Uncached conversion, for slow paths (linking, instantiation). */

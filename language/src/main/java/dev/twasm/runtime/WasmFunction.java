@@ -3,7 +3,6 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
-import com.oracle.truffle.api.dsl.Cached.Shared;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.interop.ArityException;
@@ -73,7 +72,9 @@ public final class WasmFunction extends WasmObject {
     /**
      * Calls from other languages: a direct call (inlinable into the caller's compilation unit, so a
      * hot JavaScript loop and the Wasm callee compile as one) while the call site has seen at most
-     * three call targets, an indirect call after that.
+     * three call targets, an indirect call after that. A call target fixes its function's type (a
+     * Wasm function's root, or the engine's host-function target of that type), so the direct case
+     * converts the arguments with the parameter types cached as constants.
      */
     @ExportMessage
     static final class Execute {
@@ -81,26 +82,16 @@ public final class WasmFunction extends WasmObject {
         static Object direct(WasmFunction receiver, Object[] arguments,
                         @Cached("receiver.target()") CallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode call,
-                        @Cached @Shared ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(call.call(receiver.prepare(arguments, convert)));
+                        @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert) throws ArityException, UnsupportedTypeException {
+            return toHost(call.call(convert.execute(receiver.context, arguments)));
         }
 
         @Specialization(replaces = "direct")
         static Object indirect(WasmFunction receiver, Object[] arguments,
                         @Cached IndirectCallNode call,
-                        @Cached @Shared ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(call.call(receiver.target, receiver.prepare(arguments, convert)));
+                        @Cached ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
+            return toHost(call.call(receiver.target, convert.execute(receiver.context, receiver.type.params(), arguments)));
         }
-    }
-
-    private Object[] prepare(Object[] arguments, ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
-        int n = type.paramCount();
-        if (arguments.length != n) {
-            throw ArityException.create(n, n, arguments.length);
-        }
-        Object[] callArgs = CallingConvention.newArguments(context, n);
-        convert.execute(arguments, type.params(), callArgs, CallingConvention.FIRST_VALUE);
-        return callArgs;
     }
 
     /** Multi-value results become an interop array; everything else is already an interop value. */
