@@ -1,7 +1,6 @@
 package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -41,7 +40,7 @@ public final class CallNode extends AbstractCallNode {
             call = insert(DirectCallNode.create(module.callTarget(functionIndex)));
         }
         if (CompilerDirectives.inInterpreter()) {
-            Object result = ((WasmRootNode) ((RootCallTarget) call.getCallTarget()).getRootNode()).callInInterpreter(args);
+            Object result = WasmRootNode.callInInterpreter(call.getCallTarget(), args);
             if (result != BaselineFunction.DECLINED) {
                 return result;
             }
