@@ -1,8 +1,6 @@
 package dev.twasm.nodes;
 
-import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerAsserts;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -181,14 +179,6 @@ public final class WasmRootNode extends RootNode {
         BaselineFunction b = baseline;
         if (b != null && b.active().isValid()) {
             return b.executeWithoutCallTarget(this, arguments);
-        }
-        return BaselineFunction.DECLINED;
-    }
-
-    /** {@link #callInInterpreter(Object[])} when {@code target} is a Wasm function's root; else declines. */
-    public static Object callInInterpreter(CallTarget target, Object[] arguments) {
-        if (target instanceof RootCallTarget t && t.getRootNode() instanceof WasmRootNode root) {
-            return root.callInInterpreter(arguments);
         }
         return BaselineFunction.DECLINED;
     }

@@ -27,6 +27,6 @@ public final class CallImportNode extends AbstractCallNode {
         Object[] args = evaluateArguments(frame);
         WasmFunction function = CallingConvention.instance(this, frame).functions[functionIndex];
         args[CallingConvention.CONTEXT] = function.context();
-        return dispatch.call(function, args);
+        return dispatch.execute(function, args);
     }
 }

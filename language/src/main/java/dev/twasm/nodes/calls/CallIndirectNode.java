@@ -47,7 +47,7 @@ public final class CallIndirectNode extends AbstractCallNode {
             throw typeMismatch.trap(this);
         }
         args[CallingConvention.CONTEXT] = function.context();
-        return dispatch.call(function, args);
+        return dispatch.execute(function, args);
     }
 
 }

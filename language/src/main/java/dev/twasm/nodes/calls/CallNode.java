@@ -1,6 +1,7 @@
 package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -40,7 +41,7 @@ public final class CallNode extends AbstractCallNode {
             call = insert(DirectCallNode.create(module.callTarget(functionIndex)));
         }
         if (CompilerDirectives.inInterpreter()) {
-            Object result = WasmRootNode.callInInterpreter(call.getCallTarget(), args);
+            Object result = ((WasmRootNode) ((RootCallTarget) call.getCallTarget()).getRootNode()).callInInterpreter(args);
             if (result != BaselineFunction.DECLINED) {
                 return result;
             }
