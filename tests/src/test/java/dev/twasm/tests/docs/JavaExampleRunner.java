@@ -34,12 +34,18 @@ final class JavaExampleRunner {
         }
         String className = m.group(1);
         Path dir = Files.createTempDirectory("twasm-doc-example");
-        Path file = dir.resolve(className + ".java");
-        Files.writeString(file, source);
-        compile(file, dir);
-        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[]{dir.toUri().toURL()}, JavaExampleRunner.class.getClassLoader())) {
-            Method main = loader.loadClass(className).getMethod("main", String[].class);
-            return captureOut(() -> main.invoke(null, (Object) new String[0]));
+        try {
+            Path file = dir.resolve(className + ".java");
+            Files.writeString(file, source);
+            compile(file, dir);
+            try (URLClassLoader loader = new URLClassLoader(new java.net.URL[]{dir.toUri().toURL()}, JavaExampleRunner.class.getClassLoader())) {
+                Method main = loader.loadClass(className).getMethod("main", String[].class);
+                return captureOut(() -> main.invoke(null, (Object) new String[0]));
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
