@@ -3,12 +3,14 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
-import dev.twasm.interop.WasmObject;
+import dev.twasm.interop.ArrayObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.memory.ByteArraySupport;
 import dev.twasm.model.Limits;
 import dev.twasm.model.MemoryType;
+import dev.twasm.model.ValType;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -28,10 +30,14 @@ import java.util.Arrays;
  * interface (docs/rationale.md).
  *
  * <p>To embedders a memory is an interop buffer (little- or big-endian reads and writes of every
- * primitive width).
+ * primitive width), used by Java and by GraalJS's {@code Memory.buffer}. It is also an interop
+ * array of unsigned bytes, because GraalPy 25.0.1 consumes no foreign buffer (not even in
+ * {@code memoryview}) but does treat a foreign array as a Python sequence: {@code mem[i]},
+ * {@code mem[a:b] = data}, {@code len(mem)} (docs/rationale.md, "Why is a memory also an array?").
+ * Both views read {@link #buffer} on every access, so they always show the current size.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmMemory extends WasmObject {
+public final class WasmMemory extends ArrayObject {
     /** The most pages a {@code byte[]}-backed memory can hold. */
     public static final int MAX_PAGES = (Integer.MAX_VALUE - 8) / MemoryType.PAGE_SIZE;
     private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
@@ -95,6 +101,34 @@ public final class WasmMemory extends WasmObject {
             return -1;
         }
         return old;
+    }
+
+    // ---- interop: the memory as an array of unsigned bytes ------------------------------------
+
+    @Override
+    protected int length() {
+        return buffer.length;
+    }
+
+    /** A byte as Python's bytes and bytearray give it: unsigned. */
+    @Override
+    protected Object element(int index) {
+        return buffer[index] & 0xFF;
+    }
+
+    /** Written bytes arrive as i32 values and must be in [0, 256), as in a Python bytearray. */
+    @Override
+    protected ValType elementType() {
+        return ValType.I32;
+    }
+
+    @Override
+    protected void setElement(int index, Object value) throws UnsupportedTypeException {
+        int b = (Integer) value;
+        if (b < 0 || b > 0xFF) {
+            throw UnsupportedTypeException.create(new Object[]{value}, "expected a byte: an integer in [0, 256)");
+        }
+        buffer[index] = (byte) b;
     }
 
     // ---- interop: the memory as a buffer -----------------------------------------------------

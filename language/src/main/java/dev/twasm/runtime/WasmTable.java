@@ -1,14 +1,7 @@
 package dev.twasm.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.dsl.Cached;
-import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.InvalidArrayIndexException;
-import com.oracle.truffle.api.interop.UnsupportedTypeException;
-import com.oracle.truffle.api.library.ExportLibrary;
-import dev.twasm.interop.WasmObject;
-import com.oracle.truffle.api.library.ExportMessage;
-import dev.twasm.interop.ValueConversion;
+import dev.twasm.interop.ArrayObject;
 import dev.twasm.model.Limits;
 import dev.twasm.model.TableType;
 import dev.twasm.model.ValType;
@@ -26,8 +19,7 @@ import java.util.Arrays;
  *
  * <p>To embedders a table is an interop array of its references.
  */
-@ExportLibrary(InteropLibrary.class)
-public final class WasmTable extends WasmObject {
+public final class WasmTable extends ArrayObject {
     public static final int MAX_ELEMENTS = 10_000_000;
 
     private final TableType type;
@@ -83,46 +75,24 @@ public final class WasmTable extends WasmObject {
 
     // ---- interop: the table as an array ------------------------------------------------------
 
-    @ExportMessage
-    boolean hasArrayElements() {
-        return true;
-    }
-
-    @ExportMessage
-    long getArraySize() {
+    @Override
+    protected int length() {
         return elements.length;
     }
 
-    @ExportMessage
-    boolean isArrayElementReadable(long index) {
-        return index >= 0 && index < elements.length;
+    @Override
+    protected Object element(int index) {
+        return elements[index];
     }
 
-    @ExportMessage
-    boolean isArrayElementModifiable(long index) {
-        return isArrayElementReadable(index);
+    @Override
+    protected ValType elementType() {
+        return type.elemType();
     }
 
-    @ExportMessage
-    boolean isArrayElementInsertable(long index) {
-        return false;
-    }
-
-    @ExportMessage
-    Object readArrayElement(long index) throws InvalidArrayIndexException {
-        if (!isArrayElementReadable(index)) {
-            throw InvalidArrayIndexException.create(index);
-        }
-        return elements[(int) index];
-    }
-
-    @ExportMessage
-    void writeArrayElement(long index, Object value,
-                    @Cached ValueConversion.ToWasmNode convert) throws InvalidArrayIndexException, UnsupportedTypeException {
-        if (!isArrayElementReadable(index)) {
-            throw InvalidArrayIndexException.create(index);
-        }
-        elements[(int) index] = convert.execute(value, type.elemType());
+    @Override
+    protected void setElement(int index, Object value) {
+        elements[index] = value;
     }
 
     @Override

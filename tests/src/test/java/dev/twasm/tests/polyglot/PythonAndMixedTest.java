@@ -36,10 +36,8 @@ class PythonAndMixedTest {
                     module = polyglot.import_value('module')
                     inst = module(SimpleNamespace(py=SimpleNamespace(square=lambda x: x * x)))
                     ex = inst.exports
-                    # GraalPy 25.0.1 does not wrap foreign interop buffers in memoryview (known gap, docs/embedding.md);
-                    # Python writes through an exported store function instead.
-                    for i, b in enumerate([1, 2, 3, 4]):
-                        ex.store8(100 + i, b)
+                    # Memory is a sequence of bytes to Python (GraalPy takes no foreign buffer, docs/embedding.md).
+                    ex.memory[100:104] = bytes([1, 2, 3, 4])
                     [ex.sum(100, 4), ex.sq_plus_one(6), ex.load8(101), ex]
                     """);
             assertEquals(10, result.getArrayElement(0).asInt());
