@@ -14,7 +14,10 @@ import dev.twasm.model.ValType;
  * table's references, a memory's bytes. The length is asked for on every message, because tables
  * and memories grow: a view fetched again after a grow sees the new size. A writable subclass
  * names the Wasm type its elements convert from ({@link #elementType()}), so every array converts
- * incoming values with the same {@link ValueConversion} rules as function arguments.
+ * incoming values with the same {@link ValueConversion} rules as function arguments. A growable
+ * subclass (a table) also takes a write just past its end as an append: interop has no "grow"
+ * message, and that is how Python's {@code append} and Java's {@code Value.setArrayElement(size)}
+ * reach it.
  */
 @ExportLibrary(InteropLibrary.class)
 public abstract class ArrayObject extends WasmObject {
@@ -57,9 +60,22 @@ public abstract class ArrayObject extends WasmObject {
         return elementType() != null && isArrayElementReadable(index);
     }
 
-    @ExportMessage
-    public final boolean isArrayElementInsertable(@SuppressWarnings("unused") long index) {
+    /**
+     * Appends {@code value}, already converted to {@link #elementType()}, as a new last element;
+     * returns false when this array cannot grow (the default) or is at its maximum.
+     */
+    protected boolean append(Object value) {
         return false;
+    }
+
+    /** Whether this array grows when an element is written just past its end (tables: {@code table.grow} by one). */
+    protected boolean appendable() {
+        return false;
+    }
+
+    @ExportMessage
+    public final boolean isArrayElementInsertable(long index) {
+        return elementType() != null && appendable() && index == length();
     }
 
     @ExportMessage
@@ -76,6 +92,12 @@ public abstract class ArrayObject extends WasmObject {
         ValType type = elementType();
         if (type == null) {
             throw UnsupportedMessageException.create();
+        }
+        if (isArrayElementInsertable(index)) {
+            if (!append(convert.execute(value, type))) {
+                throw InvalidArrayIndexException.create(index); // at the table's maximum
+            }
+            return;
         }
         if (!isArrayElementReadable(index)) {
             throw InvalidArrayIndexException.create(index);

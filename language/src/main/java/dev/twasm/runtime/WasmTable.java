@@ -91,6 +91,16 @@ public final class WasmTable extends ArrayObject {
     }
 
     @Override
+    protected boolean appendable() {
+        return true;
+    }
+
+    @Override
+    protected boolean append(Object value) {
+        return grow(1, value) >= 0;
+    }
+
+    @Override
     protected void setElement(int index, Object value) {
         elements[index] = value;
     }

@@ -204,6 +204,19 @@ class EmbeddingTest {
         assertEquals(7, table.getArrayElement(1).execute().asInt());
         table.setArrayElement(2, exports.getMember("seven"));
         assertEquals(7, exports.getMember("call").execute(2).asInt());
+        // Writing just past the end grows the table by one (table.grow); further out is an error.
+        table.setArrayElement(3, exports.getMember("seven"));
+        assertEquals(4, table.getArraySize());
+        assertEquals(7, exports.getMember("call").execute(3).asInt());
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> table.setArrayElement(5, exports.getMember("seven")));
+    }
+
+    @Test
+    void aTableAtItsMaximumDoesNotGrow() {
+        Value exports = exports("(module (table (export \"table\") 1 1 funcref) (func (export \"f\")))");
+        Value table = exports.getMember("table");
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> table.setArrayElement(1, exports.getMember("f")));
+        assertEquals(1, table.getArraySize());
     }
 
     @Test

@@ -146,6 +146,8 @@ class PythonInteropTest {
         assertEquals("2 5 None", py("f'{ex.table_grow(3)} {len(ex.table)} {ex.table[4]}'"));
         assertRaises("IndexError", "ex.table[5]");
         assertRaises("TypeError", "ex.table.__setitem__(0, 5)");
+        // Python grows the table itself: append is table.grow by one; Wasm calls the new slot.
+        assertEquals("6 7", py("ex.table.append(ex.table[0])\nf'{len(ex.table)} {ex.call_slot(3, 4, 5)}'"));
     }
 
     @Test
