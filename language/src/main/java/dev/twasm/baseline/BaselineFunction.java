@@ -33,6 +33,14 @@ import java.lang.invoke.MethodHandle;
  * profiles it compiles with come from the sampled calls. Once compiled code is installed, calls
  * through the call target no longer reach the interpreter; compiled code never samples.
  *
+ * <p>Sampling is for short calls only. A function whose calls each run many loop iterations (at
+ * least {@link #LONG_CALL} on average when it leaves, like a benchmark's or a program's main loop)
+ * is called too rarely for Truffle to compile the root from its calls; its loops are compiled by
+ * on-stack replacement, and that code is entered only from the AST. Such a root runs the AST on
+ * every call after leaving, so every call after the first reaches the OSR-compiled loops (with
+ * sampling, 15 calls in 16 stayed in the baseline code, whose calls into compiled callees box
+ * their arguments).
+ *
  * <p>The mode is an {@link Assumption}, because Graal may compile code that calls this root while
  * it is in baseline mode (an AST caller that got hot, or the root itself when the host calls it
  * often): that code calls the baseline code through a boundary instead of inlining an AST that
@@ -56,6 +64,12 @@ public final class BaselineFunction {
     private int callsSinceLeaving;
     /** After leaving, one interpreted call in this many runs the AST (a power of two). */
     static final int PROFILE_SAMPLE = 16;
+    /** Loop iterations per call from which a call is long: it runs the AST, not sampled ({@link #deactivate}). */
+    static final long LONG_CALL = 10_000;
+    /** How many calls one call from Graal-compiled code counts as ({@link #executeWithoutCallTarget}). */
+    static final int COMPILED_CALLER_WEIGHT = 16;
+    /** Whether the root's calls are long ({@link #LONG_CALL}); set when it leaves. */
+    private boolean longCalls;
     private MethodHandle bridge;
     private volatile MethodHandle entry;
     private volatile CallTarget frameTarget;
@@ -73,6 +87,7 @@ public final class BaselineFunction {
 
     /** Leaves baseline mode for good; compiled code that called the baseline code is invalidated. */
     public void deactivate() {
+        longCalls = calls > 0 && work() / calls >= LONG_CALL;
         entry = null;
         active.invalidate("function left the baseline tier");
     }
@@ -85,19 +100,22 @@ public final class BaselineFunction {
      */
     @TruffleBoundary
     public Object execute(RootNode root, Object[] arguments) {
-        return enter(root, arguments, false);
+        return enter(root, arguments, false, 1);
     }
 
     /**
-     * {@link #execute} for a caller that did not go through the root's call target (an
-     * interpreted AST call, {@link dev.twasm.nodes.WasmRootNode#callInInterpreter}): a guest
-     * exception's replayed stack trace then includes this function's own frame.
+     * {@link #execute} for a caller that did not go through the root's call target (a Wasm call
+     * node, {@link dev.twasm.nodes.WasmRootNode#callBaseline}): a guest exception's replayed stack
+     * trace then includes this function's own frame. A call from Graal-compiled code counts
+     * {@link #COMPILED_CALLER_WEIGHT} times: such a caller is hot and pays a boundary call (boxed
+     * arguments, no inlining) for every call until this root leaves, so it leaves sooner.
      */
-    public Object executeWithoutCallTarget(RootNode root, Object[] arguments) {
-        return enter(root, arguments, true);
+    @TruffleBoundary
+    public Object executeWithoutCallTarget(RootNode root, Object[] arguments, boolean fromCompiledCode) {
+        return enter(root, arguments, true, fromCompiledCode ? COMPILED_CALLER_WEIGHT : 1);
     }
 
-    private Object enter(RootNode root, Object[] arguments, boolean ownFrame) {
+    private Object enter(RootNode root, Object[] arguments, boolean ownFrame, int weight) {
         if (!active.isValid()) {
             return DECLINED;
         }
@@ -109,7 +127,8 @@ public final class BaselineFunction {
             }
             bridge = b;
         }
-        if (++calls + work() > threshold) {
+        calls += weight;
+        if (calls + work() > threshold) {
             deactivate();
             return DECLINED;
         }
@@ -119,11 +138,12 @@ public final class BaselineFunction {
     /**
      * For an interpreted call after the root left baseline mode: runs the baseline code unless
      * this call is one of the samples that run the AST ({@link #PROFILE_SAMPLE}); returns
-     * {@link #DECLINED} for those, and always when the function has no translated code.
+     * {@link #DECLINED} for those, and always when the function has no translated code or its
+     * calls are long.
      */
     @TruffleBoundary
     public Object sampledOut(RootNode root, Object[] arguments) {
-        if (bridge == null || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
+        if (bridge == null || longCalls || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
             return DECLINED;
         }
         return invoke(root, arguments, false);

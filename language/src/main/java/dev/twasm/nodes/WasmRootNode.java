@@ -1,6 +1,5 @@
 package dev.twasm.nodes;
 
-import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -38,8 +37,9 @@ import dev.twasm.runtime.WasmNull;
  * baseline mode get a boundary call of the baseline code, not an AST that never ran (and so has
  * no profile and would deoptimize at every node), and are invalidated when the root leaves. After
  * leaving, interpreted calls still run the baseline code except for sampled ones that profile the
- * AST ({@link BaselineFunction#sampledOut}); compiled code always runs the AST. Interpreted AST
- * callers enter a callee's baseline code without its call target ({@link #callInInterpreter}).
+ * AST ({@link BaselineFunction#sampledOut}); compiled code always runs the AST. Wasm callers,
+ * interpreted or compiled, enter a callee's baseline code without its call target
+ * ({@link #callBaseline}).
  */
 public final class WasmRootNode extends RootNode {
     private final WasmModule module;
@@ -168,17 +168,19 @@ public final class WasmRootNode extends RootNode {
     }
 
     /**
-     * For a call from an interpreted AST node to this root: runs the baseline code directly when
-     * the root is in baseline mode, without a trip through the call target. That trip costs more
-     * than many small functions, and Truffle would count the call and compile a root whose
-     * compiled code could only call its baseline code. Returns {@link BaselineFunction#DECLINED}
-     * when the caller must call the call target.
+     * For a call from a Wasm call node to this root: runs the baseline code directly when the root
+     * is in baseline mode, without a trip through the call target. In the interpreter that trip
+     * costs more than many small functions. Interpreted or compiled, Truffle would count the call
+     * and compile a root whose compiled code could only call its baseline code, then compile it
+     * again when it leaves the tier. In compiled code the check folds to the root's baseline
+     * assumption: the caller is invalidated when this root leaves, and its next compilation calls
+     * (and may inline) the call target. Returns {@link BaselineFunction#DECLINED} when the caller
+     * must call the call target.
      */
-    public Object callInInterpreter(Object[] arguments) {
-        CompilerAsserts.neverPartOfCompilation();
+    public Object callBaseline(Object[] arguments) {
         BaselineFunction b = baseline;
         if (b != null && b.active().isValid()) {
-            return b.executeWithoutCallTarget(this, arguments);
+            return b.executeWithoutCallTarget(this, arguments, CompilerDirectives.inCompiledCode());
         }
         return BaselineFunction.DECLINED;
     }

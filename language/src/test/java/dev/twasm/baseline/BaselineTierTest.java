@@ -103,6 +103,14 @@ class BaselineTierTest {
                 assertEquals(500500L, sum.execute(1000).asLong(), "call " + i);
             }
         }
+        // Long calls (a loop of more than LONG_CALL iterations per call) run the AST on every call after leaving.
+        try (Context context = context("wasm.BaselineThreshold", "2500")) {
+            Value sum = exports(context, loop).getMember("sum");
+            int n = (int) (2 * BaselineFunction.LONG_CALL);
+            for (int i = 0; i < 8; i++) {
+                assertEquals((long) n * (n + 1) / 2, sum.execute(n).asLong(), "call " + i);
+            }
+        }
     }
 
     private static final String THREE_FRAMES = """
@@ -124,12 +132,29 @@ class BaselineTierTest {
      */
     @Test
     void stackTracesAreTheSameAcrossTierTransitions() {
-        assertThreeFrames(3, 4 * BaselineFunction.PROFILE_SAMPLE);
+        assertThreeFrames(THREE_FRAMES, 3, 4 * BaselineFunction.PROFILE_SAMPLE);
+    }
+
+    /** The same through {@code call_indirect}, whose inline cache enters baseline callees directly. */
+    @Test
+    void stackTracesAreTheSameAcrossTierTransitionsThroughATable() {
+        assertThreeFrames("""
+                        (module
+                          (type $t (func (param i32) (result i32)))
+                          (table 1 funcref) (elem (i32.const 0) $inner)
+                          (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                          (func $middle (param i32) (result i32) (call_indirect (type $t) (local.get 0) (i32.const 0)))
+                          (func (export "outer") (param i32) (result i32) (call $middle (local.get 0))))
+                        """, 3, 4 * BaselineFunction.PROFILE_SAMPLE);
     }
 
     private static void assertThreeFrames(long threshold, int calls) {
+        assertThreeFrames(THREE_FRAMES, threshold, calls);
+    }
+
+    private static void assertThreeFrames(String wat, long threshold, int calls) {
         try (Context context = context("wasm.BaselineThreshold", Long.toString(threshold))) {
-            Value exports = exports(context, THREE_FRAMES);
+            Value exports = exports(context, wat);
             for (int i = 0; i < calls; i++) {
                 PolyglotException e = assertThrows(PolyglotException.class, () -> exports.getMember("outer").execute(0));
                 assertEquals("integer divide by zero", e.getMessage());

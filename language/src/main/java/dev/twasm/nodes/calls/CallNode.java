@@ -1,6 +1,7 @@
 package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
@@ -16,15 +17,16 @@ import dev.twasm.runtime.WasmModule;
  * is fixed by the module, so this is a {@link DirectCallNode}, which Truffle can inline and split.
  * The callee runs against the caller's own instance. The direct call node is created on first
  * execution, because call targets are created as function bodies are built and a callee may be
- * built after its caller. In the interpreter, a callee still in the baseline tier is entered
- * directly ({@link WasmRootNode#callInInterpreter}); compiled code always calls, and may inline,
- * the call target.
+ * built after its caller. A callee still in the baseline tier is entered directly
+ * ({@link WasmRootNode#callBaseline}); once it left, the call goes through, and compiled code may
+ * inline, the call target.
  */
 @NodeInfo(shortName = "call")
 public final class CallNode extends AbstractCallNode {
     private final WasmModule module;
     private final int functionIndex;
     @Child private DirectCallNode call;
+    @CompilationFinal private WasmRootNode callee;
 
     public CallNode(WasmModule module, int functionIndex, ExprNode[] arguments, int[] argumentKinds) {
         super(arguments, argumentKinds);
@@ -38,13 +40,13 @@ public final class CallNode extends AbstractCallNode {
         args[CallingConvention.CONTEXT] = CallingConvention.instance(this, frame);
         if (call == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            call = insert(DirectCallNode.create(module.callTarget(functionIndex)));
+            RootCallTarget target = (RootCallTarget) module.callTarget(functionIndex);
+            callee = (WasmRootNode) target.getRootNode(); // before call: compiler threads test call
+            call = insert(DirectCallNode.create(target));
         }
-        if (CompilerDirectives.inInterpreter()) {
-            Object result = ((WasmRootNode) ((RootCallTarget) call.getCallTarget()).getRootNode()).callInInterpreter(args);
-            if (result != BaselineFunction.DECLINED) {
-                return result;
-            }
+        Object result = callee.callBaseline(args);
+        if (result != BaselineFunction.DECLINED) {
+            return result;
         }
         return call.call(args);
     }
