@@ -4,7 +4,7 @@
 # results.md (see docs/performance.md, "The engine comparison").
 #
 # Usage: benchmarks/compare.sh [--iterations N] [--programs a,b,...] [--engines e1,e2,...] [options]
-#   --iterations N          iterations per run on the compiling engines (default 50)
+#   --iterations N          iterations per run on the compiling engines (default 100)
 #   --interp-iterations N   iterations per run on the interpreters (default 10)
 #   --budget S              time budget per run on the compiling engines, seconds (default 120; 0: none)
 #   --interp-budget S       time budget per run on the interpreters, seconds (default 30; 0: none)
@@ -26,7 +26,7 @@ twasm_select_jdk || exit 2
 all_engines=(twasm twasm-interp graalwasm graalwasm-interp chicory-compiler chicory-interp node native)
 graalwasm_version=25.0.1 # benchmarks/graalwasm/pom.xml
 chicory_version=1.7.5    # benchmarks/pom.xml
-iterations=50
+iterations=100
 interp_iterations=10
 budget=120
 interp_budget=30

@@ -76,8 +76,9 @@ import java.util.Map;
  * class's call stubs ({@link ModuleClass}).
  *
  * <h2>Tiering and safepoints</h2>
- * Each loop header increments the function's loop iteration counter (an element of the class's
- * {@code WORK} array, read by the root node to decide when to leave the baseline tier) and polls
+ * Each function's entry and each loop header increment the function's work counter (an element of
+ * the class's {@code WORK} array, read by the root node to decide when to leave the baseline tier)
+ * and the module's total; each loop header also polls
  * Truffle's safepoint, so that cancelling or interrupting a context stops baseline loops too. The
  * counts are not reported to Truffle ({@code LoopNode.reportLoopCount}): that would make Truffle
  * compile roots whose AST never ran; once a root has left the tier, its AST's loops report as
@@ -262,6 +263,10 @@ final class BaselineCompiler {
     // ---- locals ------------------------------------------------------------------------------
 
     private void prologue() {
+        // Every call counts as work, from any caller: callees that only baseline code calls (and
+        // recursion) leave the tier too, and their callers' roots see it in the module's total.
+        code.loadConstant(functionIndex);
+        code.invokestatic(linkage.classDesc(), ModuleClass.COUNT, ModuleClass.LOOP_TYPE);
         if (model.memoryCount() > 0) {
             // Right after the parameters and the instance: usually a one-byte aload_<n>.
             memorySlot = code.allocateLocal(TypeKind.REFERENCE);

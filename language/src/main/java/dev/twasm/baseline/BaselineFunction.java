@@ -19,9 +19,11 @@ import java.lang.invoke.MethodHandle;
  * function's baseline code, and how much work that code has done.
  *
  * <p>A root starts in baseline mode. Its work is the number of calls through the root plus the
- * loop iterations its baseline code executed (counted at every loop header, from any caller);
- * once that exceeds {@code wasm.BaselineThreshold} the root leaves baseline mode for good at its
- * next call. From then on its AST gathers profiles and Truffle compiles it with Graal as without
+ * calls and loop iterations of its baseline code (counted at its entry and every loop header, from
+ * any caller), or, if larger, the work of all baseline code run during its own calls through the
+ * root ({@link #inclusiveWork}: a {@code run} without long loops of its own whose callees do the
+ * work); once that exceeds {@code wasm.BaselineThreshold} the root leaves baseline mode for good
+ * at its next call. From then on its AST gathers profiles and Truffle compiles it with Graal as without
  * this tier. A root also leaves at once when its function has no translated code.
  *
  * <p><b>Sampled profiling.</b> After leaving, the interpreter does not run the AST on every call:
@@ -33,10 +35,11 @@ import java.lang.invoke.MethodHandle;
  * profiles it compiles with come from the sampled calls. Once compiled code is installed, calls
  * through the call target no longer reach the interpreter; compiled code never samples.
  *
- * <p>Sampling is for short calls only. A function whose calls each run many loop iterations (at
- * least {@link #LONG_CALL} on average when it leaves, like a benchmark's or a program's main loop)
- * is called too rarely for Truffle to compile the root from its calls; its loops are compiled by
- * on-stack replacement, and that code is entered only from the AST. Such a root runs the AST on
+ * <p>Sampling is for short calls only. A function whose calls each do much work (at least
+ * {@link #LONG_CALL} on average when it leaves, like a benchmark's or a program's main loop) is
+ * called too rarely for Truffle to compile the root from its calls; it is compiled from the loop
+ * counts and calls its AST reports, its loops by on-stack replacement, and that code is entered
+ * only from the AST. Such a root runs the AST on
  * every call after leaving, so every call after the first reaches the OSR-compiled loops (with
  * sampling, 15 calls in 16 stayed in the baseline code, whose calls into compiled callees box
  * their arguments).
@@ -60,14 +63,18 @@ public final class BaselineFunction {
     /** Valid while the root runs baseline code; compiled callers depend on it. */
     private final Assumption active = Truffle.getRuntime().createAssumption("baseline tier");
     private long calls;
+    /** The module's baseline work done during this root's calls through it, its callees' included. */
+    private long inclusiveWork;
     /** Calls through the root since it left baseline mode, for {@link #sampledOut}. */
     private int callsSinceLeaving;
     /** After leaving, one interpreted call in this many runs the AST (a power of two). */
     static final int PROFILE_SAMPLE = 16;
-    /** Loop iterations per call from which a call is long: it runs the AST, not sampled ({@link #deactivate}). */
+    /** Work per call from which a call is long: it runs the AST, not sampled ({@link #deactivate}). */
     static final long LONG_CALL = 10_000;
     /** How many calls one call from Graal-compiled code counts as ({@link #executeWithoutCallTarget}). */
     static final int COMPILED_CALLER_WEIGHT = 16;
+    /** Interpreted AST runs of this root under way on some thread (sampled calls and the calls they make). */
+    private int astRuns;
     /** Whether the root's calls are long ({@link #LONG_CALL}); set when it leaves. */
     private boolean longCalls;
     private MethodHandle bridge;
@@ -87,7 +94,9 @@ public final class BaselineFunction {
 
     /** Leaves baseline mode for good; compiled code that called the baseline code is invalidated. */
     public void deactivate() {
-        longCalls = calls > 0 && work() / calls >= LONG_CALL;
+        // Per call through the root, callees included; not the function's own work, which counts
+        // every entry of a recursive function but only the outermost calls come through the root.
+        longCalls = calls > 0 && inclusiveWork / calls >= LONG_CALL;
         entry = null;
         active.invalidate("function left the baseline tier");
     }
@@ -128,7 +137,7 @@ public final class BaselineFunction {
             bridge = b;
         }
         calls += weight;
-        if (calls + work() > threshold) {
+        if (calls + Math.max(work(), inclusiveWork) > threshold) {
             deactivate();
             return DECLINED;
         }
@@ -138,12 +147,14 @@ public final class BaselineFunction {
     /**
      * For an interpreted call after the root left baseline mode: runs the baseline code unless
      * this call is one of the samples that run the AST ({@link #PROFILE_SAMPLE}); returns
-     * {@link #DECLINED} for those, and always when the function has no translated code or its
-     * calls are long.
+     * {@link #DECLINED} for those, and always when the function has no translated code, its
+     * calls are long, or it is called (recursively) from its own sampled AST run: a recursive
+     * function's AST would otherwise only ever see its outermost calls, and its compiled code
+     * would deoptimize at the base case it never profiled.
      */
     @TruffleBoundary
     public Object sampledOut(RootNode root, Object[] arguments) {
-        if (bridge == null || longCalls || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
+        if (bridge == null || longCalls || astRuns > 0 || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
             return DECLINED;
         }
         return invoke(root, arguments, false);
@@ -153,6 +164,7 @@ public final class BaselineFunction {
         WasmInstance instance = (WasmInstance) arguments[0];
         CallStack callStack = instance.callStack;
         int depth = callStack.depth();
+        long before = module.totalWork();
         try {
             return (Object) bridge.invokeExact(functionIndex, instance, arguments);
         } catch (StackOverflowError e) {
@@ -167,10 +179,21 @@ public final class BaselineFunction {
         } finally {
             // Baseline code leaves the calls it entered only when it returns normally.
             callStack.leave(depth + 1);
+            inclusiveWork += module.totalWork() - before;
         }
     }
 
-    /** The loop iterations the function's baseline code has run, over all its callers. */
+    /** Brackets an interpreted AST run of the root, for {@link #sampledOut}. */
+    public void astRunStarted() {
+        astRuns++;
+    }
+
+    /** Ends what {@link #astRunStarted} began. */
+    public void astRunEnded() {
+        astRuns--;
+    }
+
+    /** The calls and loop iterations the function's baseline code has run, over all its callers. */
     long work() {
         return module.work(functionIndex);
     }

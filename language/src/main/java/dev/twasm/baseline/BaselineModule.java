@@ -33,13 +33,16 @@ public final class BaselineModule {
     private record Code(MethodHandles.Lookup lookup, BitSet translated, MethodHandle bridge) {
     }
 
-    /** The loop iterations of each function's baseline code (the class's {@code WORK}), by function index. */
+    /**
+     * The calls and loop iterations of each function's baseline code (the class's {@code WORK}), by
+     * function index, then their total.
+     */
     private final long[] work;
 
     public BaselineModule(WasmModule module, boolean strict) {
         this.module = module;
         this.strict = strict;
-        this.work = new long[module.model().functionCount()];
+        this.work = new long[module.model().functionCount() + 1];
     }
 
     public WasmModule module() {
@@ -110,9 +113,14 @@ public final class BaselineModule {
         return find(functionIndex, ModuleClass.methodName(functionIndex), JvmTypes.functionType(module.model().functionType(functionIndex)));
     }
 
-    /** The loop iterations the baseline code of {@code functionIndex} has run. */
+    /** The calls and loop iterations the baseline code of {@code functionIndex} has run. */
     long work(int functionIndex) {
         return work[functionIndex];
+    }
+
+    /** The calls and loop iterations the module's baseline code has run, over all functions. */
+    long totalWork() {
+        return work[work.length - 1];
     }
 
     private MethodHandle find(int functionIndex, String name, MethodType type) {

@@ -45,9 +45,11 @@ import java.util.Map;
  * {@value #BRIDGE_CHUNK} cases ({@code invoke$k}) to stay below HotSpot's size limit. One bridge
  * per module, not one per function, so its callers see one {@code MethodHandle}, which HotSpot
  * customizes once rather than once per function;</li>
- * <li>{@code WORK}: the loop iteration counters of all functions ({@code long[]}, indexed by
- * function index, the hidden class's class data), for tiering, and {@code loop(int function)},
- * which every loop header calls: it counts the iteration and polls Truffle's safepoint;</li>
+ * <li>{@code WORK}: the work counters of all functions, their calls and loop iterations
+ * ({@code long[]}, indexed by function index, the hidden class's class data), followed by the
+ * module's total of all of them, for tiering; {@code loop(int function)}, which every loop header
+ * calls: it counts the iteration and polls Truffle's safepoint; and {@code count(int function)},
+ * which every function's prologue calls;</li>
  * <li>call stubs, one per function type used: {@code callFunction$k(params..., WasmInstance, int
  * functionIndex)} for imports and untranslated functions, and {@code callIndirect$k(params..., int
  * element, WasmInstance, int table, int typeId)} for {@code call_indirect}. A stub finds the
@@ -159,14 +161,12 @@ final class ModuleClass {
                 code.putstatic(THIS_CLASS, WORK, WORK_TYPE);
                 code.return_();
             });
+            cb.withMethodBody(COUNT, LOOP_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+                countWork(code);
+                code.return_();
+            });
             cb.withMethodBody(LOOP, LOOP_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
-                code.getstatic(THIS_CLASS, WORK, WORK_TYPE);
-                code.iload(0);
-                code.dup2();
-                code.laload();
-                code.lconst_1();
-                code.ladd();
-                code.lastore();
+                countWork(code);
                 code.aconst_null();
                 code.invokestatic(JvmTypes.desc(com.oracle.truffle.api.TruffleSafepoint.class), "poll",
                                 MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.desc(com.oracle.truffle.api.nodes.Node.class)));
@@ -227,11 +227,34 @@ final class ModuleClass {
         return "f" + functionIndex;
     }
 
+    /** Increments {@code WORK[function]} and the module's total, the last element. */
+    private static void countWork(CodeBuilder code) {
+        code.getstatic(THIS_CLASS, WORK, WORK_TYPE);
+        code.dup();
+        code.iload(0);
+        code.dup2();
+        code.laload();
+        code.lconst_1();
+        code.ladd();
+        code.lastore();
+        code.dup();
+        code.arraylength();
+        code.iconst_1();
+        code.isub();
+        code.dup2();
+        code.laload();
+        code.lconst_1();
+        code.ladd();
+        code.lastore();
+    }
+
     static final String WORK = "WORK";
     static final ClassDesc WORK_TYPE = ConstantDescs.CD_long.arrayType();
     /** {@code loop(int function)}: what a loop header does, counting and polling; a call keeps headers small. */
     static final String LOOP = "loop";
     static final MethodTypeDesc LOOP_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
+    /** {@code count(int function)}: what a function's entry does, counting the call (same type as {@link #LOOP}). */
+    static final String COUNT = "count";
     static final String BRIDGE = "invoke";
     static final MethodTypeDesc BRIDGE_TYPE = MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_int, JvmTypes.INSTANCE, JvmTypes.OBJECT_ARRAY);
     /** Functions per bridge method: a case is about 20-40 bytes of bytecode, the limit 8,000. */

@@ -1,6 +1,8 @@
 package dev.twasm.nodes;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -153,6 +155,10 @@ public final class WasmRootNode extends RootNode {
         if (depth < 0) {
             throw exhausted.trap(this);
         }
+        boolean sampled = b != null && CompilerDirectives.inInterpreter();
+        if (sampled) {
+            b.astRunStarted();
+        }
         try {
             initializeLocals(frame);
             body.execute(frame);
@@ -164,6 +170,9 @@ public final class WasmRootNode extends RootNode {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
         } finally {
             callStack.leave(depth);
+            if (sampled) {
+                b.astRunEnded();
+            }
         }
     }
 
@@ -181,6 +190,18 @@ public final class WasmRootNode extends RootNode {
         BaselineFunction b = baseline;
         if (b != null && b.active().isValid()) {
             return b.executeWithoutCallTarget(this, arguments, CompilerDirectives.inCompiledCode());
+        }
+        return BaselineFunction.DECLINED;
+    }
+
+    /**
+     * {@link #callBaseline(Object[])} of {@code target}'s root when it is a Wasm function's; else
+     * declines. Call nodes keep the call target, not the root: a node-typed field or cached value
+     * would make the callee's root a child of the caller's tree (a cycle for recursion).
+     */
+    public static Object callBaseline(CallTarget target, Object[] arguments) {
+        if (target instanceof RootCallTarget t && t.getRootNode() instanceof WasmRootNode root) {
+            return root.callBaseline(arguments);
         }
         return BaselineFunction.DECLINED;
     }

@@ -1,8 +1,6 @@
 package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -26,7 +24,6 @@ public final class CallNode extends AbstractCallNode {
     private final WasmModule module;
     private final int functionIndex;
     @Child private DirectCallNode call;
-    @CompilationFinal private WasmRootNode callee;
 
     public CallNode(WasmModule module, int functionIndex, ExprNode[] arguments, int[] argumentKinds) {
         super(arguments, argumentKinds);
@@ -40,11 +37,9 @@ public final class CallNode extends AbstractCallNode {
         args[CallingConvention.CONTEXT] = CallingConvention.instance(this, frame);
         if (call == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            RootCallTarget target = (RootCallTarget) module.callTarget(functionIndex);
-            callee = (WasmRootNode) target.getRootNode(); // before call: compiler threads test call
-            call = insert(DirectCallNode.create(target));
+            call = insert(DirectCallNode.create(module.callTarget(functionIndex)));
         }
-        Object result = callee.callBaseline(args);
+        Object result = WasmRootNode.callBaseline(call.getCallTarget(), args);
         if (result != BaselineFunction.DECLINED) {
             return result;
         }

@@ -1,7 +1,6 @@
 package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CallTarget;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -31,13 +30,10 @@ public abstract class FunctionDispatchNode extends Node {
     @Specialization(guards = "function.target() == cachedTarget", limit = "3")
     static Object direct(WasmFunction function, Object[] arguments,
                     @Cached("function.target()") CallTarget cachedTarget,
-                    @Cached("wasmRoot(cachedTarget)") WasmRootNode cachedRoot,
                     @Cached("create(cachedTarget)") DirectCallNode call) {
-        if (cachedRoot != null) {
-            Object result = cachedRoot.callBaseline(arguments);
-            if (result != BaselineFunction.DECLINED) {
-                return result;
-            }
+        Object result = WasmRootNode.callBaseline(cachedTarget, arguments);
+        if (result != BaselineFunction.DECLINED) {
+            return result;
         }
         return call.call(arguments);
     }
@@ -46,18 +42,10 @@ public abstract class FunctionDispatchNode extends Node {
     static Object indirect(WasmFunction function, Object[] arguments,
                     @Cached IndirectCallNode call) {
         CallTarget target = function.target();
-        WasmRootNode root = wasmRoot(target);
-        if (root != null) {
-            Object result = root.callBaseline(arguments);
-            if (result != BaselineFunction.DECLINED) {
-                return result;
-            }
+        Object result = WasmRootNode.callBaseline(target, arguments);
+        if (result != BaselineFunction.DECLINED) {
+            return result;
         }
         return call.call(target, arguments);
-    }
-
-    /** The root of a Wasm function's call target; null for host functions. */
-    static WasmRootNode wasmRoot(CallTarget target) {
-        return target instanceof RootCallTarget t && t.getRootNode() instanceof WasmRootNode root ? root : null;
     }
 }
