@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/binarytrees binarytrees 50
+/work/main/benchmarks/programs/target/native/binarytrees binarytrees 100

@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/fnptr fnptr 50
+/work/main/benchmarks/programs/target/native/fnptr fnptr 100

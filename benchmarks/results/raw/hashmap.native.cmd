@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/hashmap hashmap 50
+/work/main/benchmarks/programs/target/native/hashmap hashmap 100

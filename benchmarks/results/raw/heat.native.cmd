@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/heat heat 50
+/work/main/benchmarks/programs/target/native/heat heat 100

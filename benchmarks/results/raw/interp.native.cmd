@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/interp interp 50
+/work/main/benchmarks/programs/target/native/interp interp 100

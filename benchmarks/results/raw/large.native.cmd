@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/large large 50
+/work/main/benchmarks/programs/target/native/large large 100

@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/lz lz 50
+/work/main/benchmarks/programs/target/native/lz lz 100

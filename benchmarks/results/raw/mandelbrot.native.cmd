@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/mandelbrot mandelbrot 50
+/work/main/benchmarks/programs/target/native/mandelbrot mandelbrot 100

@@ -1,1 +1,1 @@
-node benchmarks/runners/node-runner.mjs /work/main/benchmarks/programs/wasm/mandelbrot.wasm 50
+node benchmarks/runners/node-runner.mjs /work/main/benchmarks/programs/wasm/mandelbrot.wasm 100

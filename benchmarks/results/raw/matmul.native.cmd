@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/matmul matmul 50
+/work/main/benchmarks/programs/target/native/matmul matmul 100

@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/nbody nbody 50
+/work/main/benchmarks/programs/target/native/nbody nbody 100

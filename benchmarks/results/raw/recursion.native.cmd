@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/recursion recursion 50
+/work/main/benchmarks/programs/target/native/recursion recursion 100

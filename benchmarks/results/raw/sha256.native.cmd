@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/sha256 sha256 50
+/work/main/benchmarks/programs/target/native/sha256 sha256 100

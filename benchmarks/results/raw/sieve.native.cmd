@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/sieve sieve 50
+/work/main/benchmarks/programs/target/native/sieve sieve 100

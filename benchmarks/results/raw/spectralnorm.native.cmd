@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/spectralnorm spectralnorm 50
+/work/main/benchmarks/programs/target/native/spectralnorm spectralnorm 100

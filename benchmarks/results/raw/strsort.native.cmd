@@ -1,1 +1,1 @@
-/work/main/benchmarks/programs/target/native/strsort strsort 50
+/work/main/benchmarks/programs/target/native/strsort strsort 100
