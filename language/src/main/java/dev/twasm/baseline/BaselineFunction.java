@@ -23,8 +23,8 @@ import java.lang.invoke.MethodHandle;
  * any caller), or, if larger, the work of all baseline code run during its own calls through the
  * root ({@link #inclusiveWork}: a {@code run} without long loops of its own whose callees do the
  * work); once that exceeds {@code wasm.BaselineThreshold} the root leaves baseline mode for good
- * at its next call. From then on its AST gathers profiles and Truffle compiles it with Graal as without
- * this tier. A root also leaves at once when its function has no translated code.
+ * at its next call. From then on its AST gathers profiles and Truffle compiles it with Graal as
+ * without this tier. A root also leaves at once when its function has no translated code.
  *
  * <p><b>Sampled profiling.</b> After leaving, the interpreter does not run the AST on every call:
  * the AST interpreter is an order of magnitude slower than the baseline code, and a function
@@ -39,10 +39,9 @@ import java.lang.invoke.MethodHandle;
  * {@link #LONG_CALL} on average when it leaves, like a benchmark's or a program's main loop) is
  * called too rarely for Truffle to compile the root from its calls; it is compiled from the loop
  * counts and calls its AST reports, its loops by on-stack replacement, and that code is entered
- * only from the AST. Such a root runs the AST on
- * every call after leaving, so every call after the first reaches the OSR-compiled loops (with
- * sampling, 15 calls in 16 stayed in the baseline code, whose calls into compiled callees box
- * their arguments).
+ * only from the AST. Such a root runs the AST on every call after leaving, so every call after
+ * the first reaches the OSR-compiled loops (with sampling, 15 calls in 16 stayed in the baseline
+ * code, whose calls into compiled callees box their arguments).
  *
  * <p>The mode is an {@link Assumption}, because Graal may compile code that calls this root while
  * it is in baseline mode (an AST caller that got hot, or the root itself when the host calls it

@@ -228,7 +228,7 @@ final class ModuleClass {
     }
 
     /** Increments {@code WORK[function]} and the module's total, the last element. */
-    private static void countWork(CodeBuilder code) {
+    private void countWork(CodeBuilder code) {
         code.getstatic(THIS_CLASS, WORK, WORK_TYPE);
         code.dup();
         code.iload(0);
@@ -237,10 +237,7 @@ final class ModuleClass {
         code.lconst_1();
         code.ladd();
         code.lastore();
-        code.dup();
-        code.arraylength();
-        code.iconst_1();
-        code.isub();
+        code.loadConstant(model.functionCount());
         code.dup2();
         code.laload();
         code.lconst_1();

@@ -155,8 +155,9 @@ public final class WasmRootNode extends RootNode {
         if (depth < 0) {
             throw exhausted.trap(this);
         }
-        boolean sampled = b != null && CompilerDirectives.inInterpreter();
-        if (sampled) {
+        // Recursive calls made while this AST runs in the interpreter run the AST too (sampledOut).
+        boolean interpretedAst = b != null && CompilerDirectives.inInterpreter();
+        if (interpretedAst) {
             b.astRunStarted();
         }
         try {
@@ -170,7 +171,7 @@ public final class WasmRootNode extends RootNode {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
         } finally {
             callStack.leave(depth);
-            if (sampled) {
+            if (interpretedAst) {
                 b.astRunEnded();
             }
         }

@@ -122,7 +122,7 @@ class BaselineTierTest {
 
     @Test
     void stackTracesNameTheFunctionsOfTranslatedCode() {
-        assertThreeFrames(Long.MAX_VALUE, 2);
+        assertThreeFrames(THREE_FRAMES, Long.MAX_VALUE, 2);
     }
 
     /**
@@ -146,10 +146,6 @@ class BaselineTierTest {
                           (func $middle (param i32) (result i32) (call_indirect (type $t) (local.get 0) (i32.const 0)))
                           (func (export "outer") (param i32) (result i32) (call $middle (local.get 0))))
                         """, 3, 4 * BaselineFunction.PROFILE_SAMPLE);
-    }
-
-    private static void assertThreeFrames(long threshold, int calls) {
-        assertThreeFrames(THREE_FRAMES, threshold, calls);
     }
 
     private static void assertThreeFrames(String wat, long threshold, int calls) {
