@@ -17,6 +17,7 @@ import dev.twasm.nodes.calls.CallIndirectNode;
 import dev.twasm.nodes.calls.CallNode;
 import dev.twasm.nodes.calls.MultiResultNode;
 import dev.twasm.nodes.control.BlockNode;
+import dev.twasm.nodes.control.CompiledExits;
 import dev.twasm.nodes.control.BrIfNode;
 import dev.twasm.nodes.control.BrNode;
 import dev.twasm.nodes.control.BrTableNode;
@@ -138,7 +139,9 @@ final class FunctionBuilder {
             throw new IllegalStateException("operand height " + maxHeight + " exceeds the validated " + maxOperandHeight + " in "
                             + model.functionDisplayName(functionIndex));
         }
-        return new BlockNode(finishFrame().toArray(StmtNode[]::new), 0);
+        BlockNode body = new BlockNode(finishFrame().toArray(StmtNode[]::new), 0);
+        CompiledExits.mark(body);
+        return body;
     }
 
     /** The frame of a function: its locals, the exit-signal slot, one slot per operand height. */

@@ -12,6 +12,7 @@ import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.control.BlockNode;
+import dev.twasm.nodes.control.CompiledExit;
 import dev.twasm.runtime.CallStack;
 import dev.twasm.runtime.WasmModule;
 
@@ -162,7 +163,11 @@ public final class WasmRootNode extends RootNode {
         }
         try {
             initializeLocals(frame);
-            body.execute(frame);
+            try {
+                body.execute(frame);
+            } catch (CompiledExit.Return e) {
+                // A return in compiled code (CompiledExits); its results are in their slots.
+            }
             return results(frame);
         } catch (StackOverflowError e) {
             // The thread's stack is smaller than the depth limit needs. Creating the trap is a

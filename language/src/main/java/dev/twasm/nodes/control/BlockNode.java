@@ -28,4 +28,12 @@ public final class BlockNode extends StmtNode {
         int signal = Statements.execute(body, frame);
         return signal == depth ? FALLTHROUGH : signal;
     }
+
+    int depth() {
+        return depth;
+    }
+
+    StmtNode[] statements() {
+        return body;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.twasm.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.profiles.CountingConditionProfile;
@@ -11,12 +13,19 @@ import dev.twasm.nodes.StmtNode;
  * profile on the condition. Branch values stay on the operand stack when the branch is not taken,
  * so the builder first spills them to their own slots and this node copies them to the target's
  * slots only on the taken path.
+ *
+ * <p>When falling through leaves the innermost loop (the {@code br_if} ends the loop body, for
+ * example {@code br_if} to the loop inside a block at the body's tail), compiled code leaves the
+ * loop on the not-taken path by {@link CompiledExit#LOOP_EXIT} (see {@link CompiledExits}). Then
+ * the loop body's normal returns all mean "again", and the condition is the loop's branch.
  */
 @NodeInfo(shortName = "br_if")
 public final class BrIfNode extends StmtNode {
     @Child private ExprNode condition;
     @Child private BrNode branch;
     private final CountingConditionProfile profile = CountingConditionProfile.create();
+    /** Whether compiled code throws {@link CompiledExit#LOOP_EXIT} when the branch is not taken. */
+    @CompilationFinal private boolean exitsLoopWhenNotTaken;
 
     public BrIfNode(ExprNode condition, BrNode branch) {
         this.condition = condition;
@@ -25,8 +34,11 @@ public final class BrIfNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (taken(frame)) {
+        if (profile.profile(condition.executeI32(frame) != 0)) {
             return branch.execute(frame);
+        }
+        if (exitsLoopWhenNotTaken && CompilerDirectives.inCompiledCode()) {
+            throw CompiledExit.LOOP_EXIT;
         }
         return FALLTHROUGH;
     }
@@ -42,5 +54,10 @@ public final class BrIfNode extends StmtNode {
 
     int targetDepth() {
         return branch.targetDepth();
+    }
+
+    /** See {@link #exitsLoopWhenNotTaken}; set while the function is built. */
+    void exitLoopWhenNotTakenInCompiledCode() {
+        this.exitsLoopWhenNotTaken = true;
     }
 }

@@ -1,5 +1,7 @@
 package dev.twasm.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.nodes.StmtNode;
@@ -9,11 +11,17 @@ import dev.twasm.nodes.StmtNode;
  * the target expects into the target's slots, then returns the target's depth as the signal.
  * The writes are ordinary slot-store statements built by the node builder; values already in the
  * right slot need none.
+ *
+ * <p>In compiled code a branch chosen by {@link CompiledExits} throws its {@link CompiledExit}
+ * instead, which Graal compiles to a direct jump to the catcher; the interpreter always returns
+ * the signal.
  */
 @NodeInfo(shortName = "br")
 public final class BrNode extends StmtNode {
     @Children private final StmtNode[] transfers;
     private final int targetDepth;
+    /** The exception compiled code throws instead of returning the signal, or null. */
+    @CompilationFinal private CompiledExit compiledExit;
 
     public BrNode(StmtNode[] transfers, int targetDepth) {
         this.transfers = transfers;
@@ -23,6 +31,9 @@ public final class BrNode extends StmtNode {
     @Override
     public int execute(VirtualFrame frame) {
         Statements.execute(transfers, frame);
+        if (compiledExit != null && CompilerDirectives.inCompiledCode()) {
+            throw compiledExit;
+        }
         return targetDepth;
     }
 
@@ -32,5 +43,10 @@ public final class BrNode extends StmtNode {
 
     public int targetDepth() {
         return targetDepth;
+    }
+
+    /** Makes compiled code leave through {@code exit}; set while the function is built. */
+    void exitInCompiledCode(CompiledExit exit) {
+        this.compiledExit = exit;
     }
 }

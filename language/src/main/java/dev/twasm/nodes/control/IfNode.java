@@ -36,4 +36,20 @@ public final class IfNode extends StmtNode {
         }
         return signal == depth ? FALLTHROUGH : signal;
     }
+
+    int depth() {
+        return depth;
+    }
+
+    ExprNode condition() {
+        return condition;
+    }
+
+    StmtNode[] thenStatements() {
+        return thenBody;
+    }
+
+    StmtNode[] elseStatements() {
+        return elseBody;
+    }
 }

@@ -26,6 +26,9 @@ import java.util.Arrays;
  * fallthrough), merged with the other statements' signals and compared with the loop's depth, and
  * Graal compiles that merge into conditional moves and a compare on every back edge instead of
  * one branch.
+ *
+ * <p>Compiled code leaves the loop early through {@link CompiledExit#LOOP_EXIT} (see
+ * {@link CompiledExits}), caught here, so those exits are not part of the "again?" answer.
  */
 @NodeInfo(shortName = "loop")
 public final class WasmLoopNode extends StmtNode {
@@ -46,8 +49,16 @@ public final class WasmLoopNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        loop.execute(frame);
+        try {
+            loop.execute(frame);
+        } catch (CompiledExit.LoopExit e) {
+            return FALLTHROUGH;
+        }
         return Slots.getI32(frame, exitSignalSlot);
+    }
+
+    Body body() {
+        return (Body) loop.getRepeatingNode();
     }
 
     static final class Body extends com.oracle.truffle.api.nodes.Node implements RepeatingNode {
@@ -75,6 +86,14 @@ public final class WasmLoopNode extends StmtNode {
             }
             Slots.setI32(frame, exitSignalSlot, signal);
             return false;
+        }
+
+        StmtNode[] statements() {
+            return body;
+        }
+
+        BrIfNode backEdge() {
+            return backEdge;
         }
 
         @Override

@@ -1,0 +1,108 @@
+package dev.twasm.nodes.control;
+
+import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.nodes.StmtNode;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Chooses the branches that compiled code takes as a {@link CompiledExit} instead of a signal.
+ *
+ * <p>Why: a signal leaves a node through the node's Java return, and partial evaluation merges
+ * every return of an inlined method into one value, a phi over the signals of all the paths,
+ * which the enclosing block and loop then test. The merge also carries a phi for every frame slot
+ * the paths wrote differently, and Graal only splits a test over a merge that has a single phi,
+ * so the test stays: a loop with two exits (the shape of {@code while (i < n && x)}) compiles
+ * to conditional moves that build the signal, a compare on it at every back edge, and a loop
+ * that Graal cannot see as counted, so it keeps a safepoint poll whose call spills registers. A
+ * thrown constant goes to its catcher along an exception edge of its own, so each such branch
+ * becomes a direct exit.
+ *
+ * <p>Which branches: those whose catcher is known from the node types alone, so that the catch
+ * tests a class and never compares a depth.
+ * <ul>
+ * <li>A branch that is equivalent to leaving its innermost enclosing loop: its target ends
+ * exactly where that loop ends, with nothing run in between. These are blocks (and {@code if}s)
+ * at the tail of the loop body, the block around a loop that is its last statement, and any
+ * chain of such ends. It throws {@link CompiledExit#LOOP_EXIT}.</li>
+ * <li>Else a {@code return} (a branch to depth 0) throws {@link CompiledExit#RETURN}.</li>
+ * <li>A {@code br_if} whose fallthrough leaves the loop (it ends the loop body, possibly inside
+ * blocks at the body's tail) throws {@link CompiledExit#LOOP_EXIT} when not taken, so a loop
+ * whose last instruction is such a {@code br_if} to itself branches on its condition.</li>
+ * </ul>
+ *
+ * <p>The interpreter keeps returning signals (exceptions cost it far more than an int), so
+ * every catcher also handles the signal, and every signal path still works after a
+ * deoptimization moves a half-run statement back to the interpreter.
+ */
+public final class CompiledExits {
+    private CompiledExits() {
+    }
+
+    /** Marks the branches of a function body (the block at depth 0). */
+    public static void mark(BlockNode functionBody) {
+        Set<Integer> fallOff = Set.of(functionBody.depth());
+        walkList(functionBody.statements(), fallOff, false, Set.of());
+    }
+
+    /**
+     * @param fallOff the depths whose end is reached, with nothing run, by falling off the list
+     * @param exitsLoop whether falling off the list leaves the innermost enclosing loop
+     * @param loopExits the depths whose end is reached, with nothing run, by leaving that loop
+     */
+    private static void walkList(StmtNode[] list, Set<Integer> fallOff, boolean exitsLoop, Set<Integer> loopExits) {
+        for (int i = 0; i < list.length; i++) {
+            boolean last = i == list.length - 1;
+            walk(list[i], last ? fallOff : Set.of(), last && exitsLoop, loopExits);
+        }
+    }
+
+    private static void walk(Node node, Set<Integer> fallOff, boolean exitsLoop, Set<Integer> loopExits) {
+        switch (node) {
+            case BlockNode block -> walkList(block.statements(), with(fallOff, block.depth()), exitsLoop, exitsLoop ? with(loopExits, block.depth()) : loopExits);
+            case IfNode conditional -> {
+                Set<Integer> inner = with(fallOff, conditional.depth());
+                Set<Integer> innerExits = exitsLoop ? with(loopExits, conditional.depth()) : loopExits;
+                walk(conditional.condition(), Set.of(), false, loopExits);
+                walkList(conditional.thenStatements(), inner, exitsLoop, innerExits);
+                walkList(conditional.elseStatements(), inner, exitsLoop, innerExits);
+            }
+            case WasmLoopNode loop -> {
+                WasmLoopNode.Body body = loop.body();
+                // With a closing br_if kept apart, falling off the list reaches that br_if first.
+                walkList(body.statements(), Set.of(), body.backEdge() == null, fallOff);
+                if (body.backEdge() != null) {
+                    walk(body.backEdge(), Set.of(), false, fallOff);
+                }
+            }
+            case BrNode branch -> {
+                if (loopExits.contains(branch.targetDepth())) {
+                    branch.exitInCompiledCode(CompiledExit.LOOP_EXIT);
+                } else if (branch.targetDepth() == 0) {
+                    branch.exitInCompiledCode(CompiledExit.RETURN);
+                }
+                walkChildren(branch, loopExits);
+            }
+            case BrIfNode branchIf -> {
+                if (exitsLoop) {
+                    branchIf.exitLoopWhenNotTakenInCompiledCode();
+                }
+                walkChildren(branchIf, loopExits);
+            }
+            default -> walkChildren(node, loopExits);
+        }
+    }
+
+    private static void walkChildren(Node node, Set<Integer> loopExits) {
+        for (Node child : node.getChildren()) {
+            walk(child, Set.of(), false, loopExits);
+        }
+    }
+
+    private static Set<Integer> with(Set<Integer> depths, int depth) {
+        Set<Integer> result = new HashSet<>(depths);
+        result.add(depth);
+        return result;
+    }
+}
