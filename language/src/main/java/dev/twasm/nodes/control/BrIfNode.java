@@ -34,10 +34,10 @@ public final class BrIfNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (profile.profile(condition.executeI32(frame) != 0)) {
+        if (holds(frame)) {
             return branch.execute(frame);
         }
-        if (exitsLoopWhenNotTaken && CompilerDirectives.inCompiledCode()) {
+        if (CompilerDirectives.inCompiledCode() && exitsLoopWhenNotTaken) {
             throw CompiledExit.LOOP_EXIT;
         }
         return FALLTHROUGH;
@@ -45,11 +45,15 @@ public final class BrIfNode extends StmtNode {
 
     /** Evaluates the condition; when it holds, also moves the branch values, as the branch would. */
     boolean taken(VirtualFrame frame) {
-        if (profile.profile(condition.executeI32(frame) != 0)) {
+        if (holds(frame)) {
             branch.execute(frame);
             return true;
         }
         return false;
+    }
+
+    private boolean holds(VirtualFrame frame) {
+        return profile.profile(condition.executeI32(frame) != 0);
     }
 
     int targetDepth() {

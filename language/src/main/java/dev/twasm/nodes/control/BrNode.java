@@ -31,7 +31,7 @@ public final class BrNode extends StmtNode {
     @Override
     public int execute(VirtualFrame frame) {
         Statements.execute(transfers, frame);
-        if (compiledExit != null && CompilerDirectives.inCompiledCode()) {
+        if (CompilerDirectives.inCompiledCode() && compiledExit != null) {
             throw compiledExit;
         }
         return targetDepth;

@@ -60,13 +60,11 @@ public final class CompiledExits {
 
     private static void walk(Node node, Set<Integer> fallOff, boolean exitsLoop, Set<Integer> loopExits) {
         switch (node) {
-            case BlockNode block -> walkList(block.statements(), with(fallOff, block.depth()), exitsLoop, exitsLoop ? with(loopExits, block.depth()) : loopExits);
+            case BlockNode block -> walkLabelled(block.statements(), block.depth(), fallOff, exitsLoop, loopExits);
             case IfNode conditional -> {
-                Set<Integer> inner = with(fallOff, conditional.depth());
-                Set<Integer> innerExits = exitsLoop ? with(loopExits, conditional.depth()) : loopExits;
                 walk(conditional.condition(), Set.of(), false, loopExits);
-                walkList(conditional.thenStatements(), inner, exitsLoop, innerExits);
-                walkList(conditional.elseStatements(), inner, exitsLoop, innerExits);
+                walkLabelled(conditional.thenStatements(), conditional.depth(), fallOff, exitsLoop, loopExits);
+                walkLabelled(conditional.elseStatements(), conditional.depth(), fallOff, exitsLoop, loopExits);
             }
             case WasmLoopNode loop -> {
                 WasmLoopNode.Body body = loop.body();
@@ -92,6 +90,11 @@ public final class CompiledExits {
             }
             default -> walkChildren(node, loopExits);
         }
+    }
+
+    /** The statements of a block or an {@code if} arm: their end is also the end of {@code depth}. */
+    private static void walkLabelled(StmtNode[] list, int depth, Set<Integer> fallOff, boolean exitsLoop, Set<Integer> loopExits) {
+        walkList(list, with(fallOff, depth), exitsLoop, exitsLoop ? with(loopExits, depth) : loopExits);
     }
 
     private static void walkChildren(Node node, Set<Integer> loopExits) {
