@@ -3,6 +3,7 @@ package dev.twasm.baseline;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.binary.CodeReader;
+import dev.twasm.model.Expr;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
@@ -178,6 +179,24 @@ final class BaselineCompiler {
     private final int[] localSlots;
     private final int instanceSlot;
     private int depthSlot;
+    /** When translating one {@link Region} as its own method: that region; null for a whole function. */
+    private final Region region;
+    /** The regions of this function translated as methods of their own, in code order. */
+    private final List<Region> regions;
+    /** The transfer array that carries locals and operands to and from region methods ({@link Region}). */
+    private int spillSlot = -1;
+    /** In a region's method: the operand height of its first operand in the function. */
+    private int heightOffset;
+    /**
+     * Operands from this height up are in the transfer array, not on the JVM stack: what a region
+     * left, until the next instruction outside regions needs it ({@link #materialize}). Consecutive
+     * regions pass operands without touching the JVM stack.
+     */
+    private int transferredFrom = Integer.MAX_VALUE;
+    /** The lowest operand height since the last boundary the dry run recorded. */
+    private int lowWater;
+    /** The dry run's recording for {@link RegionPlanner}, or null. */
+    private final RegionPlanner.Recording recording;
     private int memorySlot = -1;
     private final Map<Integer, Integer> scratchSlots = new HashMap<>();
 
@@ -196,18 +215,25 @@ final class BaselineCompiler {
     private boolean constantPending;
     private int pendingConstant;
 
-    private BaselineCompiler(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage) {
+    private BaselineCompiler(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage, Region region, List<Region> regions,
+                    RegionPlanner.Recording recording) {
         this.model = module.model();
         this.module = module;
         this.functionIndex = functionIndex;
         this.type = model.functionType(functionIndex);
         this.code = code;
         this.linkage = linkage;
-        Function function = model.definedFunction(functionIndex);
-        this.localTypes = new ValType[type.paramCount() + function.locals().length];
-        System.arraycopy(type.params(), 0, localTypes, 0, type.paramCount());
-        System.arraycopy(function.locals(), 0, localTypes, type.paramCount(), function.locals().length);
+        this.region = region;
+        this.regions = regions;
+        this.recording = recording;
+        this.localTypes = localTypes(model, functionIndex);
         this.localSlots = new int[localTypes.length];
+        if (region != null) {
+            // (long[] locals, WasmInstance): the region's locals get slots in its prologue.
+            this.spillSlot = 0;
+            this.instanceSlot = 1;
+            return;
+        }
         int slot = 0;
         for (int i = 0; i < type.paramCount(); i++) {
             localSlots[i] = slot;
@@ -216,14 +242,35 @@ final class BaselineCompiler {
         this.instanceSlot = slot;
     }
 
+    /** The types of a defined function's locals: its parameters, then its declared locals. */
+    static ValType[] localTypes(Module model, int functionIndex) {
+        FuncType type = model.functionType(functionIndex);
+        Function function = model.definedFunction(functionIndex);
+        ValType[] types = new ValType[type.paramCount() + function.locals().length];
+        System.arraycopy(type.params(), 0, types, 0, type.paramCount());
+        System.arraycopy(function.locals(), 0, types, type.paramCount(), function.locals().length);
+        return types;
+    }
+
     /**
      * Emits the body of defined function {@code functionIndex} of {@code module}, a method of type
-     * {@link JvmTypes#function}, into {@code code}.
+     * {@link JvmTypes#function}, into {@code code}; each of {@code regions} becomes a call of its
+     * region method ({@link #translateRegion}).
      *
      * @throws UnsupportedFunctionException if the function cannot be a JVM method by design
      */
-    static void translate(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage) {
-        new BaselineCompiler(module, functionIndex, code, linkage).translate();
+    static void translate(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage, List<Region> regions) {
+        new BaselineCompiler(module, functionIndex, code, linkage, null, regions, null).translate();
+    }
+
+    /** Emits the method of region {@code k} of function {@code functionIndex}, of type {@link ModuleClass#REGION_TYPE}. */
+    static void translateRegion(WasmModule module, int functionIndex, Region region, CodeBuilder code, ModuleClass linkage) {
+        new BaselineCompiler(module, functionIndex, code, linkage, region, List.of(), null).translateRegion();
+    }
+
+    /** The dry run of {@link RegionPlanner}: translates the whole function into {@code code}, recording boundaries and branches. */
+    static void record(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage, RegionPlanner.Recording recording) {
+        new BaselineCompiler(module, functionIndex, code, linkage, null, List.of(), recording).translate();
     }
 
     private void translate() {
@@ -233,12 +280,81 @@ final class BaselineCompiler {
         Label start = code.newBoundLabel();
         prologue();
         frames.add(new Frame(Kind.FUNCTION, type, 0, null));
-        CodeReader reader = new CodeReader(model.definedFunction(functionIndex).body());
+        Expr body = model.definedFunction(functionIndex).body();
+        instructions(body, body.moduleOffset(), body.moduleOffset() + body.code().length);
+        // A guest exception leaving the function records it for the stack trace (StackTraces).
+        Label handler = code.newBoundLabel();
+        code.aload(instanceSlot);
+        code.loadConstant(functionIndex);
+        code.invokestatic(JvmTypes.SUPPORT, "unwind", MethodTypeDesc.of(GUEST_EXCEPTION, GUEST_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
+        code.athrow();
+        code.exceptionCatch(start, handler, handler, GUEST_EXCEPTION);
+    }
+
+    /**
+     * A region's method: its locals and the operands it takes come from the transfer array, and
+     * go back to it (the written locals, the operands it leaves); no branch leaves it (see
+     * {@link RegionPlanner}). It has no exception handler: a guest exception passes to the
+     * function's method, which records the frame once.
+     */
+    private void translateRegion() {
+        if (model.memoryCount() > 0) {
+            memorySlot = code.allocateLocal(TypeKind.REFERENCE);
+        }
+        int[] locals = region.locals();
+        for (int local : locals) {
+            TypeKind kind = JvmTypes.kind(localTypes[local]);
+            localSlots[local] = code.allocateLocal(kind);
+            loadTransferred(local, localTypes[local]);
+            code.storeLocal(kind, localSlots[local]);
+        }
+        reloadMemory();
+        heightOffset = region.low();
+        pushAll(region.entry());
+        transferredFrom = 0;
+        materialize();
+        // The region's code sits in a block that nothing targets.
+        frames.add(new Frame(Kind.BLOCK, FuncType.EMPTY, 0, code.newLabel()));
+        instructions(model.definedFunction(functionIndex).body(), region.start(), region.end());
+        if (reachable) {
+            transfer(0);
+            for (int i = 0; i < locals.length; i++) {
+                if (region.written()[i]) {
+                    code.aload(spillSlot);
+                    code.loadConstant(locals[i]);
+                    code.loadLocal(JvmTypes.kind(localTypes[locals[i]]), localSlots[locals[i]]);
+                    toBits(localTypes[locals[i]]);
+                    code.lastore();
+                }
+            }
+            code.return_();
+        }
+    }
+
+    /** Translates the instructions of {@code body} at module offsets {@code [from, to)}. */
+    private void instructions(Expr body, int from, int to) {
+        CodeReader reader = new CodeReader(body.code(), from - body.moduleOffset(), to - body.moduleOffset(), body.moduleOffset());
+        int nextRegion = 0;
         while (reader.hasNext()) {
+            if (nextRegion < regions.size() && reader.offset() == regions.get(nextRegion).start()) {
+                Region r = regions.get(nextRegion);
+                callRegion(r, nextRegion++);
+                reader = new CodeReader(body.code(), r.end() - body.moduleOffset(), to - body.moduleOffset(), body.moduleOffset());
+                continue;
+            }
+            if (reachable) {
+                materialize();
+                if (recording != null && pending == null && !constantPending) {
+                    record(reader.offset());
+                }
+            }
             Opcode op = reader.next();
             if (!reachable) {
                 skipUnreachable(op);
             } else {
+                if (recording != null) {
+                    recordBranch(op, reader);
+                }
                 if (pending != null && !consumesCondition(op)) {
                     materializePending();
                 }
@@ -251,13 +367,135 @@ final class BaselineCompiler {
                 break;
             }
         }
-        // A guest exception leaving the function records it for the stack trace (StackTraces).
-        Label handler = code.newBoundLabel();
+    }
+
+    private void record(int offset) {
+        if (recording.wantsBoundaries()) {
+            Frame top = frames.get(frames.size() - 1);
+            // The two arms of an if are different places: a region may not span its else.
+            recording.boundary(offset, frames.size(), stack.size(), lowWater, top.hasElse ? top.elseLabel : top);
+            lowWater = stack.size();
+        } else if (recording.snapshots.containsKey(offset)) {
+            recording.snapshots.put(offset, stack.toArray(new ValType[0]));
+        }
+    }
+
+    private void recordBranch(Opcode op, CodeReader reader) {
+        int outermost = switch (op) {
+            case BR, BR_IF -> reader.index();
+            case BR_TABLE -> {
+                int max = reader.defaultLabel();
+                for (int label : reader.labels()) {
+                    max = Math.max(max, label);
+                }
+                yield max;
+            }
+            case RETURN -> frames.size() - 1;
+            default -> -1;
+        };
+        if (outermost >= 0) {
+            recording.branch(reader.instructionOffset(), frames.size() - 1 - outermost);
+        }
+    }
+
+    // ---- regions -----------------------------------------------------------------------------
+
+    /**
+     * Passes the region's locals and operands in the transfer array, calls its method, and takes
+     * back the locals it may have written; the operands it left stay in the array until needed.
+     */
+    private void callRegion(Region r, int index) {
+        transfer(r.low());
+        int[] locals = r.locals();
+        for (int local : locals) {
+            code.aload(spillSlot);
+            code.loadConstant(local);
+            code.loadLocal(JvmTypes.kind(localTypes[local]), localSlots[local]);
+            toBits(localTypes[local]);
+            code.lastore();
+        }
+        code.aload(spillSlot);
         code.aload(instanceSlot);
-        code.loadConstant(functionIndex);
-        code.invokestatic(JvmTypes.SUPPORT, "unwind", MethodTypeDesc.of(GUEST_EXCEPTION, GUEST_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
-        code.athrow();
-        code.exceptionCatch(start, handler, handler, GUEST_EXCEPTION);
+        code.invokestatic(linkage.classDesc(), ModuleClass.regionName(functionIndex, index), ModuleClass.REGION_TYPE);
+        for (int i = 0; i < locals.length; i++) {
+            if (r.written()[i]) {
+                loadTransferred(locals[i], localTypes[locals[i]]);
+                code.storeLocal(JvmTypes.kind(localTypes[locals[i]]), localSlots[locals[i]]);
+            }
+        }
+        reloadMemory();
+        truncate(r.low());
+        pushAll(r.exit());
+    }
+
+    /** Moves the operands from height {@code from} up into the transfer array, from the JVM stack where they are there. */
+    private void transfer(int from) {
+        int top = Math.min(transferredFrom, stack.size());
+        for (int h = top - 1; h >= from; h--) {
+            ValType t = stack.get(h);
+            TypeKind kind = JvmTypes.kind(t);
+            int scratch = scratch(kind, 0);
+            code.storeLocal(kind, scratch);
+            code.aload(spillSlot);
+            code.loadConstant(transferIndex(h));
+            code.loadLocal(kind, scratch);
+            toBits(t);
+            code.lastore();
+        }
+        transferredFrom = Math.min(transferredFrom, from);
+    }
+
+    /** Puts the operands that are in the transfer array back on the JVM stack. */
+    private void materialize() {
+        for (int h = transferredFrom; h < stack.size(); h++) {
+            loadTransferred(transferIndex(h), stack.get(h));
+        }
+        transferredFrom = Integer.MAX_VALUE;
+    }
+
+    /** The transfer array's element for the operand at (this method's) height {@code h}. */
+    private int transferIndex(int h) {
+        return localTypes.length + heightOffset + h;
+    }
+
+    /** The length of the function's transfer array: its locals, then the operand heights its regions pass. */
+    private int transferLength() {
+        int heights = 0;
+        for (Region r : regions) {
+            heights = Math.max(heights, r.low() + Math.max(r.entry().length, r.exit().length));
+        }
+        return localTypes.length + heights;
+    }
+
+    /** The raw bits of the value of type {@code t} on top of the stack, as a {@code long}. */
+    private void toBits(ValType t) {
+        switch (JvmTypes.kind(t)) {
+            case INT -> code.i2l();
+            case FLOAT -> {
+                code.invokestatic(ConstantDescs.CD_Float, "floatToRawIntBits", MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_float));
+                code.i2l();
+            }
+            case DOUBLE -> code.invokestatic(ConstantDescs.CD_Double, "doubleToRawLongBits", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_double));
+            default -> {
+            }
+        }
+    }
+
+    /** Pushes the value of type {@code t} whose bits are in element {@code index} of the transfer array. */
+    private void loadTransferred(int index, ValType t) {
+        code.aload(spillSlot);
+        code.loadConstant(index);
+        code.laload();
+        switch (JvmTypes.kind(t)) {
+            case INT -> code.l2i();
+            case FLOAT -> {
+                code.l2i();
+                code.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
+            }
+            case DOUBLE -> code.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+            default -> {
+            }
+        }
     }
 
     // ---- locals ------------------------------------------------------------------------------
@@ -287,6 +525,12 @@ final class BaselineCompiler {
         code.aload(instanceSlot);
         support("enter", ConstantDescs.CD_int, JvmTypes.INSTANCE);
         code.istore(depthSlot);
+        if (!regions.isEmpty()) {
+            spillSlot = code.allocateLocal(TypeKind.REFERENCE);
+            code.loadConstant(transferLength());
+            code.newarray(TypeKind.LONG);
+            code.astore(spillSlot);
+        }
         reloadMemory();
     }
 
@@ -307,7 +551,9 @@ final class BaselineCompiler {
     // ---- the operand stack -------------------------------------------------------------------
 
     private ValType pop() {
-        return stack.remove(stack.size() - 1);
+        ValType t = stack.remove(stack.size() - 1);
+        lowWater = Math.min(lowWater, stack.size());
+        return t;
     }
 
     private void pop(int n) {

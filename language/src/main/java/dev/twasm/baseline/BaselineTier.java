@@ -8,8 +8,17 @@ import dev.twasm.validation.FunctionFacts;
 /**
  * Adds the baseline tier to the roots another {@link FunctionCompiler} creates: each root gets a
  * {@link BaselineFunction} over its module's shared {@link BaselineModule}.
+ *
+ * <p>A function whose body exceeds {@link #GRAAL_MAX_BODY_BYTES} never leaves the tier. Graal's
+ * compile time grows faster than the code: the 120 KB {@code run} of the {@code large} benchmark
+ * was still in Graal's lowering after 35 s of a compiler thread, while its AST ran 20 times slower
+ * than its baseline code (split into {@link Region}s, which HotSpot compiles in milliseconds).
+ * GraalWasm gives up on that function too (too many loop explosion iterations) and interprets it.
  */
 public final class BaselineTier {
+    /** Functions with more bytes of Wasm code than this stay in the baseline tier. */
+    static final int GRAAL_MAX_BODY_BYTES = 32 * 1024;
+
     private BaselineTier() {
     }
 
@@ -30,7 +39,8 @@ public final class BaselineTier {
                 if (current == null || current.module() != module) {
                     current = new BaselineModule(module, strict);
                 }
-                root.enableBaseline(new BaselineFunction(current, functionIndex, threshold));
+                boolean tooLargeForGraal = module.model().definedFunction(functionIndex).body().code().length > GRAAL_MAX_BODY_BYTES;
+                root.enableBaseline(new BaselineFunction(current, functionIndex, tooLargeForGraal ? Long.MAX_VALUE : threshold));
                 return root;
             }
         };

@@ -37,8 +37,10 @@ import java.util.Map;
  * <ul>
  * <li>{@code f<i>(params..., WasmInstance) result}: defined function {@code i}, translated by
  * {@link BaselineCompiler}, or a <em>trampoline</em> to the call stub when the function is not
- * translated (too large for HotSpot to compile, or using something the translator does not
- * handle), so that callers need not care;</li>
+ * translated (too large for HotSpot to compile even when split, or using something the
+ * translator does not handle), so that callers need not care;</li>
+ * <li>{@code f<i>$r<k>(long[], WasmInstance)}: region {@code k} of a function split because its
+ * translation would exceed {@link #MAX_METHOD_BYTES} ({@link Region}, {@link RegionPlanner});</li>
  * <li>{@code invoke(int function, WasmInstance, Object[]) Object}: the bridge from the calling
  * convention of Truffle call targets (boxed arguments after the context) to {@code f<i>}, used by
  * root nodes: a {@code tableswitch} over the translated functions, split into methods of
@@ -62,8 +64,8 @@ final class ModuleClass {
     static final int MAX_METHOD_BYTES = 8000;
     /** Regenerations after failed functions before the module is left to the AST. */
     private static final int MAX_ATTEMPTS = 16;
-    /** Function bodies larger than this many bytes of Wasm are not translated at all. */
-    static final int MAX_TRIED_WASM_BYTES = 10_000;
+    /** Function bodies larger than this many bytes of Wasm are split into regions before they are tried. */
+    static final int MAX_WHOLE_WASM_BYTES = 10_000;
     static final String CLASS_NAME = "dev.twasm.baseline.WasmCode";
     private static final ClassDesc THIS_CLASS = ClassDesc.of(CLASS_NAME);
     private static final ClassDesc METHOD_HANDLE = JvmTypes.desc(MethodHandle.class);
@@ -74,13 +76,16 @@ final class ModuleClass {
     private final Module model;
     /** Defined functions (function-space indices) that get a translated method. */
     private final BitSet translated;
+    /** The regions of translated functions that are split ({@link RegionPlanner}). */
+    private final Map<Integer, List<Region>> regions;
     private final Map<FuncType, String> callFunctionStubs = new LinkedHashMap<>();
     private final Map<FuncType, String> callIndirectStubs = new LinkedHashMap<>();
 
-    private ModuleClass(WasmModule module, BitSet translated) {
+    private ModuleClass(WasmModule module, BitSet translated, Map<Integer, List<Region>> regions) {
         this.module = module;
         this.model = module.model();
         this.translated = translated;
+        this.regions = regions;
     }
 
     /** The class file bytes and which functions were translated (the others have trampolines). */
@@ -90,22 +95,28 @@ final class ModuleClass {
     /**
      * Translates every defined function of {@code module}. A function that cannot be translated
      * by design becomes a trampoline and the class is generated again (the class file API cannot
-     * take back a method half written); so does a function whose bytecode exceeds
-     * {@link #MAX_METHOD_BYTES}. {@code strict} lets other exceptions escape instead.
+     * take back a method half written). A function whose bytecode exceeds
+     * {@link #MAX_METHOD_BYTES} is split into regions ({@link RegionPlanner}) and generated again,
+     * and becomes a trampoline if even that leaves a method too large. {@code strict} lets other
+     * exceptions escape instead.
      */
     static Result generate(WasmModule module, boolean strict) {
         Module model = module.model();
         BitSet translated = new BitSet();
+        Map<Integer, List<Region>> regions = new LinkedHashMap<>();
         for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
-            // A translation is rarely much smaller than the Wasm code (measured: 0.7 to 1.4 times
-            // its size), so much larger bodies are not even tried.
-            if (JvmTypes.representable(model.functionType(f)) && model.definedFunction(f).body().code().length <= MAX_TRIED_WASM_BYTES) {
+            if (JvmTypes.representable(model.functionType(f))) {
                 translated.set(f);
+                // A translation is rarely much smaller than the Wasm code (measured: 0.7 to 1.4
+                // times its size), so much larger bodies are split before the first try.
+                if (model.definedFunction(f).body().code().length > MAX_WHOLE_WASM_BYTES) {
+                    split(module, f, translated, regions);
+                }
             }
         }
         int attempts = 0;
         while (true) {
-            ModuleClass generator = new ModuleClass(module, translated);
+            ModuleClass generator = new ModuleClass(module, translated, regions);
             byte[] bytes;
             try {
                 bytes = generator.build();
@@ -125,7 +136,31 @@ final class ModuleClass {
             if (tooLarge.isEmpty()) {
                 return new Result(bytes, translated);
             }
-            translated.andNot(tooLarge);
+            for (int f = tooLarge.nextSetBit(0); f >= 0; f = tooLarge.nextSetBit(f + 1)) {
+                if (regions.containsKey(f)) {
+                    translated.clear(f);
+                    regions.remove(f);
+                } else {
+                    split(module, f, translated, regions);
+                }
+            }
+        }
+    }
+
+    /** Plans function {@code f}'s regions, or gives it a trampoline when it cannot be split. */
+    private static void split(WasmModule module, int f, BitSet translated, Map<Integer, List<Region>> regions) {
+        List<Region> plan;
+        try {
+            // A throwaway generator: the dry run registers call stubs it asks for.
+            plan = RegionPlanner.plan(module, f, new ModuleClass(module, new BitSet(), Map.of()));
+        } catch (RuntimeException e) {
+            // Untranslatable functions fail in the real translation again, with the usual handling.
+            plan = List.of();
+        }
+        if (plan.isEmpty()) {
+            translated.clear(f);
+        } else {
+            regions.put(f, plan);
         }
     }
 
@@ -146,7 +181,8 @@ final class ModuleClass {
         for (MethodModel method : parsed.methods()) {
             String name = method.methodName().stringValue();
             if (name.startsWith("f") && method.code().isPresent() && ((CodeAttribute) method.code().get()).codeLength() > MAX_METHOD_BYTES) {
-                result.set(Integer.parseInt(name.substring(1)));
+                int region = name.indexOf('$');
+                result.set(Integer.parseInt(name.substring(1, region < 0 ? name.length() : region)));
             }
         }
         return result;
@@ -180,13 +216,24 @@ final class ModuleClass {
                 }
                 int functionIndex = f;
                 if (translated.get(f)) {
+                    List<Region> parts = regions.getOrDefault(f, List.of());
                     cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> {
                         try {
-                            BaselineCompiler.translate(module, functionIndex, code, this);
+                            BaselineCompiler.translate(module, functionIndex, code, this, parts);
                         } catch (RuntimeException e) {
                             throw new FunctionFailure(functionIndex, e);
                         }
                     });
+                    for (int k = 0; k < parts.size(); k++) {
+                        Region part = parts.get(k);
+                        cb.withMethodBody(regionName(f, k), REGION_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, code -> {
+                            try {
+                                BaselineCompiler.translateRegion(module, functionIndex, part, code, this);
+                            } catch (RuntimeException e) {
+                                throw new FunctionFailure(functionIndex, e);
+                            }
+                        });
+                    }
                 } else {
                     cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
                                     code -> trampoline(code, functionIndex, type));
@@ -226,6 +273,14 @@ final class ModuleClass {
     static String methodName(int functionIndex) {
         return "f" + functionIndex;
     }
+
+    /** The method of region {@code k} of function {@code functionIndex}, of type {@link #REGION_TYPE}. */
+    static String regionName(int functionIndex, int k) {
+        return "f" + functionIndex + "$r" + k;
+    }
+
+    /** {@code (long[] locals, WasmInstance) void}: a region's locals travel as raw bits in the array. */
+    static final MethodTypeDesc REGION_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long.arrayType(), JvmTypes.INSTANCE);
 
     /** Increments {@code WORK[function]} and the module's total, the last element. */
     private void countWork(CodeBuilder code) {

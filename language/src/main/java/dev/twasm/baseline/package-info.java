@@ -14,6 +14,9 @@
  * <ul>
  * <li>{@link dev.twasm.baseline.BaselineCompiler} translates one function in one pass: Wasm locals
  * are JVM locals, the Wasm operand stack is the JVM operand stack, blocks are labels.</li>
+ * <li>{@link dev.twasm.baseline.RegionPlanner} splits a function whose translation would exceed
+ * HotSpot's 8,000-byte limit for JIT compilation into {@link dev.twasm.baseline.Region}s, each a
+ * method of its own; locals and operands cross the cuts in a {@code long[]}.</li>
  * <li>{@link dev.twasm.baseline.ModuleClass} puts every function of a module into one class, calls
  * between them being {@code invokestatic}; {@link dev.twasm.baseline.BaselineModule} defines it as
  * a hidden class on first use, shared by every instance and context of the engine.</li>

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The translator's tricky parts, run as translated methods (see {@link TranslatedModule}):
  * branches that must drop operands from the middle of the JVM stack, {@code br_table} with
  * mixed targets, multi-value, traps, memory that grows while a function runs, fused comparisons
- * on NaN, float constants with NaN payloads, and functions too large to translate.
+ * on NaN, and float constants with NaN payloads (functions too large for one method: {@link RegionTest}).
  */
 class BaselineCompilerTest {
 
@@ -238,24 +238,6 @@ class BaselineCompilerTest {
         assertEquals(0x8000000000000000L, m.call("negZero"));
         int quieted = (int) m.call("mulOne", Float.intBitsToFloat(0x7FA00000));
         assertEquals(0x7FC00000, quieted & 0x7FC00000, "a signalling NaN operand gives a quiet NaN");
-    }
-
-    @Test
-    void functionsTooLargeForHotSpotRunOnTheAstBehindATrampoline() throws Throwable {
-        // 7 bytes of Wasm, 9 of bytecode per line: 1,200 lines are translated, then found too large
-        // (over 8,000 bytes); 2,000 lines are not even tried (over 10,000 bytes of Wasm).
-        String line = "(drop (i32.load offset=1000 (local.get 0)))\n";
-        TranslatedModule m = TranslatedModule.of("(module (memory 1) (data (i32.const 1000) \"\\2a\")\n"
-                        + "(func $tried (param i32) (result i32)\n" + line.repeat(1200) + "(i32.load8_u offset=1000 (local.get 0)))\n"
-                        + "(func $untried (param i32) (result i32)\n" + line.repeat(2000) + "(i32.load8_u offset=1000 (local.get 0)))\n"
-                        + """
-                                        (func (export "caller") (param i32) (result i32)
-                                          (i32.add (call $tried (local.get 0)) (call $untried (local.get 0)))))
-                                        """);
-        assertFalse(m.code.isTranslated(0), "over 8,000 bytes of bytecode");
-        assertFalse(m.code.isTranslated(1), "over 10,000 bytes of Wasm");
-        assertEquals(84, m.call("caller", 0));
-        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> m.call("caller", 65536));
     }
 
     @Test
