@@ -11,7 +11,7 @@ import dev.twasm.validation.FunctionFacts;
  *
  * <p>A function whose body exceeds {@link #GRAAL_MAX_BODY_BYTES} never leaves the tier. Graal's
  * compile time grows faster than the code: the 120 KB {@code run} of the {@code large} benchmark
- * was still in Graal's lowering after 35 s of a compiler thread, while its AST ran 20 times slower
+ * was still in Graal's lowering after 35 s of a compiler thread, while its AST ran 2.6 times slower
  * than its baseline code (split into {@link Region}s, which HotSpot compiles in milliseconds).
  * GraalWasm gives up on that function too (too many loop explosion iterations) and interprets it.
  */
