@@ -71,7 +71,7 @@ public final class BaselineFunction {
     /** Work per call from which a call is long: it runs the AST, not sampled ({@link #deactivate}). */
     static final long LONG_CALL = 10_000;
     /** How many calls one call from Graal-compiled code counts as ({@link #executeWithoutCallTarget}). */
-    static final int COMPILED_CALLER_WEIGHT = 16;
+    static final int COMPILED_CALLER_WEIGHT = 1024;
     /** Interpreted AST runs of this root under way on some thread (sampled calls and the calls they make). */
     private int astRuns;
     /** Whether the root's calls are long ({@link #LONG_CALL}); set when it leaves. */
