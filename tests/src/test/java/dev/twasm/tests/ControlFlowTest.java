@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Branch shapes whose compiled form differs from the interpreted one: branches that leave a loop
- * or the function become exceptions in compiled code (CompiledExits), and a {@code br_if} that
+ * Branch shapes whose compiled form differs from the interpreted one: branches that leave a loop,
+ * go round it again or leave the function become exceptions in compiled code (CompiledExits), and a {@code br_if} that
  * ends a loop body leaves the loop when not taken. Each function is run in every engine
  * configuration, the compiled one compiling it on its first call, and checked against the same
  * computation in Java.
@@ -71,6 +71,31 @@ class ControlFlowTest {
                             (br_table $top $top $tail (i32.and (local.get $n) (i32.const 3)))))
                         (i32.add (i32.mul (local.get $steps) (i32.const 100)) (local.get $n)))
 
+                      ;; A switch in a loop whose cases go round again with a value for the loop's parameter,
+                      ;; and an inner loop that continues the outer loop, which the inner loop must not
+                      ;; take for its own next iteration.
+                      (func (export "switchLoop") (param $n i32) (result i32)
+                        (local $acc i32) (local $k i32) (local $j i32)
+                        (i32.const 0)
+                        (loop $top (param i32)
+                          (local.set $k)
+                          (if (i32.ge_s (local.get $k) (local.get $n)) (then (return (local.get $acc))))
+                          (block $c2
+                            (block $c1
+                              (block $c0
+                                (br_table $c0 $c1 $c2 (i32.rem_u (local.get $k) (i32.const 3))))
+                              (local.set $acc (i32.add (local.get $acc) (local.get $k)))
+                              (br $top (i32.add (local.get $k) (i32.const 1))))
+                            (local.set $acc (i32.mul (local.get $acc) (i32.const 3)))
+                            (br $top (i32.add (local.get $k) (i32.const 2))))
+                          (local.set $j (i32.const 0))
+                          (loop $inner
+                            (local.set $acc (i32.xor (local.get $acc) (i32.shl (local.get $j) (local.get $k))))
+                            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                            (drop (br_if $top (i32.add (local.get $k) (i32.const 1)) (i32.eq (local.get $j) (i32.const 4))))
+                            (br $inner)))
+                        (local.get $acc))
+
                       ;; br_if with two values below which the stack holds another value: the values
                       ;; move down one slot, so moving them twice would overwrite the first.
                       (func (export "brIfValues") (param $c i32) (result i32)
@@ -98,6 +123,7 @@ class ControlFlowTest {
                     assertEquals(n * (n + 1) / 2 + 1000, exports.getMember("whileLoop").execute(n).asInt(), "whileLoop " + n);
                     assertEquals(nested(n), exports.getMember("nested").execute(n).asInt(), "nested " + n);
                     assertEquals(table(n), exports.getMember("table").execute(n).asInt(), "table " + n);
+                    assertEquals(switchLoop(n), exports.getMember("switchLoop").execute(n).asInt(), "switchLoop " + n);
                 }
                 assertEquals(12, exports.getMember("brIfValues").execute(1).asInt());
                 assertEquals(78, exports.getMember("brIfValues").execute(0).asInt());
@@ -132,6 +158,32 @@ class ControlFlowTest {
             i++;
         } while (i < n);
         return i * 1000 + count;
+    }
+
+    private static int switchLoop(int n) {
+        int acc = 0;
+        int k = 0;
+        while (k < n) {
+            switch (Integer.remainderUnsigned(k, 3)) {
+                case 0 -> {
+                    acc += k;
+                    k += 1;
+                }
+                case 1 -> {
+                    acc *= 3;
+                    k += 2;
+                }
+                default -> {
+                    int j = 0;
+                    do {
+                        acc ^= j << k;
+                        j++;
+                    } while (j != 4);
+                    k += 1;
+                }
+            }
+        }
+        return acc;
     }
 
     private static int table(int n) {

@@ -7,15 +7,18 @@ import com.oracle.truffle.api.nodes.ControlFlowException;
  * preallocated instance per kind of catcher, so the throw is a constant in partially evaluated
  * code and Graal turns throw and catch into a direct jump (see {@link CompiledExits}).
  *
- * <p>Two kinds, told apart by class so that a catch tests the type of a constant: a
+ * <p>Three kinds, told apart by class so that a catch tests the type of a constant: a
  * {@link LoopExit} is caught by the innermost enclosing {@link WasmLoopNode}, which then falls
- * through; a {@link Return} is caught by the function's root node, which then reads the results.
+ * through; a {@link LoopContinue} by the body of the innermost enclosing loop, which then runs
+ * again; a {@link Return} by the function's root node, which then reads the results.
  */
-public abstract sealed class CompiledExit extends ControlFlowException permits CompiledExit.LoopExit, CompiledExit.Return {
+public abstract sealed class CompiledExit extends ControlFlowException permits CompiledExit.LoopExit, CompiledExit.LoopContinue, CompiledExit.Return {
     private static final long serialVersionUID = 1L;
 
     /** Leaves the innermost enclosing loop, which then falls through. */
     public static final LoopExit LOOP_EXIT = new LoopExit();
+    /** Starts the next iteration of the innermost enclosing loop; its parameters are already in their slots. */
+    public static final LoopContinue LOOP_CONTINUE = new LoopContinue();
     /** Leaves the function; the results are already in their slots. */
     public static final Return RETURN = new Return();
 
@@ -24,6 +27,14 @@ public abstract sealed class CompiledExit extends ControlFlowException permits C
         private static final long serialVersionUID = 1L;
 
         private LoopExit() {
+        }
+    }
+
+    /** See {@link #LOOP_CONTINUE}. */
+    public static final class LoopContinue extends CompiledExit {
+        private static final long serialVersionUID = 1L;
+
+        private LoopContinue() {
         }
     }
 

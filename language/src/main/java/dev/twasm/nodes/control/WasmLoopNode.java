@@ -28,7 +28,9 @@ import java.util.Arrays;
  * one branch.
  *
  * <p>Compiled code leaves the loop early through {@link CompiledExit#LOOP_EXIT} (see
- * {@link CompiledExits}), caught here, so those exits are not part of the "again?" answer.
+ * {@link CompiledExits}), caught here, and branches to the loop's start through
+ * {@link CompiledExit#LOOP_CONTINUE}, caught by the body, so neither is part of the signal that
+ * the body's statements return.
  */
 @NodeInfo(shortName = "loop")
 public final class WasmLoopNode extends StmtNode {
@@ -77,7 +79,12 @@ public final class WasmLoopNode extends StmtNode {
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
-            int signal = Statements.execute(body, frame);
+            int signal;
+            try {
+                signal = Statements.execute(body, frame);
+            } catch (CompiledExit.LoopContinue e) {
+                return true;
+            }
             if (signal == depth) {
                 return true;
             }
@@ -94,6 +101,11 @@ public final class WasmLoopNode extends StmtNode {
 
         BrIfNode backEdge() {
             return backEdge;
+        }
+
+        /** The loop's label depth: a branch to it starts the next iteration. */
+        int depth() {
+            return depth;
         }
 
         @Override
