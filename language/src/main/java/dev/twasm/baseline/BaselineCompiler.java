@@ -185,8 +185,8 @@ final class BaselineCompiler {
     private final List<Region> regions;
     /** The transfer array that carries locals and operands to and from region methods ({@link Region}). */
     private int spillSlot = -1;
-    /** In a region's method: the operand height of its first operand in the function. */
-    private int heightOffset;
+    /** In a region's method: the operand height of its first operand in the function; else 0. */
+    private final int heightOffset;
     /**
      * Operands from this height up are in the transfer array, not on the JVM stack: what a region
      * left, until the next instruction outside regions needs it ({@link #materialize}). Consecutive
@@ -228,6 +228,7 @@ final class BaselineCompiler {
         this.recording = recording;
         this.localTypes = localTypes(model, functionIndex);
         this.localSlots = new int[localTypes.length];
+        this.heightOffset = region == null ? 0 : region.low();
         if (region != null) {
             // (long[] locals, WasmInstance): the region's locals get slots in its prologue.
             this.spillSlot = 0;
@@ -309,7 +310,6 @@ final class BaselineCompiler {
             code.storeLocal(kind, localSlots[local]);
         }
         reloadMemory();
-        heightOffset = region.low();
         pushAll(region.entry());
         transferredFrom = 0;
         materialize();
@@ -320,11 +320,7 @@ final class BaselineCompiler {
             transfer(0);
             for (int i = 0; i < locals.length; i++) {
                 if (region.written()[i]) {
-                    code.aload(spillSlot);
-                    code.loadConstant(locals[i]);
-                    code.loadLocal(JvmTypes.kind(localTypes[locals[i]]), localSlots[locals[i]]);
-                    toBits(localTypes[locals[i]]);
-                    code.lastore();
+                    storeLocalTransferred(locals[i]);
                 }
             }
             code.return_();
@@ -408,11 +404,7 @@ final class BaselineCompiler {
         transfer(r.low());
         int[] locals = r.locals();
         for (int local : locals) {
-            code.aload(spillSlot);
-            code.loadConstant(local);
-            code.loadLocal(JvmTypes.kind(localTypes[local]), localSlots[local]);
-            toBits(localTypes[local]);
-            code.lastore();
+            storeLocalTransferred(local);
         }
         code.aload(spillSlot);
         code.aload(instanceSlot);
@@ -443,6 +435,15 @@ final class BaselineCompiler {
             code.lastore();
         }
         transferredFrom = Math.min(transferredFrom, from);
+    }
+
+    /** {@code transfer[local] = bits(local)}. */
+    private void storeLocalTransferred(int local) {
+        code.aload(spillSlot);
+        code.loadConstant(local);
+        code.loadLocal(JvmTypes.kind(localTypes[local]), localSlots[local]);
+        toBits(localTypes[local]);
+        code.lastore();
     }
 
     /** Puts the operands that are in the transfer array back on the JVM stack. */

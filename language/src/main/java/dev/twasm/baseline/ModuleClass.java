@@ -279,7 +279,7 @@ final class ModuleClass {
         return "f" + functionIndex + "$r" + k;
     }
 
-    /** {@code (long[] locals, WasmInstance) void}: a region's locals travel as raw bits in the array. */
+    /** {@code (long[] transfer, WasmInstance) void}: a region's locals and operands travel as raw bits in the array. */
     static final MethodTypeDesc REGION_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long.arrayType(), JvmTypes.INSTANCE);
 
     /** Increments {@code WORK[function]} and the module's total, the last element. */
