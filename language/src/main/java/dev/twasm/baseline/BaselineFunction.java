@@ -72,6 +72,11 @@ public final class BaselineFunction {
     static final long LONG_CALL = 10_000;
     /** How many calls one call from Graal-compiled code counts as ({@link #executeWithoutCallTarget}). */
     static final int COMPILED_CALLER_WEIGHT = 1024;
+    /**
+     * A callee still in baseline mode leaves together with a caller that Graal is about to compile
+     * once its work is this share of the threshold ({@link #leaveWithCompiledCaller}).
+     */
+    static final int TAKE_ALONG_SHARE = 16;
     /** Interpreted AST runs of this root under way on some thread (sampled calls and the calls they make). */
     private int astRuns;
     /** Whether the root's calls are long ({@link #LONG_CALL}); set when it leaves. */
@@ -98,6 +103,26 @@ public final class BaselineFunction {
         longCalls = calls > 0 && inclusiveWork / calls >= LONG_CALL;
         entry = null;
         active.invalidate("function left the baseline tier");
+    }
+
+    /**
+     * For a caller whose AST calls this root and that Graal is about to compile (called on a
+     * compiler thread): leaves baseline mode now if the function has done at least
+     * 1/{@link #TAKE_ALONG_SHARE} of the threshold's work.
+     *
+     * <p>A caller compiled while this root is in baseline mode calls the baseline code through a
+     * boundary and depends on this root's assumption. A callee with much work of its own but few
+     * calls (a sort a benchmark's {@code run} calls once per iteration) reaches the threshold
+     * long after its caller was compiled, and then invalidates the caller's compiled code: the
+     * caller runs as interpreted or Tier-1 code again and is compiled twice more, late in the
+     * run, while the compiler thread competes with the program for a core. Leaving before the
+     * caller's partial evaluation lets its one compilation call (or inline) this root's call
+     * target. A callee with little work stays, since it may never leave.
+     */
+    public void leaveWithCompiledCaller() {
+        if (active.isValid() && (calls + Math.max(work(), inclusiveWork)) >= threshold / TAKE_ALONG_SHARE) {
+            deactivate();
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
+import dev.twasm.nodes.calls.CallNode;
 import dev.twasm.nodes.control.BlockNode;
 import dev.twasm.nodes.control.CompiledExit;
 import dev.twasm.runtime.CallStack;
@@ -113,7 +114,27 @@ public final class WasmRootNode extends RootNode {
         if (!built) {
             buildBody();
         }
+        if (rootCompilation) {
+            takeAlongBaselineCallees();
+        }
         return true;
+    }
+
+    /**
+     * Before Graal compiles this root (or one of its loops), lets the callees its AST called that
+     * are still in baseline mode leave now if they did much work
+     * ({@link BaselineFunction#leaveWithCompiledCaller}), so that leaving later does not
+     * invalidate the code about to be compiled. Not for inlining: the root being compiled
+     * decides for its whole tree. Public for tests, which have no Graal compilation to wait for.
+     */
+    public void takeAlongBaselineCallees() {
+        body.accept(node -> {
+            if (node instanceof CallNode call && call.executedTarget() instanceof RootCallTarget t
+                            && t.getRootNode() instanceof WasmRootNode callee && callee != this && callee.baseline != null) {
+                callee.baseline.leaveWithCompiledCaller();
+            }
+            return true;
+        });
     }
 
     /** Under the root's lock; {@link #built} then publishes the finished tree to compiler threads. */

@@ -5,6 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.oracle.truffle.api.RootCallTarget;
+import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.model.Module;
+import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.runtime.CallStack;
+import dev.twasm.runtime.EngineState;
+import dev.twasm.runtime.Instantiator;
+import dev.twasm.runtime.WasmInstance;
+import dev.twasm.runtime.WasmModule;
+import dev.twasm.text.WatParser;
+import dev.twasm.validation.Validator;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -111,6 +122,54 @@ class BaselineTierTest {
                 assertEquals((long) n * (n + 1) / 2, sum.execute(n).asLong(), "call " + i);
             }
         }
+    }
+
+    /**
+     * Before Graal compiles a caller, a callee still in baseline mode leaves with it if it did at
+     * least 1/{@link BaselineFunction#TAKE_ALONG_SHARE} of the threshold's work; one with little
+     * work stays. {@code run} counts 3,000 iterations itself and calls {@code count} (1,000
+     * iterations) and {@code inc} once per call: with a threshold of 16,000 it leaves after four
+     * calls, when {@code count} has done a quarter of the threshold on its own and {@code inc} four
+     * calls.
+     */
+    @Test
+    void calleesWithMuchWorkLeaveWithACallerAboutToBeCompiled() {
+        String wat = """
+                        (module
+                          (func $count (param i32) (result i32) (local i32)
+                            (block (loop
+                              (br_if 1 (i32.eqz (local.get 0)))
+                              (local.set 1 (i32.add (local.get 1) (local.get 0)))
+                              (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+                              br 0))
+                            local.get 1)
+                          (func $inc (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+                          (func (export "run") (param i32) (result i32) (local i32)
+                            (local.set 1 (i32.const 3000))
+                            (loop (br_if 0 (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))
+                            (i32.add (call $count (local.get 0)) (call $inc (local.get 0)))))
+                        """;
+        Module model = WatParser.parseModule(wat);
+        WasmModule module = WasmModule.create(new EngineState(null), model, Validator.analyze(model), "test",
+                        BaselineTier.withBaseline(FunctionCompiler.trees(), 16_000, true));
+        WasmInstance instance = Instantiator.instantiate(module, null, new CallStack(1000));
+        WasmRootNode run = root(module, 2);
+        int expected = 1000 * 1001 / 2 + 1001;
+        for (int i = 0; i < 6; i++) {
+            assertEquals(expected, run.getCallTarget().call(instance, 1000), "call " + i);
+        }
+        assertFalse(run.baseline().active().isValid(), "run left the tier");
+        assertTrue(root(module, 0).baseline().active().isValid(), "count is still in the tier");
+        run.takeAlongBaselineCallees();
+        assertFalse(root(module, 0).baseline().active().isValid(), "count left with run");
+        assertTrue(root(module, 1).baseline().active().isValid(), "inc stays");
+        for (int i = 0; i < 2 * BaselineFunction.PROFILE_SAMPLE; i++) {
+            assertEquals(expected, run.getCallTarget().call(instance, 1000), "call after leaving " + i);
+        }
+    }
+
+    private static WasmRootNode root(WasmModule module, int functionIndex) {
+        return (WasmRootNode) ((RootCallTarget) module.callTarget(functionIndex)).getRootNode();
     }
 
     private static final String THREE_FRAMES = """

@@ -1,5 +1,6 @@
 package dev.twasm.nodes.calls;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
@@ -29,6 +30,12 @@ public final class CallNode extends AbstractCallNode {
         super(arguments, argumentKinds);
         this.module = module;
         this.functionIndex = functionIndex;
+    }
+
+    /** The callee's call target once this call has run; null before. */
+    public CallTarget executedTarget() {
+        DirectCallNode c = call;
+        return c == null ? null : c.getCallTarget();
     }
 
     @Override
