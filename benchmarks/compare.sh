@@ -6,6 +6,8 @@
 # Usage: benchmarks/compare.sh [--iterations N] [--programs a,b,...] [--engines e1,e2,...] [options]
 #   --iterations N          iterations per run on the compiling engines (default 100)
 #   --interp-iterations N   iterations per run on the interpreters (default 10)
+#   --min-time S            minimum run time on the compiling engines, seconds: a runner goes on past
+#                           N iterations until S seconds have passed since its start (default 15; 0: none)
 #   --budget S              time budget per run on the compiling engines, seconds (default 120; 0: none)
 #   --interp-budget S       time budget per run on the interpreters, seconds (default 30; 0: none)
 #   --programs a,b          programs to measure (default: every <programs-dir>/wasm/*.wasm)
@@ -28,6 +30,7 @@ graalwasm_version=25.0.1 # benchmarks/graalwasm/pom.xml
 chicory_version=1.7.5    # benchmarks/pom.xml
 iterations=100
 interp_iterations=10
+min_time=15
 budget=120
 interp_budget=30
 program_list=""
@@ -41,7 +44,7 @@ for arg in "$@"; do # as typed: quoted only where the shell needs it
 done
 
 usage() {
-  sed -n "6,19p" "$root/benchmarks/compare.sh" | sed 's/^# \{0,1\}//' >&2
+  sed -n "6,21p" "$root/benchmarks/compare.sh" | sed 's/^# \{0,1\}//' >&2
   exit "${1:-64}"
 }
 number() { [[ "$2" =~ ^[0-9]+$ ]] || { echo "compare.sh: $1 needs a whole number, not '$2'" >&2; exit 64; }; }
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --iterations) number "$1" "${2-}"; iterations=$2; shift 2 ;;
     --interp-iterations) number "$1" "${2-}"; interp_iterations=$2; shift 2 ;;
+    --min-time) number "$1" "${2-}"; min_time=$2; shift 2 ;;
     --budget) number "$1" "${2-}"; budget=$2; shift 2 ;;
     --interp-budget) number "$1" "${2-}"; interp_budget=$2; shift 2 ;;
     --programs) program_list=${2-}; shift 2 ;;
@@ -209,9 +213,9 @@ raw="$out/raw"
 rm -rf "$raw"
 mkdir -p "$raw"
 for engine in "${engines[@]}"; do
-  if is_interpreter "$engine"; then n=$interp_iterations b=$interp_budget; else n=$iterations b=$budget; fi
+  if is_interpreter "$engine"; then n=$interp_iterations b=$interp_budget m=0; else n=$iterations b=$budget m=$min_time; fi
   [ "$engine" = native ] && b=0
-  printf '%s\t%s\t%s\t%s\t%s\n' "$engine" "$(label "$engine")" "$n" "$b" "$(description "$engine")" >> "$raw/engines.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$(label "$engine")" "$n" "$b" "$m" "$(description "$engine")" >> "$raw/engines.tsv"
 done
 total=$(( ${#programs[@]} * ${#engines[@]} ))
 count=0
@@ -221,20 +225,20 @@ for program in "${programs[@]}"; do
   expected=$(expected_checksum "$program")
   for engine in "${engines[@]}"; do
     count=$((count + 1))
-    if is_interpreter "$engine"; then n=$interp_iterations b=$interp_budget; else n=$iterations b=$budget; fi
+    if is_interpreter "$engine"; then n=$interp_iterations b=$interp_budget m=0; else n=$iterations b=$budget m=$min_time; fi
     [ "$engine" = native ] && b=0
     engine_command "$engine" "$program" "$n"
     stdout="$raw/$program.$engine.out"
     stderr="$raw/$program.$engine.err"
     printf '%s\n' "${cmd[*]}" > "$raw/$program.$engine.cmd"
     # A hard limit well beyond the budget, for a runner that hangs or one iteration that never ends.
-    limit=$(( b > 0 ? b + 600 : 3600 ))
+    limit=$(( b > 0 ? b + 600 : 3600 + m ))
     start=$(date +%s.%N)
     set +e
     if [ "$b" -gt 0 ]; then
-      BENCH_TIME_BUDGET_MS=$((b * 1000)) timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
+      BENCH_MIN_TIME_MS=$((m * 1000)) BENCH_TIME_BUDGET_MS=$((b * 1000)) timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
     else
-      timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
+      BENCH_MIN_TIME_MS=$((m * 1000)) timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
     fi
     status=$?
     set -e

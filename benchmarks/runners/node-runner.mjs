@@ -1,6 +1,6 @@
 // The runner of the engine comparison for node (V8): runs one benchmark program with the runner
-// protocol (see docs/performance.md) and the same optional time budget as the JVM runners
-// (environment variable BENCH_TIME_BUDGET_MS).
+// protocol (see docs/performance.md) and the same optional time budget and minimum run time as
+// the JVM runners (environment variables BENCH_TIME_BUDGET_MS and BENCH_MIN_TIME_MS).
 // Usage: node node-runner.mjs PROGRAM.wasm ITERATIONS
 import { readFileSync } from 'node:fs';
 
@@ -11,6 +11,7 @@ if (!file || !(iterations >= 1)) {
   process.exit(64);
 }
 const budgetNs = process.env.BENCH_TIME_BUDGET_MS ? BigInt(process.env.BENCH_TIME_BUDGET_MS) * 1000000n : null;
+const minNs = process.env.BENCH_MIN_TIME_MS ? BigInt(process.env.BENCH_MIN_TIME_MS) * 1000000n : 0n;
 const millis = (ns) => (Number(ns) / 1e6).toFixed(3);
 
 const start = process.hrtime.bigint();
@@ -20,7 +21,7 @@ if (typeof exports._initialize === 'function') exports._initialize();
 exports.setup();
 const checksum = exports.run() >>> 0;
 console.log(`first_iteration_ms=${millis(process.hrtime.bigint() - start)}`);
-for (let i = 1; i < iterations; i++) {
+for (let i = 1; i < iterations || process.hrtime.bigint() - start < minNs; i++) {
   if (budgetNs !== null && process.hrtime.bigint() - start >= budgetNs) {
     console.error(`runner: time budget of ${process.env.BENCH_TIME_BUDGET_MS} ms used up after ${i} of ${iterations} iterations`);
     break;

@@ -2,7 +2,9 @@
  * Linked with one program's C source by build.sh: gcc -O2 -ffp-contract=off driver.c <prog>.c -lm.
  * Usage: <binary> [<name>] <iterations>
  * Prints the runner protocol: first_iteration_ms (setup + first run), one iteration_ms line per
- * further run(), then checksum=<unsigned 32-bit decimal>. Exits 2 if two run() calls disagree. */
+ * further run(), then checksum=<unsigned 32-bit decimal>. Exits 2 if two run() calls disagree.
+ * A minimum run time in milliseconds in the environment variable BENCH_MIN_TIME_MS makes it go on
+ * past <iterations> until that much time has passed since the start, as the other runners do. */
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
 #include <stdio.h>
@@ -28,12 +30,14 @@ int main(int argc, char **argv) {
             return 64;
         }
     }
+    const char *min_env = getenv("BENCH_MIN_TIME_MS");
+    double min_ms = min_env ? strtod(min_env, NULL) : 0.0;
     double t0 = now_ms();
     setup();
     uint32_t first = run();
     double t1 = now_ms();
     printf("first_iteration_ms=%.3f\n", t1 - t0);
-    for (long i = 1; i < iterations; i++) {
+    for (long i = 1; i < iterations || now_ms() - t0 < min_ms; i++) {
         double s = now_ms();
         uint32_t c = run();
         double e = now_ms();

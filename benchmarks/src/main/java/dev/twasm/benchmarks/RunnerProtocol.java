@@ -21,6 +21,11 @@ import java.util.function.IntSupplier;
  * checksum=&lt;unsigned 32-bit decimal&gt;
  * </pre>
  *
+ * <p>A minimum time in milliseconds in the environment variable {@value #MIN_TIME_VARIABLE} makes the
+ * runner go on past the requested iterations until that much time has passed since the start, so
+ * that a program with short iterations still runs long enough for a compiling engine to finish its
+ * warm-up before the last half of the iterations, which the peak is taken from.
+ *
  * <p>A time budget in milliseconds in the environment variable {@value #BUDGET_VARIABLE} stops the
  * runner from starting another iteration once that much time has passed since the start; it then
  * prints fewer iteration lines, which the comparison reports as cut short. Every {@code run()} must
@@ -35,6 +40,8 @@ import java.util.function.IntSupplier;
 public final class RunnerProtocol {
     /** The environment variable holding the optional time budget in milliseconds. */
     public static final String BUDGET_VARIABLE = "BENCH_TIME_BUDGET_MS";
+    /** The environment variable holding the optional minimum run time in milliseconds. */
+    public static final String MIN_TIME_VARIABLE = "BENCH_MIN_TIME_MS";
     /** The stack size of the thread that runs the program. */
     public static final int STACK_MEGABYTES = 1024;
 
@@ -84,7 +91,8 @@ public final class RunnerProtocol {
         PrintStream out = System.out;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         StringBuilder cpu = new StringBuilder();
-        long budgetNanos = budgetNanos();
+        long budgetNanos = nanosFromMillisVariable(BUDGET_VARIABLE, Long.MAX_VALUE);
+        long minNanos = nanosFromMillisVariable(MIN_TIME_VARIABLE, 0);
         long startupStart = System.nanoTime();
         if (loader.start()) {
             out.println("startup_ms=" + millis(System.nanoTime() - startupStart));
@@ -97,7 +105,7 @@ public final class RunnerProtocol {
         cpu.append(millis(threads.getCurrentThreadCpuTime() - startCpu));
         out.println("first_iteration_ms=" + millis(firstEnd - start));
         out.flush();
-        for (int i = 1; i < iterations; i++) {
+        for (int i = 1; i < iterations || System.nanoTime() - start < minNanos; i++) {
             if (System.nanoTime() - start >= budgetNanos) {
                 System.err.printf(Locale.ROOT, "runner: time budget of %d ms used up after %d of %d iterations%n",
                                 budgetNanos / 1_000_000, i, iterations);
@@ -148,15 +156,15 @@ public final class RunnerProtocol {
         return file;
     }
 
-    private static long budgetNanos() {
-        String value = System.getenv(BUDGET_VARIABLE);
+    private static long nanosFromMillisVariable(String variable, long absent) {
+        String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            return Long.MAX_VALUE;
+            return absent;
         }
         try {
             return Math.multiplyExact(Long.parseLong(value.trim()), 1_000_000L);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(BUDGET_VARIABLE + " must be a whole number of milliseconds, not '" + value + "'", e);
+            throw new IllegalArgumentException(variable + " must be a whole number of milliseconds, not '" + value + "'", e);
         }
     }
 

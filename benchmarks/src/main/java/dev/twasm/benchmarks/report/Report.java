@@ -29,12 +29,12 @@ import java.util.function.Function;
  *
  * <p>Usage: {@code Report --raw DIR --checksums FILE --out DIR [--baseline ENGINE] [--command TEXT]
  * [--fact KEY=VALUE]...}. {@code DIR} holds {@code engines.tsv} (id, label, iterations, budget in
- * seconds, description), {@code runs.tsv} (program, engine, exit status, wall seconds) and each run's
+ * seconds, minimum run time in seconds, description), {@code runs.tsv} (program, engine, exit status, wall seconds) and each run's
  * {@code <program>.<engine>.out} and {@code .err}.
  */
 public final class Report {
     /** An engine of the comparison, as compare.sh describes it. */
-    record Engine(String id, String label, int iterations, int budgetSeconds, String description) {
+    record Engine(String id, String label, int iterations, int budgetSeconds, int minSeconds, String description) {
     }
 
     /** The outcome of one program on one engine. */
@@ -140,8 +140,9 @@ public final class Report {
     /** Reads compare.sh's raw folder. */
     static Report load(Path raw, Checksums checksums, String baseline, String command, Map<String, String> facts) throws IOException {
         Map<String, Engine> engines = new LinkedHashMap<>();
-        for (String[] fields : tsv(raw.resolve("engines.tsv"), 5)) {
-            engines.put(fields[0], new Engine(fields[0], fields[1], Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), fields[4]));
+        for (String[] fields : tsv(raw.resolve("engines.tsv"), 6)) {
+            engines.put(fields[0], new Engine(fields[0], fields[1], Integer.parseInt(fields[2]), Integer.parseInt(fields[3]),
+                            Integer.parseInt(fields[4]), fields[5]));
         }
         if (engines.isEmpty()) {
             throw new IOException(raw.resolve("engines.tsv") + " lists no engine");
@@ -295,12 +296,15 @@ public final class Report {
         for (Map.Entry<String, String> fact : machineFacts().entrySet()) {
             md.append("| ").append(fact.getKey()).append(" | ").append(fact.getValue().replace("|", "\\|")).append(" |\n");
         }
-        md.append("\n## Engines\n\n| engine | what runs | iterations | time budget |\n|---|---|---|---|\n");
+        md.append("\n## Engines\n\n| engine | what runs | iterations | minimum time | time budget |\n|---|---|---|---|---|\n");
         for (Engine engine : engines.values()) {
             md.append("| ").append(engine.label()).append(" | ").append(engine.description()).append(" | ").append(engine.iterations())
+                            .append(" | ").append(engine.minSeconds() > 0 ? engine.minSeconds() + " s" : "none")
                             .append(" | ").append(engine.budgetSeconds() > 0 ? engine.budgetSeconds() + " s" : "none").append(" |\n");
         }
-        md.append("\nEach program runs in a fresh process per engine. The time budget stops a runner from starting another")
+        md.append("\nEach program runs in a fresh process per engine. A runner goes on past its iterations until the minimum time")
+                        .append(" has passed since its start, so that the last half of a run, which the peak is taken from, comes after the")
+                        .append(" warm-up even for programs with short iterations. The time budget stops a runner from starting another")
                         .append(" iteration once that much time has passed since its start.\n");
 
         md.append("\n## Peak time per iteration\n\nMilliseconds per `run()`: the median of the last half of the iterations. ")

@@ -20,9 +20,9 @@ class ReportTest {
     private Report report(String checksums) throws IOException {
         Path raw = Files.createDirectories(dir.resolve("raw"));
         Files.writeString(raw.resolve("engines.tsv"), """
-                        twasm\ttwasm\t4\t120\ttwasm compiled
-                        node\tnode (V8)\t4\t120\tnode
-                        slow-interp\tslow\t4\t1\tan interpreter
+                        twasm\ttwasm\t4\t120\t15\ttwasm compiled
+                        node\tnode (V8)\t4\t120\t0\tnode
+                        slow-interp\tslow\t4\t1\t0\tan interpreter
                         """);
         Files.writeString(raw.resolve("runs.tsv"), """
                         a\ttwasm\t0\t3.5
@@ -70,12 +70,13 @@ class ReportTest {
         assertTrue(md.contains("## Peak main-thread CPU time per iteration (JVM runners)"), md);
         assertTrue(md.contains("| a | 16.0 (1.00×) | – | – |"), md);
         assertTrue(md.contains("| node | v20 |"), md);
+        assertTrue(md.contains("| twasm | twasm compiled | 4 | 15 s | 120 s |\n| node (V8) | node | 4 | none | 120 s |"), md);
     }
 
     @Test
     void allChecksumsRightAndNoFailureSucceeds() throws IOException {
         Path raw = Files.createDirectories(dir.resolve("raw"));
-        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\ttwasm compiled\n");
+        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\t0\ttwasm compiled\n");
         Files.writeString(raw.resolve("runs.tsv"), "a\ttwasm\t0\t1.0\n");
         Files.writeString(raw.resolve("a.twasm.out"), "first_iteration_ms=10\niteration_ms=4\nchecksum=4000000000\n");
         Files.writeString(dir.resolve("checksums.txt"), "# name checksum\na 4000000000\n");
@@ -87,7 +88,7 @@ class ReportTest {
     @Test
     void engineStartUpHasItsOwnTableAndStaysOutOfTheFirstIteration() throws IOException {
         Path raw = Files.createDirectories(dir.resolve("raw"));
-        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\ttwasm compiled\nnode\tnode\t2\t0\tV8\n");
+        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\t0\ttwasm compiled\nnode\tnode\t2\t0\t0\tV8\n");
         Files.writeString(raw.resolve("runs.tsv"), "a\ttwasm\t0\t1.0\na\tnode\t0\t1.0\n");
         Files.writeString(raw.resolve("a.twasm.out"), "startup_ms=700\nfirst_iteration_ms=100\niteration_ms=4\nchecksum=5\n");
         Files.writeString(raw.resolve("a.node.out"), "first_iteration_ms=50\niteration_ms=2\nchecksum=5\n");
