@@ -17,10 +17,14 @@ import java.util.OptionalLong;
  * <ul>
  * <li><b>peak</b>: the median of the last half of the iterations (iterations {@code n/2 .. n-1},
  * counting from 0; the first iteration only when it is the only one);</li>
- * <li><b>steady state</b>: the first iteration {@code k >= 1} from which on every iteration took at
- * most {@value #STEADY_TOLERANCE} times the peak; the time to steady state is the time from the start
- * until that iteration began, {@code times[0] + ... + times[k-1]}. Not reached when even the last
- * iteration was slower than that.</li>
+ * <li><b>steady state</b>: the first iteration {@code k >= 1} from which on every iteration of the
+ * warm-up window took at most {@value #STEADY_TOLERANCE} times the peak; the time to steady state is
+ * the time from the start until that iteration began, {@code times[0] + ... + times[k-1]}. Not
+ * reached when even the window's last iteration was slower than that. The window is the iterations
+ * the comparison asked for ({@link #steadyIteration(int)}); a runner that goes on past them for its
+ * minimum run time does so for the peak, and its later iterations are not judged: over a long run
+ * the last slow iteration is set by whatever else the machine did (on the 2-core VM, engines without
+ * any warm-up had their "steady state" 10-15 s into 15-s runs).</li>
  * </ul>
  */
 public record Measurement(double[] times, OptionalLong checksum, OptionalDouble startupMillis) {
@@ -144,17 +148,31 @@ public record Measurement(double[] times, OptionalLong checksum, OptionalDouble 
 
     /** The index (from 0) of the first iteration from which on all are steady, if any. */
     public OptionalInt steadyIteration() {
+        return steadyIteration(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The index (from 0) of the first iteration from which on all of the first {@code window}
+     * iterations are steady, if any; the peak they are compared with is the whole run's.
+     */
+    public OptionalInt steadyIteration(int window) {
         double limit = STEADY_TOLERANCE * peakMillis();
-        int k = times.length;
+        int end = Math.min(window, times.length);
+        int k = end;
         while (k > 1 && times[k - 1] <= limit) {
             k--;
         }
-        return k < times.length ? OptionalInt.of(k) : OptionalInt.empty();
+        return k < end ? OptionalInt.of(k) : OptionalInt.empty();
     }
 
     /** The time from the start until the steady iterations began, if they did. */
     public OptionalDouble steadyMillis() {
-        OptionalInt k = steadyIteration();
+        return steadyMillis(Integer.MAX_VALUE);
+    }
+
+    /** {@link #steadyMillis()} within the first {@code window} iterations ({@link #steadyIteration(int)}). */
+    public OptionalDouble steadyMillis(int window) {
+        OptionalInt k = steadyIteration(window);
         return k.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Arrays.stream(times, 0, k.getAsInt()).sum());
     }
 }

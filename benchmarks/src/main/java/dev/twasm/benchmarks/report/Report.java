@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
@@ -261,8 +262,9 @@ public final class Report {
             fields.add(m == null || m.startupMillis().isEmpty() ? "" : number(m.startupMillis().getAsDouble()));
             fields.add(m == null ? "" : number(m.firstMillis()));
             fields.add(m == null ? "" : number(m.peakMillis()));
-            fields.add(m == null || m.steadyMillis().isEmpty() ? "" : number(m.steadyMillis().getAsDouble()));
-            fields.add(m == null || m.steadyIteration().isEmpty() ? "" : Integer.toString(m.steadyIteration().getAsInt() + 1));
+            int window = run.engine().iterations();
+            fields.add(m == null || m.steadyMillis(window).isEmpty() ? "" : number(m.steadyMillis(window).getAsDouble()));
+            fields.add(m == null || m.steadyIteration(window).isEmpty() ? "" : Integer.toString(m.steadyIteration(window).getAsInt() + 1));
             fields.add(m == null ? "" : number(m.totalMillis()));
             fields.add(String.format(Locale.ROOT, "%.1f", run.wallSeconds()));
             fields.add(run.waited() < 0 ? "" : Integer.toString(run.waited()));
@@ -323,10 +325,11 @@ public final class Report {
             table(md, run -> run.measurement().startupMillis(), "–");
         }
         md.append("\n## Time to steady state\n\nMilliseconds from the start (as above) until the first iteration from which on every ")
-                        .append("iteration took at most ").append(Math.round((Measurement.STEADY_TOLERANCE - 1) * 100))
-                        .append("% longer than the peak time. \"not reached\" means the last iteration was still slower than that. ")
+                        .append("iteration of the requested ones (the engine's iteration count; later iterations run only for the minimum time) took at most ")
+                        .append(Math.round((Measurement.STEADY_TOLERANCE - 1) * 100))
+                        .append("% longer than the peak time. \"not reached\" means the last requested iteration was still slower than that. ")
                         .append("In parentheses the ratio to ").append(base.label()).append(".\n\n");
-        table(md, run -> run.measurement().steadyMillis(), "not reached");
+        table(md, run -> run.measurement().steadyMillis(run.engine().iterations()), "not reached");
         if (runs.stream().anyMatch(run -> run.peakCpuMillis().isPresent())) {
             md.append("\n## Peak main-thread CPU time per iteration (JVM runners)\n\nA supplement to the peak time for the JVM ")
                             .append("engines, which report it: milliseconds of CPU time of the thread that calls `run()`, the median of the ")
@@ -357,8 +360,9 @@ public final class Report {
                         md.append(" of ").append(engine.iterations()).append(" (budget)");
                     }
                     Measurement m = run.measurement();
-                    if (m.steadyIteration().isPresent()) {
-                        md.append(", steady from ").append(m.steadyIteration().getAsInt() + 1);
+                    OptionalInt steady = m.steadyIteration(engine.iterations());
+                    if (steady.isPresent()) {
+                        md.append(", steady from ").append(steady.getAsInt() + 1);
                     }
                     if (run.waited() > 0) {
                         md.append(", **").append(run.waited()).append(" of the last ").append(m.lastHalf()).append(" waited**");

@@ -63,6 +63,17 @@ class MeasurementTest {
     }
 
     @Test
+    void steadyStateIsJudgedWithinTheRequestedIterationsAgainstTheWholeRunsPeak() {
+        // Four requested iterations, then more for the minimum run time; a slow one late in the run.
+        Measurement m = of(100, 50, 10, 10, 10, 10, 10, 10, 30, 10, 10);
+        assertEquals(OptionalInt.of(2), m.steadyIteration(4));
+        assertEquals(OptionalDouble.of(150), m.steadyMillis(4));
+        assertEquals(OptionalInt.of(9), m.steadyIteration());
+        // Not steady within the window: its last requested iteration is still slow.
+        assertEquals(OptionalInt.empty(), of(100, 50, 30, 25, 10, 10, 10, 10).steadyIteration(4));
+    }
+
+    @Test
     void anEngineSteadyFromTheSecondIterationReachesSteadyStateAfterTheFirst() {
         Measurement m = of(40, 10, 10, 10);
         assertEquals(OptionalInt.of(1), m.steadyIteration());
