@@ -208,13 +208,17 @@ engine_command() { # engine program iterations -> the array cmd
 expected_checksum() { awk -v p="$1" '$1 == p { print $2 }' "$programs_dir/checksums.txt" 2>/dev/null || true; }
 
 # ---- run
+settings() { # engine -> n (iterations), b (budget, s; 0 for none), m (minimum time, s)
+  if is_interpreter "$1"; then n=$interp_iterations b=$interp_budget m=0; else n=$iterations b=$budget m=$min_time; fi
+  [ "$1" = native ] && b=0
+  return 0
+}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 raw="$out/raw"
 rm -rf "$raw"
 mkdir -p "$raw"
 for engine in "${engines[@]}"; do
-  if is_interpreter "$engine"; then n=$interp_iterations b=$interp_budget m=0; else n=$iterations b=$budget m=$min_time; fi
-  [ "$engine" = native ] && b=0
+  settings "$engine"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$(label "$engine")" "$n" "$b" "$m" "$(description "$engine")" >> "$raw/engines.tsv"
 done
 total=$(( ${#programs[@]} * ${#engines[@]} ))
@@ -225,8 +229,7 @@ for program in "${programs[@]}"; do
   expected=$(expected_checksum "$program")
   for engine in "${engines[@]}"; do
     count=$((count + 1))
-    if is_interpreter "$engine"; then n=$interp_iterations b=$interp_budget m=0; else n=$iterations b=$budget m=$min_time; fi
-    [ "$engine" = native ] && b=0
+    settings "$engine"
     engine_command "$engine" "$program" "$n"
     stdout="$raw/$program.$engine.out"
     stderr="$raw/$program.$engine.err"
@@ -235,11 +238,9 @@ for program in "${programs[@]}"; do
     limit=$(( b > 0 ? b + 600 : 3600 + m ))
     start=$(date +%s.%N)
     set +e
-    if [ "$b" -gt 0 ]; then
-      BENCH_MIN_TIME_MS=$((m * 1000)) BENCH_TIME_BUDGET_MS=$((b * 1000)) timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
-    else
-      BENCH_MIN_TIME_MS=$((m * 1000)) timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
-    fi
+    limits=(BENCH_MIN_TIME_MS=$((m * 1000)))
+    [ "$b" -gt 0 ] && limits+=(BENCH_TIME_BUDGET_MS=$((b * 1000)))
+    env "${limits[@]}" timeout --kill-after=15 "$limit" "${cmd[@]}" > "$stdout" 2> "$stderr"
     status=$?
     set -e
     wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
