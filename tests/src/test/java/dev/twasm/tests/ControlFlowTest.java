@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Branch shapes whose compiled form differs from the interpreted one: branches that leave a loop,
- * go round it again or leave the function become exceptions in compiled code (CompiledExits), and a {@code br_if} that
+ * Branch shapes whose compiled form differs from the interpreted one: branches that leave a loop
+ * (to its end or to a label further out), go round it again or leave the function become exceptions in compiled code (CompiledExits), and a {@code br_if} that
  * ends a loop body leaves the loop when not taken. Each function is run in every engine
  * configuration, the compiled one compiling it on its first call, and checked against the same
  * computation in Java.
@@ -60,6 +60,19 @@ class ControlFlowTest {
                             (local.set $i (i32.add (local.get $i) (i32.const 1)))
                             (br_if $outer (i32.lt_s (local.get $i) (local.get $n)))))
                         (i32.add (i32.mul (local.get $i) (i32.const 1000)) (local.get $count)))
+
+                      ;; The first mismatch breaks out of the loop, with a value, to a block that skips
+                      ;; what the loop's normal end runs (LOOP_BREAK, in a loop closed by br_if).
+                      (func (export "firstMatch") (param $n i32) (param $max i32) (result i32)
+                        (local $l i32)
+                        (i32.add
+                          (block $found (result i32)
+                            (loop $next
+                              (drop (br_if $found (i32.mul (local.get $l) (i32.const 10)) (i32.eq (local.get $l) (local.get $n))))
+                              (local.set $l (i32.add (local.get $l) (i32.const 1)))
+                              (br_if $next (i32.lt_s (local.get $l) (local.get $max))))
+                            (i32.const -1))
+                          (i32.const 7)))
 
                       ;; br_table whose cases leave the loop through tail blocks or go round again.
                       (func (export "table") (param $n i32) (result i32)
@@ -123,10 +136,24 @@ class ControlFlowTest {
                     assertEquals(n * (n + 1) / 2 + 1000, exports.getMember("whileLoop").execute(n).asInt(), "whileLoop " + n);
                     assertEquals(nested(n), exports.getMember("nested").execute(n).asInt(), "nested " + n);
                     assertEquals(table(n), exports.getMember("table").execute(n).asInt(), "table " + n);
+                    assertEquals(firstMatch(n, 6), exports.getMember("firstMatch").execute(n, 6).asInt(), "firstMatch " + n);
                     assertEquals(switchLoop(n), exports.getMember("switchLoop").execute(n).asInt(), "switchLoop " + n);
                 }
                 assertEquals(12, exports.getMember("brIfValues").execute(1).asInt());
                 assertEquals(78, exports.getMember("brIfValues").execute(0).asInt());
+            }
+        }
+    }
+
+    private static int firstMatch(int n, int max) {
+        int l = 0;
+        while (true) {
+            if (l == n) {
+                return l * 10 + 7;
+            }
+            l++;
+            if (l >= max) {
+                return -1 + 7;
             }
         }
     }

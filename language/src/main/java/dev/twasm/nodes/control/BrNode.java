@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.nodes.Slots;
 import dev.twasm.nodes.StmtNode;
 
 /**
@@ -22,6 +23,8 @@ public final class BrNode extends StmtNode {
     private final int targetDepth;
     /** The exception compiled code throws instead of returning the signal, or null. */
     @CompilationFinal private CompiledExit compiledExit;
+    /** For {@link CompiledExit#LOOP_BREAK}: the loop's slot that carries the signal past the catch. */
+    @CompilationFinal private int breakSignalSlot = -1;
 
     public BrNode(StmtNode[] transfers, int targetDepth) {
         this.transfers = transfers;
@@ -32,6 +35,9 @@ public final class BrNode extends StmtNode {
     public int execute(VirtualFrame frame) {
         Statements.execute(transfers, frame);
         if (CompilerDirectives.inCompiledCode() && compiledExit != null) {
+            if (breakSignalSlot >= 0) {
+                Slots.setI32(frame, breakSignalSlot, targetDepth);
+            }
             throw compiledExit;
         }
         return targetDepth;
@@ -48,5 +54,11 @@ public final class BrNode extends StmtNode {
     /** Makes compiled code leave through {@code exit}; set while the function is built. */
     void exitInCompiledCode(CompiledExit exit) {
         this.compiledExit = exit;
+    }
+
+    /** Makes compiled code leave the innermost loop by {@link CompiledExit#LOOP_BREAK}, its signal in {@code signalSlot}. */
+    void breakLoopInCompiledCode(int signalSlot) {
+        this.compiledExit = CompiledExit.LOOP_BREAK;
+        this.breakSignalSlot = signalSlot;
     }
 }

@@ -1,5 +1,6 @@
 package dev.twasm.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -38,6 +39,12 @@ import java.util.Arrays;
 public final class SwitchNode extends StmtNode {
     /** The state before the {@code br_table} has chosen: running the innermost block's prefix. */
     private static final int PREFIX = -1;
+    /**
+     * Tables with fewer cases are dispatched on the index itself, one comparison per case, which
+     * the compiler turns into a jump table; partial evaluation unrolls that comparison loop, so
+     * wider tables (the spec suite has one of some 16,000 entries) choose their position first.
+     */
+    private static final int UNROLLED_CASES = 512;
 
     @Children private final StmtNode[] prefix;
     @Child private ExprNode index;
@@ -106,9 +113,31 @@ public final class SwitchNode extends StmtNode {
                 signal = Statements.execute(prefix, frame);
                 if (signal == FALLTHROUGH) {
                     int i = index.executeI32(frame);
-                    int c = Integer.compareUnsigned(i, casePositions.length - 1) < 0 ? i : casePositions.length - 1;
+                    int lastCase = casePositions.length - 1;
+                    if (CompilerDirectives.inCompiledCode() && lastCase < UNROLLED_CASES) {
+                        // An equality chain on the index with the default as its final else,
+                        // which the compiler folds into one jump table whose range check is the
+                        // default.
+                        for (int c = 0; c <= lastCase; c++) {
+                            if (c == lastCase || i == c) {
+                                if (casePositions[c] >= 0) {
+                                    state = casePositions[c];
+                                    continue transition;
+                                }
+                                return caseTargets[c];
+                            }
+                        }
+                    }
+                    int c = Integer.compareUnsigned(i, lastCase) < 0 ? i : lastCase;
                     int position = casePositions[c];
-                    // An equality chain over constants, which the compiler folds into a jump table.
+                    if (CompilerDirectives.inInterpreter()) {
+                        if (position >= 0) {
+                            state = position;
+                            continue;
+                        }
+                        return caseTargets[c];
+                    }
+                    // An equality chain on the position, over the chain's length.
                     for (int p = 0; p <= last; p++) {
                         if (position == p) {
                             state = p;

@@ -27,8 +27,8 @@ import java.util.Arrays;
  * Graal compiles that merge into conditional moves and a compare on every back edge instead of
  * one branch.
  *
- * <p>Compiled code leaves the loop early through {@link CompiledExit#LOOP_EXIT} (see
- * {@link CompiledExits}), caught here, and branches to the loop's start through
+ * <p>Compiled code leaves the loop early through {@link CompiledExit#LOOP_EXIT} and
+ * {@link CompiledExit#LOOP_BREAK} (see {@link CompiledExits}), caught here, and branches to the loop's start through
  * {@link CompiledExit#LOOP_CONTINUE}, caught by the body, so neither is part of the signal that
  * the body's statements return.
  */
@@ -55,6 +55,8 @@ public final class WasmLoopNode extends StmtNode {
             loop.execute(frame);
         } catch (CompiledExit.LoopExit e) {
             return FALLTHROUGH;
+        } catch (CompiledExit.LoopBreak e) {
+            return Slots.getI32(frame, exitSignalSlot);
         }
         return Slots.getI32(frame, exitSignalSlot);
     }
@@ -101,6 +103,11 @@ public final class WasmLoopNode extends StmtNode {
 
         BrIfNode backEdge() {
             return backEdge;
+        }
+
+        /** The slot through which the signal leaving the loop is passed. */
+        int exitSignalSlot() {
+            return exitSignalSlot;
         }
 
         /** The loop's label depth: a branch to it starts the next iteration. */
