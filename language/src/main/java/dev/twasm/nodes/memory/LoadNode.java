@@ -86,15 +86,17 @@ public final class LoadNode extends ExprNode {
     public float executeF32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
         byte[] bytes = checkedBytes(frame, ea);
-        // Through the int bits, so signalling NaN payloads are preserved exactly.
-        return Float.intBitsToFloat(LE.getInt(bytes, ea));
+        // A float load, not int bits then intBitsToFloat: the bits move unchanged either way (no
+        // NaN canonicalization), and Graal folds a float load into the arithmetic that uses it,
+        // which it does not for a reinterpreted int load.
+        return LE.getFloat(bytes, ea);
     }
 
     @Override
     public double executeF64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
         byte[] bytes = checkedBytes(frame, ea);
-        return Double.longBitsToDouble(LE.getLong(bytes, ea));
+        return LE.getDouble(bytes, ea);
     }
 
     @Override

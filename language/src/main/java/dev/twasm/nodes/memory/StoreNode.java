@@ -46,8 +46,8 @@ public final class StoreNode extends StmtNode {
             case I64_STORE8 -> storeByte(frame, ea, (int) value.executeI64(frame));
             case I64_STORE16 -> storeShort(frame, ea, (int) value.executeI64(frame));
             case I64_STORE32 -> storeInt(frame, ea, (int) value.executeI64(frame));
-            case F32_STORE -> storeInt(frame, ea, Float.floatToRawIntBits(value.executeF32(frame)));
-            case F64_STORE -> storeLong(frame, ea, Double.doubleToRawLongBits(value.executeF64(frame)));
+            case F32_STORE -> storeFloat(frame, ea, value.executeF32(frame));
+            case F64_STORE -> storeDouble(frame, ea, value.executeF64(frame));
             default -> throw new IllegalStateException();
         }
         return FALLTHROUGH;
@@ -78,6 +78,15 @@ public final class StoreNode extends StmtNode {
 
     private void storeLong(VirtualFrame frame, long ea, long v) {
         LE.putLong(checkedBytes(frame, ea), ea, v);
+    }
+
+    /** A float store (bits unchanged, like the loads in {@link LoadNode#executeF32}). */
+    private void storeFloat(VirtualFrame frame, long ea, float v) {
+        LE.putFloat(checkedBytes(frame, ea), ea, v);
+    }
+
+    private void storeDouble(VirtualFrame frame, long ea, double v) {
+        LE.putDouble(checkedBytes(frame, ea), ea, v);
     }
 
     @Override
