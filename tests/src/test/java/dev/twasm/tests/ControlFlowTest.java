@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Branch shapes whose compiled form differs from the interpreted one: branches that leave a loop
- * (to its end or to a label further out), go round it again or leave the function become exceptions in compiled code (CompiledExits), and a {@code br_if} that
- * ends a loop body leaves the loop when not taken. Each function is run in every engine
+ * (to its end or to a label further out), go round it again or leave the function become
+ * exceptions in compiled code (CompiledExits), and a {@code br_if} that ends a loop body leaves
+ * the loop when not taken. Each function is run in every engine
  * configuration, the compiled one compiling it on its first call, and checked against the same
  * computation in Java.
  */

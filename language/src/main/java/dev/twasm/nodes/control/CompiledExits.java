@@ -38,8 +38,10 @@ import java.util.Set;
  * by code only its normal end runs) writes its depth to the loop's exit-signal slot and throws
  * {@link CompiledExit#LOOP_BREAK}; the loop node passes the signal on. The signal still merges,
  * but once where the loop is left rather than on every iteration: in the lz benchmark's
- * byte-compare loop it had cost seven instructions per iteration. Same exception as
- * {@link CompiledExit#LOOP_CONTINUE}: not where the loop body would be left with no normal return.</li>
+ * byte-compare loop it had cost seven instructions per iteration. Only in a loop closed by a
+ * {@code br_if} back edge, whose body keeps that normal return: in a {@code while (1)} loop whose
+ * other paths all throw, the body would have none left (as with mandelbrot above; the
+ * {@code interp} benchmark's dispatch loop ran 10% slower).</li>
  * <li>A {@code br_if} whose fallthrough leaves the loop (it ends the loop body, possibly inside
  * blocks at the body's tail) throws {@link CompiledExit#LOOP_EXIT} when not taken, so a loop
  * whose last instruction is such a {@code br_if} to itself branches on its condition.</li>
@@ -67,6 +69,8 @@ public final class CompiledExits {
      *
      * @param depth the loop's label depth (a branch to it continues the loop), or {@link #NO_LOOP}
      * @param exits the depths whose end is reached, with nothing run, by leaving the loop
+     * @param exitSignalSlot the loop's exit-signal slot when branches further out may leave by
+     *        {@link CompiledExit#LOOP_BREAK}, else -1
      */
     private record Loop(int depth, Set<Integer> exits, int exitSignalSlot) {
         Loop withExit(int exit) {

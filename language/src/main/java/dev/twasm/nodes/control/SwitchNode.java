@@ -40,7 +40,7 @@ public final class SwitchNode extends StmtNode {
     /** The state before the {@code br_table} has chosen: running the innermost block's prefix. */
     private static final int PREFIX = -1;
     /**
-     * Tables with fewer cases are dispatched on the index itself, one comparison per case, which
+     * Tables of at most this many entries are dispatched on the index itself, one comparison per case, which
      * the compiler turns into a jump table; partial evaluation unrolls that comparison loop, so
      * wider tables (the spec suite has one of some 16,000 entries) choose their position first.
      */

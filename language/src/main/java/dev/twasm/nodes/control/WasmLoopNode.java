@@ -28,9 +28,9 @@ import java.util.Arrays;
  * one branch.
  *
  * <p>Compiled code leaves the loop early through {@link CompiledExit#LOOP_EXIT} and
- * {@link CompiledExit#LOOP_BREAK} (see {@link CompiledExits}), caught here, and branches to the loop's start through
- * {@link CompiledExit#LOOP_CONTINUE}, caught by the body, so neither is part of the signal that
- * the body's statements return.
+ * {@link CompiledExit#LOOP_BREAK} (see {@link CompiledExits}), caught here, and branches to the
+ * loop's start through {@link CompiledExit#LOOP_CONTINUE}, caught by the body, so none of them is
+ * part of the signal that the body's statements return.
  */
 @NodeInfo(shortName = "loop")
 public final class WasmLoopNode extends StmtNode {
@@ -56,7 +56,7 @@ public final class WasmLoopNode extends StmtNode {
         } catch (CompiledExit.LoopExit e) {
             return FALLTHROUGH;
         } catch (CompiledExit.LoopBreak e) {
-            return Slots.getI32(frame, exitSignalSlot);
+            // The branch wrote its signal to the exit-signal slot, as a loop ending normally does.
         }
         return Slots.getI32(frame, exitSignalSlot);
     }
