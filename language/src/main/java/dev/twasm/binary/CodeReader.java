@@ -31,6 +31,9 @@ public final class CodeReader {
     private long i64;
     private ValType refType;
     private ValType[] selectTypes;
+    private long v128Hi;
+    private byte[] shuffleLanes;
+    private int lane;
 
     public CodeReader(Expr expr) {
         this.in = new BinaryInput(expr.code(), 0, expr.code().length, expr.moduleOffset());
@@ -59,6 +62,12 @@ public final class CodeReader {
             op = Opcode.fromFcSubopcode(sub);
             if (op == null) {
                 throw new MalformedModuleException("illegal opcode " + String.format("fc %02x", sub), instructionOffset);
+            }
+        } else if (b == Opcode.PREFIX_SIMD) {
+            long sub = in.readU32();
+            op = Opcode.fromSimdSubopcode(sub);
+            if (op == null) {
+                throw new MalformedModuleException("illegal opcode " + String.format("fd %02x", sub), instructionOffset);
             }
         } else {
             op = Opcode.fromByte(b);
@@ -97,16 +106,17 @@ public final class CodeReader {
                     selectTypes[i] = Types.readValType(in);
                 }
             }
-            case MEMARG -> {
-                long align = in.readU32();
-                // Wasm 2.0 has one memory: the flags are just the alignment exponent, below 32.
-                if (align >= 32) {
-                    throw in.malformedAt("malformed memop flags", in.index() - 1);
-                }
-                alignLog2 = (int) align;
-                memoryOffset = in.readU32();
-                index = 0;
+            case MEMARG -> readMemarg();
+            case MEMARG_LANE -> {
+                readMemarg();
+                lane = in.readByte();
             }
+            case LANE -> lane = in.readByte();
+            case V128 -> {
+                i64 = readLittleEndianLong();
+                v128Hi = readLittleEndianLong();
+            }
+            case SHUFFLE -> shuffleLanes = in.readBytes(16);
             case MEMORY -> index = readZeroByte();
             case I32 -> i64 = in.readS32();
             case I64 -> i64 = in.readS64();
@@ -130,6 +140,25 @@ public final class CodeReader {
                 index2 = readIndex();
             }
         }
+    }
+
+    private void readMemarg() {
+        long align = in.readU32();
+        // Wasm 2.0 has one memory: the flags are just the alignment exponent, below 32.
+        if (align >= 32) {
+            throw in.malformedAt("malformed memop flags", in.index() - 1);
+        }
+        alignLog2 = (int) align;
+        memoryOffset = in.readU32();
+        index = 0;
+    }
+
+    private long readLittleEndianLong() {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value |= (long) in.readByte() << (8 * i);
+        }
+        return value;
     }
 
     private int readIndex() {
@@ -234,6 +263,26 @@ public final class CodeReader {
     /** The type of {@code ref.null}. */
     public ValType refType() {
         return refType;
+    }
+
+    /** Bytes 0-7 of a {@code v128.const}, little-endian (lane 0 of i64x2). */
+    public long v128Lo() {
+        return i64;
+    }
+
+    /** Bytes 8-15 of a {@code v128.const}, little-endian (lane 1 of i64x2). */
+    public long v128Hi() {
+        return v128Hi;
+    }
+
+    /** The 16 lane indices of {@code i8x16.shuffle}, unchecked (validation bounds them by 32). */
+    public byte[] shuffleLanes() {
+        return shuffleLanes;
+    }
+
+    /** The lane index of an extract_lane, replace_lane, load_lane or store_lane, unchecked. */
+    public int lane() {
+        return lane;
     }
 
     /** The annotation of typed {@code select}. */

@@ -4,14 +4,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every WebAssembly 2.0 instruction except SIMD (spec §2.4 "Instructions", §5.4 "Binary
- * Instructions"), as one table: mnemonic, binary opcode, the kind of immediates that follow it, and
- * for instructions whose typing is a fixed {@code [t1*] -> [t2*]} (numeric, conversion, memory
- * access) that signature.
+ * Every WebAssembly 2.0 instruction, SIMD included, and the relaxed SIMD instructions of Wasm 3.0
+ * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
+ * the kind of immediates that follow it, and for instructions whose typing is a fixed
+ * {@code [t1*] -> [t2*]} (numeric, conversion, memory access, every vector instruction) that
+ * signature.
  *
  * <p>The decoder, text parser, validator and node builder all key off this table, so the
  * instruction set is written down once. Opcodes after the {@code 0xFC} prefix are numbered
- * {@code 0xFC00 | subopcode}. {@code select} with a type annotation ({@code 0x1C}) is
+ * {@code 0xFC00 | subopcode}, those after the {@code 0xFD} (vector) prefix
+ * {@code 0xFD0000 | subopcode}. {@code select} with a type annotation ({@code 0x1C}) is
  * {@link #SELECT_T}; both have the mnemonic {@code select}.
  */
 public enum Opcode {
@@ -215,7 +217,265 @@ public enum Opcode {
     TABLE_COPY(0xFC0E, "table.copy", Immediates.TABLE_COPY),
     TABLE_GROW(0xFC0F, "table.grow", Immediates.TABLE),
     TABLE_SIZE(0xFC10, "table.size", Immediates.TABLE),
-    TABLE_FILL(0xFC11, "table.fill", Immediates.TABLE);
+    TABLE_FILL(0xFC11, "table.fill", Immediates.TABLE),
+    // SIMD (spec §5.4.10 "Vector Instructions"): 0xFD and a u32 subopcode, numbered 0xFD0000 | subopcode.
+    // Subopcodes 0x100-0x113 are relaxed SIMD (Wasm 3.0).
+    V128_LOAD(0xFD0000, "v128.load", Immediates.MEMARG, "i:v", 4),
+    V128_LOAD8X8_S(0xFD0001, "v128.load8x8_s", Immediates.MEMARG, "i:v", 3),
+    V128_LOAD8X8_U(0xFD0002, "v128.load8x8_u", Immediates.MEMARG, "i:v", 3),
+    V128_LOAD16X4_S(0xFD0003, "v128.load16x4_s", Immediates.MEMARG, "i:v", 3),
+    V128_LOAD16X4_U(0xFD0004, "v128.load16x4_u", Immediates.MEMARG, "i:v", 3),
+    V128_LOAD32X2_S(0xFD0005, "v128.load32x2_s", Immediates.MEMARG, "i:v", 3),
+    V128_LOAD32X2_U(0xFD0006, "v128.load32x2_u", Immediates.MEMARG, "i:v", 3),
+    V128_LOAD8_SPLAT(0xFD0007, "v128.load8_splat", Immediates.MEMARG, "i:v", 0),
+    V128_LOAD16_SPLAT(0xFD0008, "v128.load16_splat", Immediates.MEMARG, "i:v", 1),
+    V128_LOAD32_SPLAT(0xFD0009, "v128.load32_splat", Immediates.MEMARG, "i:v", 2),
+    V128_LOAD64_SPLAT(0xFD000A, "v128.load64_splat", Immediates.MEMARG, "i:v", 3),
+    V128_STORE(0xFD000B, "v128.store", Immediates.MEMARG, "iv:", 4),
+    V128_CONST(0xFD000C, "v128.const", Immediates.V128, ":v"),
+    I8X16_SHUFFLE(0xFD000D, "i8x16.shuffle", Immediates.SHUFFLE, "vv:v"),
+    I8X16_SWIZZLE(0xFD000E, "i8x16.swizzle", Immediates.NONE, "vv:v"),
+    I8X16_SPLAT(0xFD000F, "i8x16.splat", Immediates.NONE, "i:v"),
+    I16X8_SPLAT(0xFD0010, "i16x8.splat", Immediates.NONE, "i:v"),
+    I32X4_SPLAT(0xFD0011, "i32x4.splat", Immediates.NONE, "i:v"),
+    I64X2_SPLAT(0xFD0012, "i64x2.splat", Immediates.NONE, "l:v"),
+    F32X4_SPLAT(0xFD0013, "f32x4.splat", Immediates.NONE, "f:v"),
+    F64X2_SPLAT(0xFD0014, "f64x2.splat", Immediates.NONE, "d:v"),
+    I8X16_EXTRACT_LANE_S(0xFD0015, "i8x16.extract_lane_s", Immediates.LANE, "v:i"),
+    I8X16_EXTRACT_LANE_U(0xFD0016, "i8x16.extract_lane_u", Immediates.LANE, "v:i"),
+    I8X16_REPLACE_LANE(0xFD0017, "i8x16.replace_lane", Immediates.LANE, "vi:v"),
+    I16X8_EXTRACT_LANE_S(0xFD0018, "i16x8.extract_lane_s", Immediates.LANE, "v:i"),
+    I16X8_EXTRACT_LANE_U(0xFD0019, "i16x8.extract_lane_u", Immediates.LANE, "v:i"),
+    I16X8_REPLACE_LANE(0xFD001A, "i16x8.replace_lane", Immediates.LANE, "vi:v"),
+    I32X4_EXTRACT_LANE(0xFD001B, "i32x4.extract_lane", Immediates.LANE, "v:i"),
+    I32X4_REPLACE_LANE(0xFD001C, "i32x4.replace_lane", Immediates.LANE, "vi:v"),
+    I64X2_EXTRACT_LANE(0xFD001D, "i64x2.extract_lane", Immediates.LANE, "v:l"),
+    I64X2_REPLACE_LANE(0xFD001E, "i64x2.replace_lane", Immediates.LANE, "vl:v"),
+    F32X4_EXTRACT_LANE(0xFD001F, "f32x4.extract_lane", Immediates.LANE, "v:f"),
+    F32X4_REPLACE_LANE(0xFD0020, "f32x4.replace_lane", Immediates.LANE, "vf:v"),
+    F64X2_EXTRACT_LANE(0xFD0021, "f64x2.extract_lane", Immediates.LANE, "v:d"),
+    F64X2_REPLACE_LANE(0xFD0022, "f64x2.replace_lane", Immediates.LANE, "vd:v"),
+    I8X16_EQ(0xFD0023, "i8x16.eq", Immediates.NONE, "vv:v"),
+    I8X16_NE(0xFD0024, "i8x16.ne", Immediates.NONE, "vv:v"),
+    I8X16_LT_S(0xFD0025, "i8x16.lt_s", Immediates.NONE, "vv:v"),
+    I8X16_LT_U(0xFD0026, "i8x16.lt_u", Immediates.NONE, "vv:v"),
+    I8X16_GT_S(0xFD0027, "i8x16.gt_s", Immediates.NONE, "vv:v"),
+    I8X16_GT_U(0xFD0028, "i8x16.gt_u", Immediates.NONE, "vv:v"),
+    I8X16_LE_S(0xFD0029, "i8x16.le_s", Immediates.NONE, "vv:v"),
+    I8X16_LE_U(0xFD002A, "i8x16.le_u", Immediates.NONE, "vv:v"),
+    I8X16_GE_S(0xFD002B, "i8x16.ge_s", Immediates.NONE, "vv:v"),
+    I8X16_GE_U(0xFD002C, "i8x16.ge_u", Immediates.NONE, "vv:v"),
+    I16X8_EQ(0xFD002D, "i16x8.eq", Immediates.NONE, "vv:v"),
+    I16X8_NE(0xFD002E, "i16x8.ne", Immediates.NONE, "vv:v"),
+    I16X8_LT_S(0xFD002F, "i16x8.lt_s", Immediates.NONE, "vv:v"),
+    I16X8_LT_U(0xFD0030, "i16x8.lt_u", Immediates.NONE, "vv:v"),
+    I16X8_GT_S(0xFD0031, "i16x8.gt_s", Immediates.NONE, "vv:v"),
+    I16X8_GT_U(0xFD0032, "i16x8.gt_u", Immediates.NONE, "vv:v"),
+    I16X8_LE_S(0xFD0033, "i16x8.le_s", Immediates.NONE, "vv:v"),
+    I16X8_LE_U(0xFD0034, "i16x8.le_u", Immediates.NONE, "vv:v"),
+    I16X8_GE_S(0xFD0035, "i16x8.ge_s", Immediates.NONE, "vv:v"),
+    I16X8_GE_U(0xFD0036, "i16x8.ge_u", Immediates.NONE, "vv:v"),
+    I32X4_EQ(0xFD0037, "i32x4.eq", Immediates.NONE, "vv:v"),
+    I32X4_NE(0xFD0038, "i32x4.ne", Immediates.NONE, "vv:v"),
+    I32X4_LT_S(0xFD0039, "i32x4.lt_s", Immediates.NONE, "vv:v"),
+    I32X4_LT_U(0xFD003A, "i32x4.lt_u", Immediates.NONE, "vv:v"),
+    I32X4_GT_S(0xFD003B, "i32x4.gt_s", Immediates.NONE, "vv:v"),
+    I32X4_GT_U(0xFD003C, "i32x4.gt_u", Immediates.NONE, "vv:v"),
+    I32X4_LE_S(0xFD003D, "i32x4.le_s", Immediates.NONE, "vv:v"),
+    I32X4_LE_U(0xFD003E, "i32x4.le_u", Immediates.NONE, "vv:v"),
+    I32X4_GE_S(0xFD003F, "i32x4.ge_s", Immediates.NONE, "vv:v"),
+    I32X4_GE_U(0xFD0040, "i32x4.ge_u", Immediates.NONE, "vv:v"),
+    F32X4_EQ(0xFD0041, "f32x4.eq", Immediates.NONE, "vv:v"),
+    F32X4_NE(0xFD0042, "f32x4.ne", Immediates.NONE, "vv:v"),
+    F32X4_LT(0xFD0043, "f32x4.lt", Immediates.NONE, "vv:v"),
+    F32X4_GT(0xFD0044, "f32x4.gt", Immediates.NONE, "vv:v"),
+    F32X4_LE(0xFD0045, "f32x4.le", Immediates.NONE, "vv:v"),
+    F32X4_GE(0xFD0046, "f32x4.ge", Immediates.NONE, "vv:v"),
+    F64X2_EQ(0xFD0047, "f64x2.eq", Immediates.NONE, "vv:v"),
+    F64X2_NE(0xFD0048, "f64x2.ne", Immediates.NONE, "vv:v"),
+    F64X2_LT(0xFD0049, "f64x2.lt", Immediates.NONE, "vv:v"),
+    F64X2_GT(0xFD004A, "f64x2.gt", Immediates.NONE, "vv:v"),
+    F64X2_LE(0xFD004B, "f64x2.le", Immediates.NONE, "vv:v"),
+    F64X2_GE(0xFD004C, "f64x2.ge", Immediates.NONE, "vv:v"),
+    V128_NOT(0xFD004D, "v128.not", Immediates.NONE, "v:v"),
+    V128_AND(0xFD004E, "v128.and", Immediates.NONE, "vv:v"),
+    V128_ANDNOT(0xFD004F, "v128.andnot", Immediates.NONE, "vv:v"),
+    V128_OR(0xFD0050, "v128.or", Immediates.NONE, "vv:v"),
+    V128_XOR(0xFD0051, "v128.xor", Immediates.NONE, "vv:v"),
+    V128_BITSELECT(0xFD0052, "v128.bitselect", Immediates.NONE, "vvv:v"),
+    V128_ANY_TRUE(0xFD0053, "v128.any_true", Immediates.NONE, "v:i"),
+    V128_LOAD8_LANE(0xFD0054, "v128.load8_lane", Immediates.MEMARG_LANE, "iv:v", 0),
+    V128_LOAD16_LANE(0xFD0055, "v128.load16_lane", Immediates.MEMARG_LANE, "iv:v", 1),
+    V128_LOAD32_LANE(0xFD0056, "v128.load32_lane", Immediates.MEMARG_LANE, "iv:v", 2),
+    V128_LOAD64_LANE(0xFD0057, "v128.load64_lane", Immediates.MEMARG_LANE, "iv:v", 3),
+    V128_STORE8_LANE(0xFD0058, "v128.store8_lane", Immediates.MEMARG_LANE, "iv:", 0),
+    V128_STORE16_LANE(0xFD0059, "v128.store16_lane", Immediates.MEMARG_LANE, "iv:", 1),
+    V128_STORE32_LANE(0xFD005A, "v128.store32_lane", Immediates.MEMARG_LANE, "iv:", 2),
+    V128_STORE64_LANE(0xFD005B, "v128.store64_lane", Immediates.MEMARG_LANE, "iv:", 3),
+    V128_LOAD32_ZERO(0xFD005C, "v128.load32_zero", Immediates.MEMARG, "i:v", 2),
+    V128_LOAD64_ZERO(0xFD005D, "v128.load64_zero", Immediates.MEMARG, "i:v", 3),
+    F32X4_DEMOTE_F64X2_ZERO(0xFD005E, "f32x4.demote_f64x2_zero", Immediates.NONE, "v:v"),
+    F64X2_PROMOTE_LOW_F32X4(0xFD005F, "f64x2.promote_low_f32x4", Immediates.NONE, "v:v"),
+    I8X16_ABS(0xFD0060, "i8x16.abs", Immediates.NONE, "v:v"),
+    I8X16_NEG(0xFD0061, "i8x16.neg", Immediates.NONE, "v:v"),
+    I8X16_POPCNT(0xFD0062, "i8x16.popcnt", Immediates.NONE, "v:v"),
+    I8X16_ALL_TRUE(0xFD0063, "i8x16.all_true", Immediates.NONE, "v:i"),
+    I8X16_BITMASK(0xFD0064, "i8x16.bitmask", Immediates.NONE, "v:i"),
+    I8X16_NARROW_I16X8_S(0xFD0065, "i8x16.narrow_i16x8_s", Immediates.NONE, "vv:v"),
+    I8X16_NARROW_I16X8_U(0xFD0066, "i8x16.narrow_i16x8_u", Immediates.NONE, "vv:v"),
+    F32X4_CEIL(0xFD0067, "f32x4.ceil", Immediates.NONE, "v:v"),
+    F32X4_FLOOR(0xFD0068, "f32x4.floor", Immediates.NONE, "v:v"),
+    F32X4_TRUNC(0xFD0069, "f32x4.trunc", Immediates.NONE, "v:v"),
+    F32X4_NEAREST(0xFD006A, "f32x4.nearest", Immediates.NONE, "v:v"),
+    I8X16_SHL(0xFD006B, "i8x16.shl", Immediates.NONE, "vi:v"),
+    I8X16_SHR_S(0xFD006C, "i8x16.shr_s", Immediates.NONE, "vi:v"),
+    I8X16_SHR_U(0xFD006D, "i8x16.shr_u", Immediates.NONE, "vi:v"),
+    I8X16_ADD(0xFD006E, "i8x16.add", Immediates.NONE, "vv:v"),
+    I8X16_ADD_SAT_S(0xFD006F, "i8x16.add_sat_s", Immediates.NONE, "vv:v"),
+    I8X16_ADD_SAT_U(0xFD0070, "i8x16.add_sat_u", Immediates.NONE, "vv:v"),
+    I8X16_SUB(0xFD0071, "i8x16.sub", Immediates.NONE, "vv:v"),
+    I8X16_SUB_SAT_S(0xFD0072, "i8x16.sub_sat_s", Immediates.NONE, "vv:v"),
+    I8X16_SUB_SAT_U(0xFD0073, "i8x16.sub_sat_u", Immediates.NONE, "vv:v"),
+    F64X2_CEIL(0xFD0074, "f64x2.ceil", Immediates.NONE, "v:v"),
+    F64X2_FLOOR(0xFD0075, "f64x2.floor", Immediates.NONE, "v:v"),
+    I8X16_MIN_S(0xFD0076, "i8x16.min_s", Immediates.NONE, "vv:v"),
+    I8X16_MIN_U(0xFD0077, "i8x16.min_u", Immediates.NONE, "vv:v"),
+    I8X16_MAX_S(0xFD0078, "i8x16.max_s", Immediates.NONE, "vv:v"),
+    I8X16_MAX_U(0xFD0079, "i8x16.max_u", Immediates.NONE, "vv:v"),
+    F64X2_TRUNC(0xFD007A, "f64x2.trunc", Immediates.NONE, "v:v"),
+    I8X16_AVGR_U(0xFD007B, "i8x16.avgr_u", Immediates.NONE, "vv:v"),
+    I16X8_EXTADD_PAIRWISE_I8X16_S(0xFD007C, "i16x8.extadd_pairwise_i8x16_s", Immediates.NONE, "v:v"),
+    I16X8_EXTADD_PAIRWISE_I8X16_U(0xFD007D, "i16x8.extadd_pairwise_i8x16_u", Immediates.NONE, "v:v"),
+    I32X4_EXTADD_PAIRWISE_I16X8_S(0xFD007E, "i32x4.extadd_pairwise_i16x8_s", Immediates.NONE, "v:v"),
+    I32X4_EXTADD_PAIRWISE_I16X8_U(0xFD007F, "i32x4.extadd_pairwise_i16x8_u", Immediates.NONE, "v:v"),
+    I16X8_ABS(0xFD0080, "i16x8.abs", Immediates.NONE, "v:v"),
+    I16X8_NEG(0xFD0081, "i16x8.neg", Immediates.NONE, "v:v"),
+    I16X8_Q15MULR_SAT_S(0xFD0082, "i16x8.q15mulr_sat_s", Immediates.NONE, "vv:v"),
+    I16X8_ALL_TRUE(0xFD0083, "i16x8.all_true", Immediates.NONE, "v:i"),
+    I16X8_BITMASK(0xFD0084, "i16x8.bitmask", Immediates.NONE, "v:i"),
+    I16X8_NARROW_I32X4_S(0xFD0085, "i16x8.narrow_i32x4_s", Immediates.NONE, "vv:v"),
+    I16X8_NARROW_I32X4_U(0xFD0086, "i16x8.narrow_i32x4_u", Immediates.NONE, "vv:v"),
+    I16X8_EXTEND_LOW_I8X16_S(0xFD0087, "i16x8.extend_low_i8x16_s", Immediates.NONE, "v:v"),
+    I16X8_EXTEND_HIGH_I8X16_S(0xFD0088, "i16x8.extend_high_i8x16_s", Immediates.NONE, "v:v"),
+    I16X8_EXTEND_LOW_I8X16_U(0xFD0089, "i16x8.extend_low_i8x16_u", Immediates.NONE, "v:v"),
+    I16X8_EXTEND_HIGH_I8X16_U(0xFD008A, "i16x8.extend_high_i8x16_u", Immediates.NONE, "v:v"),
+    I16X8_SHL(0xFD008B, "i16x8.shl", Immediates.NONE, "vi:v"),
+    I16X8_SHR_S(0xFD008C, "i16x8.shr_s", Immediates.NONE, "vi:v"),
+    I16X8_SHR_U(0xFD008D, "i16x8.shr_u", Immediates.NONE, "vi:v"),
+    I16X8_ADD(0xFD008E, "i16x8.add", Immediates.NONE, "vv:v"),
+    I16X8_ADD_SAT_S(0xFD008F, "i16x8.add_sat_s", Immediates.NONE, "vv:v"),
+    I16X8_ADD_SAT_U(0xFD0090, "i16x8.add_sat_u", Immediates.NONE, "vv:v"),
+    I16X8_SUB(0xFD0091, "i16x8.sub", Immediates.NONE, "vv:v"),
+    I16X8_SUB_SAT_S(0xFD0092, "i16x8.sub_sat_s", Immediates.NONE, "vv:v"),
+    I16X8_SUB_SAT_U(0xFD0093, "i16x8.sub_sat_u", Immediates.NONE, "vv:v"),
+    F64X2_NEAREST(0xFD0094, "f64x2.nearest", Immediates.NONE, "v:v"),
+    I16X8_MUL(0xFD0095, "i16x8.mul", Immediates.NONE, "vv:v"),
+    I16X8_MIN_S(0xFD0096, "i16x8.min_s", Immediates.NONE, "vv:v"),
+    I16X8_MIN_U(0xFD0097, "i16x8.min_u", Immediates.NONE, "vv:v"),
+    I16X8_MAX_S(0xFD0098, "i16x8.max_s", Immediates.NONE, "vv:v"),
+    I16X8_MAX_U(0xFD0099, "i16x8.max_u", Immediates.NONE, "vv:v"),
+    I16X8_AVGR_U(0xFD009B, "i16x8.avgr_u", Immediates.NONE, "vv:v"),
+    I16X8_EXTMUL_LOW_I8X16_S(0xFD009C, "i16x8.extmul_low_i8x16_s", Immediates.NONE, "vv:v"),
+    I16X8_EXTMUL_HIGH_I8X16_S(0xFD009D, "i16x8.extmul_high_i8x16_s", Immediates.NONE, "vv:v"),
+    I16X8_EXTMUL_LOW_I8X16_U(0xFD009E, "i16x8.extmul_low_i8x16_u", Immediates.NONE, "vv:v"),
+    I16X8_EXTMUL_HIGH_I8X16_U(0xFD009F, "i16x8.extmul_high_i8x16_u", Immediates.NONE, "vv:v"),
+    I32X4_ABS(0xFD00A0, "i32x4.abs", Immediates.NONE, "v:v"),
+    I32X4_NEG(0xFD00A1, "i32x4.neg", Immediates.NONE, "v:v"),
+    I32X4_ALL_TRUE(0xFD00A3, "i32x4.all_true", Immediates.NONE, "v:i"),
+    I32X4_BITMASK(0xFD00A4, "i32x4.bitmask", Immediates.NONE, "v:i"),
+    I32X4_EXTEND_LOW_I16X8_S(0xFD00A7, "i32x4.extend_low_i16x8_s", Immediates.NONE, "v:v"),
+    I32X4_EXTEND_HIGH_I16X8_S(0xFD00A8, "i32x4.extend_high_i16x8_s", Immediates.NONE, "v:v"),
+    I32X4_EXTEND_LOW_I16X8_U(0xFD00A9, "i32x4.extend_low_i16x8_u", Immediates.NONE, "v:v"),
+    I32X4_EXTEND_HIGH_I16X8_U(0xFD00AA, "i32x4.extend_high_i16x8_u", Immediates.NONE, "v:v"),
+    I32X4_SHL(0xFD00AB, "i32x4.shl", Immediates.NONE, "vi:v"),
+    I32X4_SHR_S(0xFD00AC, "i32x4.shr_s", Immediates.NONE, "vi:v"),
+    I32X4_SHR_U(0xFD00AD, "i32x4.shr_u", Immediates.NONE, "vi:v"),
+    I32X4_ADD(0xFD00AE, "i32x4.add", Immediates.NONE, "vv:v"),
+    I32X4_SUB(0xFD00B1, "i32x4.sub", Immediates.NONE, "vv:v"),
+    I32X4_MUL(0xFD00B5, "i32x4.mul", Immediates.NONE, "vv:v"),
+    I32X4_MIN_S(0xFD00B6, "i32x4.min_s", Immediates.NONE, "vv:v"),
+    I32X4_MIN_U(0xFD00B7, "i32x4.min_u", Immediates.NONE, "vv:v"),
+    I32X4_MAX_S(0xFD00B8, "i32x4.max_s", Immediates.NONE, "vv:v"),
+    I32X4_MAX_U(0xFD00B9, "i32x4.max_u", Immediates.NONE, "vv:v"),
+    I32X4_DOT_I16X8_S(0xFD00BA, "i32x4.dot_i16x8_s", Immediates.NONE, "vv:v"),
+    I32X4_EXTMUL_LOW_I16X8_S(0xFD00BC, "i32x4.extmul_low_i16x8_s", Immediates.NONE, "vv:v"),
+    I32X4_EXTMUL_HIGH_I16X8_S(0xFD00BD, "i32x4.extmul_high_i16x8_s", Immediates.NONE, "vv:v"),
+    I32X4_EXTMUL_LOW_I16X8_U(0xFD00BE, "i32x4.extmul_low_i16x8_u", Immediates.NONE, "vv:v"),
+    I32X4_EXTMUL_HIGH_I16X8_U(0xFD00BF, "i32x4.extmul_high_i16x8_u", Immediates.NONE, "vv:v"),
+    I64X2_ABS(0xFD00C0, "i64x2.abs", Immediates.NONE, "v:v"),
+    I64X2_NEG(0xFD00C1, "i64x2.neg", Immediates.NONE, "v:v"),
+    I64X2_ALL_TRUE(0xFD00C3, "i64x2.all_true", Immediates.NONE, "v:i"),
+    I64X2_BITMASK(0xFD00C4, "i64x2.bitmask", Immediates.NONE, "v:i"),
+    I64X2_EXTEND_LOW_I32X4_S(0xFD00C7, "i64x2.extend_low_i32x4_s", Immediates.NONE, "v:v"),
+    I64X2_EXTEND_HIGH_I32X4_S(0xFD00C8, "i64x2.extend_high_i32x4_s", Immediates.NONE, "v:v"),
+    I64X2_EXTEND_LOW_I32X4_U(0xFD00C9, "i64x2.extend_low_i32x4_u", Immediates.NONE, "v:v"),
+    I64X2_EXTEND_HIGH_I32X4_U(0xFD00CA, "i64x2.extend_high_i32x4_u", Immediates.NONE, "v:v"),
+    I64X2_SHL(0xFD00CB, "i64x2.shl", Immediates.NONE, "vi:v"),
+    I64X2_SHR_S(0xFD00CC, "i64x2.shr_s", Immediates.NONE, "vi:v"),
+    I64X2_SHR_U(0xFD00CD, "i64x2.shr_u", Immediates.NONE, "vi:v"),
+    I64X2_ADD(0xFD00CE, "i64x2.add", Immediates.NONE, "vv:v"),
+    I64X2_SUB(0xFD00D1, "i64x2.sub", Immediates.NONE, "vv:v"),
+    I64X2_MUL(0xFD00D5, "i64x2.mul", Immediates.NONE, "vv:v"),
+    I64X2_EQ(0xFD00D6, "i64x2.eq", Immediates.NONE, "vv:v"),
+    I64X2_NE(0xFD00D7, "i64x2.ne", Immediates.NONE, "vv:v"),
+    I64X2_LT_S(0xFD00D8, "i64x2.lt_s", Immediates.NONE, "vv:v"),
+    I64X2_GT_S(0xFD00D9, "i64x2.gt_s", Immediates.NONE, "vv:v"),
+    I64X2_LE_S(0xFD00DA, "i64x2.le_s", Immediates.NONE, "vv:v"),
+    I64X2_GE_S(0xFD00DB, "i64x2.ge_s", Immediates.NONE, "vv:v"),
+    I64X2_EXTMUL_LOW_I32X4_S(0xFD00DC, "i64x2.extmul_low_i32x4_s", Immediates.NONE, "vv:v"),
+    I64X2_EXTMUL_HIGH_I32X4_S(0xFD00DD, "i64x2.extmul_high_i32x4_s", Immediates.NONE, "vv:v"),
+    I64X2_EXTMUL_LOW_I32X4_U(0xFD00DE, "i64x2.extmul_low_i32x4_u", Immediates.NONE, "vv:v"),
+    I64X2_EXTMUL_HIGH_I32X4_U(0xFD00DF, "i64x2.extmul_high_i32x4_u", Immediates.NONE, "vv:v"),
+    F32X4_ABS(0xFD00E0, "f32x4.abs", Immediates.NONE, "v:v"),
+    F32X4_NEG(0xFD00E1, "f32x4.neg", Immediates.NONE, "v:v"),
+    F32X4_SQRT(0xFD00E3, "f32x4.sqrt", Immediates.NONE, "v:v"),
+    F32X4_ADD(0xFD00E4, "f32x4.add", Immediates.NONE, "vv:v"),
+    F32X4_SUB(0xFD00E5, "f32x4.sub", Immediates.NONE, "vv:v"),
+    F32X4_MUL(0xFD00E6, "f32x4.mul", Immediates.NONE, "vv:v"),
+    F32X4_DIV(0xFD00E7, "f32x4.div", Immediates.NONE, "vv:v"),
+    F32X4_MIN(0xFD00E8, "f32x4.min", Immediates.NONE, "vv:v"),
+    F32X4_MAX(0xFD00E9, "f32x4.max", Immediates.NONE, "vv:v"),
+    F32X4_PMIN(0xFD00EA, "f32x4.pmin", Immediates.NONE, "vv:v"),
+    F32X4_PMAX(0xFD00EB, "f32x4.pmax", Immediates.NONE, "vv:v"),
+    F64X2_ABS(0xFD00EC, "f64x2.abs", Immediates.NONE, "v:v"),
+    F64X2_NEG(0xFD00ED, "f64x2.neg", Immediates.NONE, "v:v"),
+    F64X2_SQRT(0xFD00EF, "f64x2.sqrt", Immediates.NONE, "v:v"),
+    F64X2_ADD(0xFD00F0, "f64x2.add", Immediates.NONE, "vv:v"),
+    F64X2_SUB(0xFD00F1, "f64x2.sub", Immediates.NONE, "vv:v"),
+    F64X2_MUL(0xFD00F2, "f64x2.mul", Immediates.NONE, "vv:v"),
+    F64X2_DIV(0xFD00F3, "f64x2.div", Immediates.NONE, "vv:v"),
+    F64X2_MIN(0xFD00F4, "f64x2.min", Immediates.NONE, "vv:v"),
+    F64X2_MAX(0xFD00F5, "f64x2.max", Immediates.NONE, "vv:v"),
+    F64X2_PMIN(0xFD00F6, "f64x2.pmin", Immediates.NONE, "vv:v"),
+    F64X2_PMAX(0xFD00F7, "f64x2.pmax", Immediates.NONE, "vv:v"),
+    I32X4_TRUNC_SAT_F32X4_S(0xFD00F8, "i32x4.trunc_sat_f32x4_s", Immediates.NONE, "v:v"),
+    I32X4_TRUNC_SAT_F32X4_U(0xFD00F9, "i32x4.trunc_sat_f32x4_u", Immediates.NONE, "v:v"),
+    F32X4_CONVERT_I32X4_S(0xFD00FA, "f32x4.convert_i32x4_s", Immediates.NONE, "v:v"),
+    F32X4_CONVERT_I32X4_U(0xFD00FB, "f32x4.convert_i32x4_u", Immediates.NONE, "v:v"),
+    I32X4_TRUNC_SAT_F64X2_S_ZERO(0xFD00FC, "i32x4.trunc_sat_f64x2_s_zero", Immediates.NONE, "v:v"),
+    I32X4_TRUNC_SAT_F64X2_U_ZERO(0xFD00FD, "i32x4.trunc_sat_f64x2_u_zero", Immediates.NONE, "v:v"),
+    F64X2_CONVERT_LOW_I32X4_S(0xFD00FE, "f64x2.convert_low_i32x4_s", Immediates.NONE, "v:v"),
+    F64X2_CONVERT_LOW_I32X4_U(0xFD00FF, "f64x2.convert_low_i32x4_u", Immediates.NONE, "v:v"),
+    I8X16_RELAXED_SWIZZLE(0xFD0100, "i8x16.relaxed_swizzle", Immediates.NONE, "vv:v"),
+    I32X4_RELAXED_TRUNC_F32X4_S(0xFD0101, "i32x4.relaxed_trunc_f32x4_s", Immediates.NONE, "v:v"),
+    I32X4_RELAXED_TRUNC_F32X4_U(0xFD0102, "i32x4.relaxed_trunc_f32x4_u", Immediates.NONE, "v:v"),
+    I32X4_RELAXED_TRUNC_F64X2_S_ZERO(0xFD0103, "i32x4.relaxed_trunc_f64x2_s_zero", Immediates.NONE, "v:v"),
+    I32X4_RELAXED_TRUNC_F64X2_U_ZERO(0xFD0104, "i32x4.relaxed_trunc_f64x2_u_zero", Immediates.NONE, "v:v"),
+    F32X4_RELAXED_MADD(0xFD0105, "f32x4.relaxed_madd", Immediates.NONE, "vvv:v"),
+    F32X4_RELAXED_NMADD(0xFD0106, "f32x4.relaxed_nmadd", Immediates.NONE, "vvv:v"),
+    F64X2_RELAXED_MADD(0xFD0107, "f64x2.relaxed_madd", Immediates.NONE, "vvv:v"),
+    F64X2_RELAXED_NMADD(0xFD0108, "f64x2.relaxed_nmadd", Immediates.NONE, "vvv:v"),
+    I8X16_RELAXED_LANESELECT(0xFD0109, "i8x16.relaxed_laneselect", Immediates.NONE, "vvv:v"),
+    I16X8_RELAXED_LANESELECT(0xFD010A, "i16x8.relaxed_laneselect", Immediates.NONE, "vvv:v"),
+    I32X4_RELAXED_LANESELECT(0xFD010B, "i32x4.relaxed_laneselect", Immediates.NONE, "vvv:v"),
+    I64X2_RELAXED_LANESELECT(0xFD010C, "i64x2.relaxed_laneselect", Immediates.NONE, "vvv:v"),
+    F32X4_RELAXED_MIN(0xFD010D, "f32x4.relaxed_min", Immediates.NONE, "vv:v"),
+    F32X4_RELAXED_MAX(0xFD010E, "f32x4.relaxed_max", Immediates.NONE, "vv:v"),
+    F64X2_RELAXED_MIN(0xFD010F, "f64x2.relaxed_min", Immediates.NONE, "vv:v"),
+    F64X2_RELAXED_MAX(0xFD0110, "f64x2.relaxed_max", Immediates.NONE, "vv:v"),
+    I16X8_RELAXED_Q15MULR_S(0xFD0111, "i16x8.relaxed_q15mulr_s", Immediates.NONE, "vv:v"),
+    I16X8_RELAXED_DOT_I8X16_I7X16_S(0xFD0112, "i16x8.relaxed_dot_i8x16_i7x16_s", Immediates.NONE, "vv:v"),
+    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(0xFD0113, "i32x4.relaxed_dot_i8x16_i7x16_add_s", Immediates.NONE, "vvv:v");
 
     /** The kind of immediates an instruction carries, in binary order. */
     public enum Immediates {
@@ -259,11 +519,20 @@ public enum Opcode {
         /** elemidx */
         ELEM,
         /** tableidx tableidx (destination, source) */
-        TABLE_COPY
+        TABLE_COPY,
+        /** a 16-byte vector constant ({@code v128.const}) */
+        V128,
+        /** 16 lane indices, one byte each, below 32 ({@code i8x16.shuffle}) */
+        SHUFFLE,
+        /** a lane index byte (extract_lane, replace_lane) */
+        LANE,
+        /** memarg, then a lane index byte (load_lane, store_lane) */
+        MEMARG_LANE
     }
 
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
     private static final Opcode[] FC_PREFIXED = new Opcode[32];
+    private static final Opcode[] SIMD_PREFIXED = new Opcode[0x114];
     private static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
 
     static {
@@ -272,6 +541,8 @@ public enum Opcode {
                 SINGLE_BYTE[op.code] = op;
             } else if ((op.code >> 8) == 0xFC) {
                 FC_PREFIXED[op.code & 0xFF] = op;
+            } else {
+                SIMD_PREFIXED[op.code & 0xFFFF] = op;
             }
             if (op != SELECT_T) {
                 BY_MNEMONIC.put(op.mnemonic, op);
@@ -281,7 +552,7 @@ public enum Opcode {
 
     /** The prefix byte of the {@code 0xFC} instruction group. */
     public static final int PREFIX_FC = 0xFC;
-    /** The prefix byte of SIMD instructions (not supported yet). */
+    /** The prefix byte of vector (SIMD) instructions. */
     public static final int PREFIX_SIMD = 0xFD;
 
     private final int code;
@@ -322,15 +593,57 @@ public enum Opcode {
                 case 'l' -> ValType.I64;
                 case 'f' -> ValType.F32;
                 case 'd' -> ValType.F64;
+                case 'v' -> ValType.V128;
                 default -> throw new IllegalArgumentException(s);
             };
         }
         return types;
     }
 
-    /** The opcode: a byte, or {@code 0xFC00 | subopcode} for the 0xFC group. */
+    /**
+     * The opcode: a byte, {@code 0xFC00 | subopcode} for the 0xFC group, or
+     * {@code 0xFD0000 | subopcode} for vector instructions.
+     */
     public int code() {
         return code;
+    }
+
+    /** The prefix byte ({@link #PREFIX_FC} or {@link #PREFIX_SIMD}), or -1 for a one-byte opcode. */
+    public int prefix() {
+        return code < 0x100 ? -1 : code < 0x10000 ? PREFIX_FC : PREFIX_SIMD;
+    }
+
+    /** The subopcode after the prefix (encoded as a u32), or the opcode byte itself. */
+    public int subopcode() {
+        return code < 0x100 ? code : code < 0x10000 ? code & 0xFF : code & 0xFFFF;
+    }
+
+    /** Whether this is a vector (SIMD or relaxed SIMD) instruction. */
+    public boolean isVector() {
+        return prefix() == PREFIX_SIMD;
+    }
+
+    /** Whether this is one of the relaxed SIMD instructions (Wasm 3.0). */
+    public boolean isRelaxed() {
+        return isVector() && subopcode() >= 0x100;
+    }
+
+    /**
+     * For instructions with a lane immediate ({@link Immediates#LANE},
+     * {@link Immediates#MEMARG_LANE}): how many lanes the vector has in the instruction's shape,
+     * the bound of the lane index. 0 for other instructions.
+     */
+    public int laneCount() {
+        return switch (immediates) {
+            case LANE -> switch (mnemonic.substring(0, mnemonic.indexOf('.'))) {
+                case "i8x16" -> 16;
+                case "i16x8" -> 8;
+                case "i32x4", "f32x4" -> 4;
+                default -> 2;
+            };
+            case MEMARG_LANE -> 16 >> naturalAlignmentLog2;
+            default -> 0;
+        };
     }
 
     /** The text-format mnemonic, e.g. {@code i32.add}. */
@@ -362,8 +675,9 @@ public enum Opcode {
         return naturalAlignmentLog2;
     }
 
+    /** Loads and stores: instructions with a memarg (including the vector lane loads and stores). */
     public boolean isMemoryAccess() {
-        return immediates == Immediates.MEMARG;
+        return immediates == Immediates.MEMARG || immediates == Immediates.MEMARG_LANE;
     }
 
     /** The instruction with single-byte opcode {@code b}, or null when {@code b} is no opcode. */
@@ -374,6 +688,11 @@ public enum Opcode {
     /** The instruction with opcode {@code 0xFC sub}, or null when there is none. */
     public static Opcode fromFcSubopcode(long sub) {
         return sub >= 0 && sub < FC_PREFIXED.length ? FC_PREFIXED[(int) sub] : null;
+    }
+
+    /** The vector instruction with opcode {@code 0xFD sub}, or null when there is none. */
+    public static Opcode fromSimdSubopcode(long sub) {
+        return sub >= 0 && sub < SIMD_PREFIXED.length ? SIMD_PREFIXED[(int) sub] : null;
     }
 
     /** The instruction with this text mnemonic, or null. {@code select} maps to {@link #SELECT}. */

@@ -65,10 +65,8 @@ final class InstructionParser {
         long blockType;
         /** For folded operators: the encoded operator, emitted when the frame closes. */
         byte[] deferred;
-        int deferredOpcode;
+        Opcode deferredOpcode;
     }
-
-    private static final int DEFERRED_NONE = -1;
 
     private final TokenCursor in;
     private final ModuleScope scope;
@@ -222,7 +220,7 @@ final class InstructionParser {
         frame.state = state;
         frame.label = label;
         frame.deferred = null;
-        frame.deferredOpcode = DEFERRED_NONE;
+        frame.deferredOpcode = null;
         return frame;
     }
 
@@ -246,7 +244,7 @@ final class InstructionParser {
             in.pos += 2;
             Frame frame = push(State.FOLDED_OPERATOR, null);
             if (op.immediates() == Opcode.Immediates.NONE && !(op == Opcode.SELECT && in.atForm(Keyword.RESULT))) {
-                frame.deferredOpcode = op.code();
+                frame.deferredOpcode = op;
             } else {
                 BinaryOutput deferred = new BinaryOutput(16);
                 operator(op, deferred);
@@ -344,12 +342,12 @@ final class InstructionParser {
 
     // ---- operators and immediates --------------------------------------------------------------
 
-    private static void writeOpcode(BinaryOutput o, int code) {
-        if (code > 0xFF) {
-            o.writeByte(code >> 8);
-            o.writeU32(code & 0xFF);
+    private static void writeOpcode(BinaryOutput o, Opcode op) {
+        if (op.prefix() >= 0) {
+            o.writeByte(op.prefix());
+            o.writeU32(op.subopcode());
         } else {
-            o.writeByte(code);
+            o.writeByte(op.code());
         }
     }
 
@@ -377,7 +375,7 @@ final class InstructionParser {
             }
             return;
         }
-        writeOpcode(o, op.code());
+        writeOpcode(o, op);
         switch (op.immediates()) {
             case NONE -> {
             }

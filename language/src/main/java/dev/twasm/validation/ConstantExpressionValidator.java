@@ -61,7 +61,7 @@ final class ConstantExpressionValidator {
 
     private boolean isConstant(Opcode op, CodeReader reader) {
         return switch (op) {
-            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC -> true;
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
             case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index()).mutable();
             default -> false;
         };
@@ -74,6 +74,7 @@ final class ConstantExpressionValidator {
             case I64_CONST -> ValType.I64;
             case F32_CONST -> ValType.F32;
             case F64_CONST -> ValType.F64;
+            case V128_CONST -> ValType.V128;
             case REF_NULL -> reader.refType();
             case REF_FUNC -> {
                 context.functionType(reader.index());

@@ -89,9 +89,6 @@ final class FunctionValidator {
     private static ValType[] localTypes(FuncType type, ValType[] declared) {
         ValType[] all = Arrays.copyOf(type.params(), type.paramCount() + declared.length);
         System.arraycopy(declared, 0, all, type.paramCount(), declared.length);
-        for (ValType t : declared) {
-            ValidationContext.requireSupported(t);
-        }
         return all;
     }
 
@@ -261,6 +258,22 @@ final class FunctionValidator {
                 throw invalid("alignment must not be larger than natural");
             }
         }
+        switch (op.immediates()) {
+            case LANE, MEMARG_LANE -> {
+                if (reader.lane() >= op.laneCount()) {
+                    throw invalid("invalid lane index " + reader.lane() + " (" + op.mnemonic() + " has " + op.laneCount() + " lanes)");
+                }
+            }
+            case SHUFFLE -> {
+                for (byte lane : reader.shuffleLanes()) {
+                    if ((lane & 0xFF) >= 32) {
+                        throw invalid("invalid lane index " + (lane & 0xFF) + " (i8x16.shuffle selects from 32 lanes)");
+                    }
+                }
+            }
+            default -> {
+            }
+        }
         popOperands(op.params());
         pushOperands(op.results());
     }
@@ -269,9 +282,6 @@ final class FunctionValidator {
         BlockType blockType = reader.blockType();
         if (blockType instanceof BlockType.TypeIndex index) {
             return context.type(index.index());
-        }
-        if (blockType instanceof BlockType.Value value) {
-            ValidationContext.requireSupported(value.result());
         }
         return blockType.funcType(context.module());
     }
@@ -376,7 +386,6 @@ final class FunctionValidator {
             throw invalid("invalid result arity");
         }
         ValType t = types[0];
-        ValidationContext.requireSupported(t);
         popOperand(ValType.I32);
         popOperand(t);
         popOperand(t);

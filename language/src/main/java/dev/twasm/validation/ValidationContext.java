@@ -121,26 +121,6 @@ final class ValidationContext {
     }
 
     /**
-     * Wasm 2.0 has no SIMD support here: {@code v128} is rejected wherever a value type is declared
-     * (function types, locals, globals, block types, {@code select} annotations). This is the one
-     * place to remove when SIMD is implemented.
-     */
-    static void requireSupported(ValType type) {
-        if (type == ValType.V128) {
-            throw invalid("unsupported value type v128 (SIMD is not supported)");
-        }
-    }
-
-    static void requireSupported(FuncType type) {
-        for (ValType t : type.params()) {
-            requireSupported(t);
-        }
-        for (ValType t : type.results()) {
-            requireSupported(t);
-        }
-    }
-
-    /**
      * {@code C.refs} (spec §3.4.10): the functions referenced anywhere in the module outside
      * function bodies and the start function, i.e. in global initializers, element and data
      * segments and exports.
