@@ -1,5 +1,6 @@
 package dev.twasm.simd;
 
+import com.oracle.truffle.api.memory.ByteArraySupport;
 import dev.twasm.model.Opcode;
 
 /**
@@ -7,6 +8,8 @@ import dev.twasm.model.Opcode;
  * function families are being written.
  */
 final class LaneSimdOps extends SimdOps {
+    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
+
     @Override
     public String name() {
         return "lanes";
@@ -34,27 +37,46 @@ final class LaneSimdOps extends SimdOps {
 
     @Override
     public Object load(byte[] memory, int index) {
-        throw new UnsupportedOperationException();
+        return new V128(LE.getLong(memory, index), LE.getLong(memory, index + 8));
     }
 
     @Override
     public void store(byte[] memory, int index, Object v) {
-        throw new UnsupportedOperationException();
+        V128 x = (V128) v;
+        LE.putLong(memory, index, x.lo);
+        LE.putLong(memory, index + 8, x.hi);
+    }
+
+    /** The mask of one lane of width {@code 8 << laneLog2} bits. */
+    private static long laneMask(int laneLog2) {
+        return laneLog2 == 3 ? -1L : (1L << (8 << laneLog2)) - 1;
     }
 
     @Override
     public Object splat(int laneLog2, long bits) {
-        throw new UnsupportedOperationException();
+        long lane = bits & laneMask(laneLog2);
+        long half = lane;
+        for (int width = 8 << laneLog2; width < 64; width *= 2) {
+            half |= half << width;
+        }
+        return new V128(half, half);
     }
 
     @Override
     public long extractLane(Object v, int laneLog2, int lane) {
-        throw new UnsupportedOperationException();
+        V128 x = (V128) v;
+        int bit = lane << (laneLog2 + 3);
+        long half = bit < 64 ? x.lo : x.hi;
+        return (half >>> (bit & 63)) & laneMask(laneLog2);
     }
 
     @Override
     public Object replaceLane(Object v, int laneLog2, int lane, long bits) {
-        throw new UnsupportedOperationException();
+        V128 x = (V128) v;
+        int bit = lane << (laneLog2 + 3);
+        long mask = laneMask(laneLog2) << (bit & 63);
+        long value = (bits << (bit & 63)) & mask;
+        return bit < 64 ? new V128((x.lo & ~mask) | value, x.hi) : new V128(x.lo, (x.hi & ~mask) | value);
     }
 
     @Override
