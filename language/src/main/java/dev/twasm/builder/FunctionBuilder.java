@@ -34,6 +34,8 @@ import dev.twasm.nodes.memory.MemoryGrowNode;
 import dev.twasm.nodes.memory.MemoryInitNode;
 import dev.twasm.nodes.memory.MemorySizeNode;
 import dev.twasm.nodes.memory.StoreNode;
+import dev.twasm.nodes.memory.V128LoadNode;
+import dev.twasm.nodes.memory.V128StoreNode;
 import dev.twasm.nodes.numeric.ConstNode;
 import dev.twasm.nodes.numeric.FloatBinaryNode;
 import dev.twasm.nodes.numeric.I32BinaryNode;
@@ -50,6 +52,9 @@ import dev.twasm.nodes.table.TableGrowNode;
 import dev.twasm.nodes.table.TableInitNode;
 import dev.twasm.nodes.table.TableSetNode;
 import dev.twasm.nodes.table.TableSizeNode;
+import dev.twasm.nodes.vector.LaneNode;
+import dev.twasm.nodes.vector.ShuffleNode;
+import dev.twasm.nodes.vector.VectorOperationNode;
 import dev.twasm.nodes.variables.GlobalGetNode;
 import dev.twasm.nodes.variables.GlobalSetNode;
 import dev.twasm.nodes.variables.LocalGetNode;
@@ -57,6 +62,8 @@ import dev.twasm.nodes.variables.LocalSetNode;
 import dev.twasm.nodes.variables.LocalTeeNode;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.runtime.WasmNull;
+import dev.twasm.simd.SimdFamily;
+import dev.twasm.simd.SimdOps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -589,7 +596,9 @@ final class FunctionBuilder {
             }
             case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.FUNCREF, Effects.NONE);
             default -> {
-                if (op.isMemoryAccess()) {
+                if (op.isVector()) {
+                    vector(op, reader);
+                } else if (op.isMemoryAccess()) {
                     memoryAccess(op, reader);
                 } else {
                     numeric(op);
@@ -605,6 +614,48 @@ final class FunctionBuilder {
         } else {
             Operand[] o = pop(2);
             emit(new StoreNode(op, reader.memoryOffset(), reader.index(), o[0].node(), o[1].node()), effectsOf(o).withImpure());
+        }
+    }
+
+    /** A vector instruction, by its {@link SimdFamily}: pure functions and lane operations are expressions, loads impure expressions, stores statements. */
+    private void vector(Opcode op, CodeReader reader) {
+        switch (SimdFamily.of(op)) {
+            case CONST -> push(ConstNode.ofV128(SimdOps.INSTANCE.fromLongs(reader.v128Lo(), reader.v128Hi())), ValType.V128, Effects.NONE);
+            case UNARY, BINARY, TERNARY, SHIFT, REDUCE -> {
+                Operand[] o = pop(op.params().length);
+                push(new VectorOperationNode(op, nodesOf(o)), op.results()[0], effectsOf(o));
+            }
+            case SPLAT -> {
+                Operand scalar = pop();
+                push(LaneNode.splat(op, scalar.node()), ValType.V128, scalar.effects());
+            }
+            case EXTRACT_LANE -> {
+                Operand v = pop();
+                push(LaneNode.extractLane(op, reader.lane(), v.node()), op.results()[0], v.effects());
+            }
+            case REPLACE_LANE -> {
+                Operand[] o = pop(2);
+                push(LaneNode.replaceLane(op, reader.lane(), o[0].node(), o[1].node()), ValType.V128, effectsOf(o));
+            }
+            case SHUFFLE -> {
+                Operand[] o = pop(2);
+                push(new ShuffleNode(reader.shuffleLanes(), o[0].node(), o[1].node()), ValType.V128, effectsOf(o));
+            }
+            case LOAD, LOAD_EXTEND, LOAD_SPLAT, LOAD_ZERO -> {
+                Operand address = pop();
+                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), 0, address.node(), null), ValType.V128,
+                                address.effects().withImpure());
+            }
+            case LOAD_LANE -> {
+                Operand[] o = pop(2);
+                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), reader.lane(), o[0].node(), o[1].node()), ValType.V128,
+                                effectsOf(o).withImpure());
+            }
+            case STORE, STORE_LANE -> {
+                Operand[] o = pop(2);
+                int lane = op.immediates() == Opcode.Immediates.MEMARG_LANE ? reader.lane() : 0;
+                emit(new V128StoreNode(op, reader.memoryOffset(), reader.index(), lane, o[0].node(), o[1].node()), effectsOf(o).withImpure());
+            }
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.Arrays;
  */
 public final class HostFunctionRootNode extends RootNode {
     private final FuncType type;
+    @CompilationFinal(dimensions = 1) private final ValType[] params;
     @CompilationFinal(dimensions = 1) private final ValType[] results;
     @Child private InteropLibrary interop = InteropLibrary.getFactory().createDispatched(5);
     @Child private InteropLibrary resultArrays = InteropLibrary.getFactory().createDispatched(3);
@@ -40,6 +41,7 @@ public final class HostFunctionRootNode extends RootNode {
     public HostFunctionRootNode(TruffleLanguage<?> language, FuncType type) {
         super(language);
         this.type = type;
+        this.params = type.params();
         this.results = type.results();
     }
 
@@ -47,7 +49,7 @@ public final class HostFunctionRootNode extends RootNode {
     public Object execute(VirtualFrame frame) {
         Object[] args = frame.getArguments();
         Object function = args[CallingConvention.CONTEXT];
-        Object[] hostArgs = Arrays.copyOfRange(args, CallingConvention.FIRST_VALUE, args.length);
+        Object[] hostArgs = hostArguments(args);
         Object returned;
         try {
             returned = interop.execute(function, hostArgs);
@@ -56,6 +58,18 @@ public final class HostFunctionRootNode extends RootNode {
             throw WasmRuntimeError.create("cannot call host function imported as " + type + ": " + e.getMessage(), this);
         }
         return convertResults(returned);
+    }
+
+    /** The Wasm arguments as interop values: a copy, with {@code v128}s as {@code V128Value}s. */
+    @ExplodeLoop
+    private Object[] hostArguments(Object[] args) {
+        Object[] hostArgs = Arrays.copyOfRange(args, CallingConvention.FIRST_VALUE, args.length);
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == ValType.V128) {
+                hostArgs[i] = ValueConversion.toHost(hostArgs[i], ValType.V128);
+            }
+        }
+        return hostArgs;
     }
 
     @ExplodeLoop

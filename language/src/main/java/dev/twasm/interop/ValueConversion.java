@@ -7,7 +7,9 @@ import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.GenerateUncached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.CachedLibrary;
@@ -17,8 +19,10 @@ import dev.twasm.model.ValType;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmNull;
+import dev.twasm.simd.SimdOps;
 
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 
 /**
  * Converts values arriving from other languages or the host into the boxed form Wasm code uses
@@ -28,7 +32,9 @@ import java.math.BigInteger;
  * <p>Accepted: i32 from any integer in [-2^31, 2^32) (unsigned values wrap, as JavaScript's
  * ToInt32 would for that range); i64 from any integer in [-2^63, 2^64), including big integers;
  * f32 and f64 from any number (rounded to the nearest representable value); funcref from a Wasm
- * function or null; externref from anything (null becomes the null reference).
+ * function or null; externref from anything (null becomes the null reference); v128 from a
+ * {@link V128Value}, a 16-byte buffer or an array of 16 byte values (little-endian byte order,
+ * byte 0 first).
  */
 public final class ValueConversion {
     private ValueConversion() {
@@ -105,14 +111,63 @@ public final class ValueConversion {
                             return WasmNull.INSTANCE;
                         }
                         return value;
+                    case V128:
+                        if (value instanceof V128Value v) {
+                            return v.toSimd();
+                        }
+                        if (lib.hasBufferElements(value) && lib.getBufferSize(value) == 16) {
+                            return SimdOps.INSTANCE.fromLongs(lib.readBufferLong(value, ByteOrder.LITTLE_ENDIAN, 0),
+                                            lib.readBufferLong(value, ByteOrder.LITTLE_ENDIAN, 8));
+                        }
+                        if (lib.hasArrayElements(value) && lib.getArraySize(value) == 16) {
+                            Object v128 = v128FromArray(value);
+                            if (v128 != null) {
+                                return v128;
+                            }
+                        }
+                        break;
                     default:
                         break;
                 }
             } catch (UnsupportedMessageException e) {
                 // fits* said yes but as* refused: treat as a type error below
+            } catch (InvalidBufferOffsetException e) {
+                // a 16-byte buffer that refused a read at 0 or 8: a type error below
             }
             throw UnsupportedTypeException.create(new Object[]{value}, expectation(type));
         }
+    }
+
+    /** The v128 whose bytes are the 16 array elements of {@code array}, or null if one is not an integer in [-128, 255]. */
+    @TruffleBoundary
+    static Object v128FromArray(Object array) {
+        InteropLibrary interop = InteropLibrary.getUncached();
+        long[] halves = new long[2];
+        try {
+            for (int i = 0; i < 16; i++) {
+                Object element = interop.readArrayElement(array, i);
+                if (!interop.fitsInInt(element)) {
+                    return null;
+                }
+                int b = interop.asInt(element);
+                if (b < -128 || b > 255) {
+                    return null;
+                }
+                halves[i / 8] |= (b & 0xFFL) << (8 * (i % 8));
+            }
+        } catch (InteropException e) {
+            return null;
+        }
+        return SimdOps.INSTANCE.fromLongs(halves[0], halves[1]);
+    }
+
+    /**
+     * The interop value of a Wasm value of {@code type} in its boxed form: a {@link V128Value}
+     * copy for a {@code v128} (the engine's own representation is not an interop value), the box
+     * itself otherwise.
+     */
+    public static Object toHost(Object value, ValType type) {
+        return type == ValType.V128 ? V128Value.of(value) : value;
     }
 
     @TruffleBoundary
@@ -137,7 +192,7 @@ public final class ValueConversion {
             case F64 -> "expected an f64: a number";
             case FUNCREF -> "expected a funcref: a WebAssembly function or null";
             case EXTERNREF -> "expected an externref";
-            case V128 -> "v128 values cannot cross the host boundary";
+            case V128 -> "expected a v128: 16 bytes (a buffer of 16 bytes, or an array of 16 integers in [-128, 255])";
         };
     }
 

@@ -36,6 +36,14 @@ public abstract class ExprNode extends Node {
         throw wrongKind("ref");
     }
 
+    /**
+     * A {@code v128}: an opaque value of {@link dev.twasm.simd.SimdOps#INSTANCE}'s representation
+     * (never null). Frames, calls and globals hold it as an object, like a reference.
+     */
+    public Object executeV128(VirtualFrame frame) {
+        throw wrongKind("v128");
+    }
+
     /** Evaluates this node as a value of {@code kind} and boxes it (for calls and slow paths). */
     public final Object executeBoxed(VirtualFrame frame, int kind) {
         return switch (kind) {
@@ -43,6 +51,7 @@ public abstract class ExprNode extends Node {
             case ValueKind.I64 -> executeI64(frame);
             case ValueKind.F32 -> executeF32(frame);
             case ValueKind.F64 -> executeF64(frame);
+            case ValueKind.V128 -> executeV128(frame);
             default -> executeRef(frame);
         };
     }

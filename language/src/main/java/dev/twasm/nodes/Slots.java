@@ -3,9 +3,11 @@ package dev.twasm.nodes;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.twasm.runtime.WasmNull;
+import dev.twasm.simd.SimdOps;
 
 /**
- * All frame-slot access in one place. A function's frame has one static slot per local
+ * All frame-slot access in one place. A {@code v128} lives in an object slot like a reference
+ * (its value object is immutable, so Graal's escape analysis keeps it virtual across slots). A function's frame has one static slot per local
  * (parameters first) followed by one per operand-stack height ({@code local count + height}):
  * block results, branch values and values spilled to preserve evaluation order live in the slot of
  * the stack height they occupy, so two live values never share a slot.
@@ -64,6 +66,7 @@ public final class Slots {
             case ValueKind.I64 -> setI64(frame, slot, value.executeI64(frame));
             case ValueKind.F32 -> setF32(frame, slot, value.executeF32(frame));
             case ValueKind.F64 -> setF64(frame, slot, value.executeF64(frame));
+            case ValueKind.V128 -> setRef(frame, slot, value.executeV128(frame));
             default -> setRef(frame, slot, value.executeRef(frame));
         }
     }
@@ -97,6 +100,7 @@ public final class Slots {
             case ValueKind.I64 -> setI64(frame, slot, 0L);
             case ValueKind.F32 -> setF32(frame, slot, 0f);
             case ValueKind.F64 -> setF64(frame, slot, 0d);
+            case ValueKind.V128 -> setRef(frame, slot, SimdOps.INSTANCE.zero());
             default -> setRef(frame, slot, WasmNull.INSTANCE);
         }
     }

@@ -3,6 +3,7 @@ package dev.twasm.runtime;
 import dev.twasm.binary.CodeReader;
 import dev.twasm.model.Expr;
 import dev.twasm.model.Opcode;
+import dev.twasm.simd.SimdOps;
 
 import java.util.ArrayDeque;
 
@@ -27,6 +28,7 @@ final class ConstantExpressions {
                 case I64_CONST -> stack.push(reader.i64());
                 case F32_CONST -> stack.push(Float.intBitsToFloat(reader.f32Bits()));
                 case F64_CONST -> stack.push(Double.longBitsToDouble(reader.f64Bits()));
+                case V128_CONST -> stack.push(SimdOps.INSTANCE.fromLongs(reader.v128Lo(), reader.v128Hi()));
                 case REF_NULL -> stack.push(WasmNull.INSTANCE);
                 case REF_FUNC -> stack.push(instance.functions[reader.index()]);
                 case GLOBAL_GET -> stack.push(instance.globals[reader.index()].getBoxed());

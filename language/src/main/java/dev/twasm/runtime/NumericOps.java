@@ -92,9 +92,12 @@ public final class NumericOps {
     // ---------------------------------------------------------------------------------------
     // Opcode -> method
 
-    /** Whether {@code op} is a numeric instruction implemented here (fixed signature, no memory). */
+    /**
+     * Whether {@code op} is a scalar numeric instruction implemented here (fixed signature, no
+     * memory, not a vector instruction: those are {@code dev.twasm.simd}'s).
+     */
     public static boolean isNumeric(Opcode op) {
-        return op.hasFixedSignature() && !op.isMemoryAccess();
+        return op.hasFixedSignature() && !op.isMemoryAccess() && !op.isVector();
     }
 
     /**

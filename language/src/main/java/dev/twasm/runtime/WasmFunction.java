@@ -12,6 +12,7 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
+import dev.twasm.interop.V128Value;
 import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.FuncType;
@@ -83,23 +84,30 @@ public final class WasmFunction extends WasmObject {
                         @Cached("receiver.target()") CallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode call,
                         @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(call.call(convert.execute(receiver.context, arguments)));
+            return toHost(call.call(convert.execute(receiver.context, arguments)), receiver.type());
         }
 
         @Specialization(replaces = "direct")
         static Object indirect(WasmFunction receiver, Object[] arguments,
                         @Cached IndirectCallNode call,
                         @Cached ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(call.call(receiver.target, convert.execute(receiver.context, receiver.type.params(), arguments)));
+            return toHost(call.call(receiver.target, convert.execute(receiver.context, receiver.type.params(), arguments)), receiver.type());
         }
     }
 
-    /** Multi-value results become an interop array; everything else is already an interop value. */
-    static Object toHost(Object result) {
+    /**
+     * Multi-value results become an interop array, {@code v128} results a {@link V128Value};
+     * everything else is already an interop value.
+     */
+    static Object toHost(Object result, FuncType type) {
         if (result instanceof Object[] values) {
-            return new ValueArray(values);
+            Object[] host = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                host[i] = ValueConversion.toHost(values[i], type.result(i));
+            }
+            return new ValueArray(host);
         }
-        return result;
+        return type.resultCount() == 1 ? ValueConversion.toHost(result, type.result(0)) : result;
     }
 
     @Override

@@ -13,13 +13,15 @@ import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.ValType;
+import dev.twasm.simd.SimdOps;
 
 /**
  * A global instance (spec §4.2.9): a type and a mutable cell. Imported and exported globals are
  * shared by reference between instances, so every instance reaches its globals through these cells.
  *
  * <p>Numbers are kept as raw bits in a {@code long} (floats via their raw bit patterns, so NaN
- * payloads survive), references in an {@code Object} field.
+ * payloads survive), references and {@code v128} values (the engine's immutable vector objects)
+ * in an {@code Object} field.
  *
  * <p>To embedders a global is an object with a member {@code value}, readable, and writable when
  * the global is mutable (as in the JavaScript API's {@code WebAssembly.Global}).
@@ -34,7 +36,7 @@ public final class WasmGlobal extends WasmObject {
 
     public WasmGlobal(GlobalType type) {
         this.type = type;
-        this.ref = WasmNull.INSTANCE;
+        this.ref = type.valType() == ValType.V128 ? SimdOps.INSTANCE.zero() : WasmNull.INSTANCE;
     }
 
     public GlobalType type() {
@@ -137,7 +139,7 @@ public final class WasmGlobal extends WasmObject {
         if (!VALUE.equals(member)) {
             throw UnknownIdentifierException.create(member);
         }
-        return getBoxed();
+        return ValueConversion.toHost(getBoxed(), type.valType());
     }
 
     @ExportMessage

@@ -273,10 +273,10 @@ class BinaryDecoderTest {
 
         @ParameterizedTest
         @CsvSource({
-            // illegal opcodes, single and 0xFC-prefixed, and SIMD which Wasm 2.0 core without SIMD lacks
+            // illegal opcodes, single, 0xFC-prefixed and 0xFD-prefixed (154 is unassigned)
             "'00 06 0b', illegal opcode 06",
             "'00 fc 12 0b', illegal opcode fc 12",
-            "'00 fd 00 0b', illegal opcode fd",
+            "'00 fd 9a 01 0b', illegal opcode fd 9a",
             // else outside if, and a second else
             "'00 05 0b', END opcode expected",
             "'00 02 40 05 0b 0b', END opcode expected",

@@ -41,11 +41,11 @@ final class Code {
         for (Object part : parts) {
             switch (part) {
                 case Opcode op -> {
-                    if (op.code() < 0x100) {
+                    if (op.prefix() < 0) {
                         out.writeByte(op.code());
                     } else {
-                        out.writeByte(op.code() >> 8);
-                        out.writeU32(op.code() & 0xFF);
+                        out.writeByte(op.prefix());
+                        out.writeU32(op.subopcode());
                     }
                     current = op.immediates();
                 }

@@ -52,7 +52,7 @@ class FunctionValidatorTest {
             case F64 -> new Object[]{F64_CONST, 0d};
             case FUNCREF -> new Object[]{REF_NULL, FUNCREF};
             case EXTERNREF -> new Object[]{REF_NULL, EXTERNREF};
-            case V128 -> throw new IllegalArgumentException();
+            case V128 -> new Object[]{V128_CONST, new byte[16]};
         };
     }
 
@@ -74,24 +74,23 @@ class FunctionValidatorTest {
                 ok.addAll(List.of(constant(p)));
             }
             ok.add(op);
-            if (op.isMemoryAccess()) {
-                ok.add(op.naturalAlignmentLog2());
-                ok.add(0);
-            }
+            ok.addAll(validImmediates(op));
             FuncType type = returns(op.results());
             fn(type, concat(ok, END)).assertValid();
 
-            // wrong type for the first operand
-            List<Object> wrong = new ArrayList<>();
-            for (int i = 0; i < op.params().length; i++) {
-                wrong.addAll(List.of(constant(i == 0 ? otherThan(op.params()[0]) : op.params()[i])));
-            }
-            wrong.addAll(ok.subList(ok.indexOf(op), ok.size()));
-            fn(type, concat(wrong, END)).assertInvalid("type mismatch");
+            if (op.params().length > 0) {
+                // wrong type for the first operand
+                List<Object> wrong = new ArrayList<>();
+                for (int i = 0; i < op.params().length; i++) {
+                    wrong.addAll(List.of(constant(i == 0 ? otherThan(op.params()[0]) : op.params()[i])));
+                }
+                wrong.addAll(ok.subList(ok.indexOf(op), ok.size()));
+                fn(type, concat(wrong, END)).assertInvalid("type mismatch");
 
-            // missing operand
-            List<Object> missing = new ArrayList<>(ok.subList(ok.indexOf(op), ok.size()));
-            fn(type, concat(missing, END)).assertInvalid("type mismatch");
+                // missing operand
+                List<Object> missing = new ArrayList<>(ok.subList(ok.indexOf(op), ok.size()));
+                fn(type, concat(missing, END)).assertInvalid("type mismatch");
+            }
 
             // result of the wrong type
             if (op.results().length == 1) {
@@ -100,6 +99,17 @@ class FunctionValidatorTest {
             checked++;
         }
         assertTrue(checked > 150, "only " + checked + " instructions have fixed signatures");
+    }
+
+    /** Immediates that make {@code op} valid: a natural memarg, lane 0, 16 zero bytes. */
+    private static List<Object> validImmediates(Opcode op) {
+        return switch (op.immediates()) {
+            case MEMARG -> List.of(op.naturalAlignmentLog2(), 0);
+            case MEMARG_LANE -> List.of(op.naturalAlignmentLog2(), 0, 0);
+            case LANE -> List.of(0);
+            case V128, SHUFFLE -> List.of(new byte[16]);
+            default -> List.of();
+        };
     }
 
     private static Object[] concat(List<Object> parts, Object... more) {
@@ -142,6 +152,9 @@ class FunctionValidatorTest {
             body.add(op);
             body.add(op.naturalAlignmentLog2() + 1);
             body.add(0);
+            if (op.immediates() == Opcode.Immediates.MEMARG_LANE) {
+                body.add(0);
+            }
             for (int i = 0; i < op.results().length; i++) {
                 body.add(DROP);
             }
@@ -643,14 +656,43 @@ class FunctionValidatorTest {
     // ---- declared value types -------------------------------------------------------------------
 
     @Test
-    void simdValueTypesAreRejectedWhereDeclared() {
-        module().funcWithLocals(VOID_TYPE, types(V128), END).assertInvalid("unsupported value type v128");
-        valid(VOID_TYPE, BLOCK, VOID, END, END);
-        invalid("unsupported value type v128", VOID_TYPE, BLOCK, V128, UNREACHABLE, END, DROP, END);
-        invalid("unsupported value type v128", VOID_TYPE, UNREACHABLE, SELECT_T, types(V128), DROP, END);
-        // SIMD instructions themselves are not decoded
+    void v128IsAValueTypeEverywhere() {
+        module().funcWithLocals(returns(V128), types(V128), LOCAL_GET, 0, END).assertValid();
+        valid(returns(V128), BLOCK, V128, V128_CONST, new byte[16], END, END);
+        valid(returns(V128), V128_CONST, new byte[16], V128_CONST, new byte[16], I32_CONST, 1, SELECT, END);
+        valid(returns(V128), V128_CONST, new byte[16], V128_CONST, new byte[16], I32_CONST, 1, SELECT_T, types(V128), END);
+        invalid("type mismatch", returns(V128), V128_CONST, new byte[16], I32_CONST, 0, I32_CONST, 1, SELECT, END);
+    }
+
+    @Test
+    void laneIndicesAreBoundedByTheShape() {
+        for (Opcode op : Opcode.values()) {
+            if (op.immediates() != Opcode.Immediates.LANE && op.immediates() != Opcode.Immediates.MEMARG_LANE) {
+                continue;
+            }
+            List<Object> body = new ArrayList<>();
+            for (ValType p : op.params()) {
+                body.addAll(List.of(constant(p)));
+            }
+            body.add(op);
+            if (op.isMemoryAccess()) {
+                body.add(0);
+                body.add(0);
+            }
+            body.add(op.laneCount() - 1);
+            FuncType type = returns(op.results());
+            fn(type, concat(body, END)).assertValid();
+            body.set(body.size() - 1, op.laneCount());
+            fn(type, concat(body, END)).assertInvalid("invalid lane index");
+        }
+        byte[] lanes = new byte[16];
+        lanes[15] = 31;
+        valid(returns(V128), V128_CONST, new byte[16], V128_CONST, new byte[16], I8X16_SHUFFLE, lanes.clone(), END);
+        lanes[3] = 32;
+        invalid("invalid lane index", returns(V128), V128_CONST, new byte[16], V128_CONST, new byte[16], I8X16_SHUFFLE, lanes, END);
+        // an unassigned vector opcode
         assertThrows(MalformedModuleException.class,
-                        () -> Validator.validate(fn(VOID_TYPE, new byte[]{(byte) 0xFD, 0x0F}, DROP, END).build()));
+                        () -> Validator.validate(fn(VOID_TYPE, new byte[]{(byte) 0xFD, (byte) 0x9A, 0x01}, END).build()));
     }
 
     // ---- location and facts -------------------------------------------------------------------

@@ -143,11 +143,12 @@ class ModuleValidatorTest {
     }
 
     @Test
-    void simdValueTypesAreRejectedInDeclarations() {
-        module().type(sig(types(V128), NONE)).assertInvalid("unsupported value type v128");
-        module().type(returns(V128)).assertInvalid("unsupported value type v128");
-        module().importGlobal(V128, false).assertInvalid("unsupported value type v128");
-        module().global(V128, false, END).assertInvalid("unsupported value type v128");
+    void v128IsAValueTypeOfDeclarations() {
+        module().type(sig(types(V128), NONE)).assertValid();
+        module().type(returns(V128)).assertValid();
+        module().importGlobal(V128, false).assertValid();
+        module().global(V128, false, V128_CONST, new byte[16], END).assertValid();
+        module().global(V128, false, I32_CONST, 0, END).assertInvalid("type mismatch");
     }
 
     @Test

@@ -6,9 +6,12 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +44,9 @@ final class RunCommand implements Command {
 
                     Options:
                       --invoke NAME            Call export NAME; ARGS are its arguments: integers (decimal,
-                                               or hex with 0x) or floats (also nan, inf, -inf).
+                                               or hex with 0x), floats (also nan, inf, -inf), or v128
+                                               values as 0x and 32 hex digits (byte 15 first). v128
+                                               results print the same way.
                       --dir HOST[::GUEST]      Let the program use directory HOST, under the name GUEST
                                                (default: HOST). Repeatable. No other file is accessible.
                       --env NAME=VALUE         Give the program an environment variable. Repeatable. The
@@ -220,8 +225,24 @@ final class RunCommand implements Command {
         return value != null && value.canExecute();
     }
 
-    /** Integers as longs (decimal or 0x hex), everything else as doubles; conversion to the parameter type is the engine's. */
+    /**
+     * Integers as longs (decimal or 0x hex), {@code 0x} and exactly 32 hex digits as a v128 (an
+     * array of its 16 bytes, byte 0 the lowest), everything else as doubles; conversion to the
+     * parameter type is the engine's.
+     */
     static Object parseNumber(String text) {
+        if (text.length() == 34 && text.startsWith("0x")) {
+            try {
+                byte[] bytes = new BigInteger(text.substring(2), 16).toByteArray();
+                Object[] v128 = new Object[16];
+                for (int i = 0; i < 16; i++) {
+                    v128[i] = i < bytes.length ? (int) bytes[bytes.length - 1 - i] : 0;
+                }
+                return ProxyArray.fromArray(v128);
+            } catch (NumberFormatException e) {
+                throw Failure.usage("argument '" + text + "' is not a number");
+            }
+        }
         try {
             if (text.startsWith("0x") || text.startsWith("-0x")) {
                 boolean negative = text.startsWith("-");
@@ -245,7 +266,7 @@ final class RunCommand implements Command {
 
     private static void print(Value result, PrintStream out) {
         List<Value> values = new ArrayList<>();
-        if (result.hasArrayElements()) {
+        if (result.hasArrayElements() && !isV128(result)) {
             for (long i = 0; i < result.getArraySize(); i++) {
                 values.add(result.getArrayElement(i));
             }
@@ -253,7 +274,13 @@ final class RunCommand implements Command {
             values.add(result);
         }
         for (Value v : values) {
-            out.println(v);
+            out.println(isV128(v) ? String.format("0x%016x%016x", v.readBufferLong(ByteOrder.LITTLE_ENDIAN, 8),
+                            v.readBufferLong(ByteOrder.LITTLE_ENDIAN, 0)) : v);
         }
+    }
+
+    /** A v128 result: 16 bytes (the engine gives them as a buffer; multi-value results are arrays without one). */
+    private static boolean isV128(Value v) {
+        return v.hasBufferElements() && v.getBufferSize() == 16;
     }
 }

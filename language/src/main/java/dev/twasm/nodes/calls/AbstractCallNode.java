@@ -58,4 +58,9 @@ public abstract class AbstractCallNode extends ExprNode {
     public final Object executeRef(VirtualFrame frame) {
         return executeRaw(frame);
     }
+
+    @Override
+    public final Object executeV128(VirtualFrame frame) {
+        return executeRaw(frame);
+    }
 }

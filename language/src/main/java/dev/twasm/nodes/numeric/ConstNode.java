@@ -27,6 +27,11 @@ public final class ConstNode extends ExprNode {
         return new ConstNode(0, reference);
     }
 
+    /** {@code v128.const}: the value object of {@link dev.twasm.simd.SimdOps#INSTANCE}, a constant in compiled code. */
+    public static ConstNode ofV128(Object value) {
+        return new ConstNode(0, value);
+    }
+
     @Override
     public int executeI32(VirtualFrame frame) {
         return (int) bits;
@@ -49,6 +54,11 @@ public final class ConstNode extends ExprNode {
 
     @Override
     public Object executeRef(VirtualFrame frame) {
+        return reference;
+    }
+
+    @Override
+    public Object executeV128(VirtualFrame frame) {
         return reference;
     }
 }

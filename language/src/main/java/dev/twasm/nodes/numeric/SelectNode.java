@@ -55,4 +55,11 @@ public final class SelectNode extends ExprNode {
         Object b = second.executeRef(frame);
         return condition.executeI32(frame) != 0 ? a : b;
     }
+
+    @Override
+    public Object executeV128(VirtualFrame frame) {
+        Object a = first.executeV128(frame);
+        Object b = second.executeV128(frame);
+        return condition.executeI32(frame) != 0 ? a : b;
+    }
 }

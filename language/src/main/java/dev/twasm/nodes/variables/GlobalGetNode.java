@@ -46,4 +46,9 @@ public final class GlobalGetNode extends ExprNode {
     public Object executeRef(VirtualFrame frame) {
         return global(frame).getRef();
     }
+
+    @Override
+    public Object executeV128(VirtualFrame frame) {
+        return global(frame).getRef();
+    }
 }

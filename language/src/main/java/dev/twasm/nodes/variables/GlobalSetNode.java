@@ -40,6 +40,10 @@ public final class GlobalSetNode extends StmtNode {
                 double v = value.executeF64(frame);
                 global(frame).setF64(v);
             }
+            case ValueKind.V128 -> {
+                Object v = value.executeV128(frame);
+                global(frame).setRef(v);
+            }
             default -> {
                 Object v = value.executeRef(frame);
                 global(frame).setRef(v);

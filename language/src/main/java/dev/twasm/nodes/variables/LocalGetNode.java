@@ -46,4 +46,9 @@ public final class LocalGetNode extends ExprNode {
     public Object executeRef(VirtualFrame frame) {
         return Slots.getRef(frame, slot);
     }
+
+    @Override
+    public Object executeV128(VirtualFrame frame) {
+        return Slots.getRef(frame, slot);
+    }
 }

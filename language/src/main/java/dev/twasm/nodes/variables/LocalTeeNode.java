@@ -50,4 +50,11 @@ public final class LocalTeeNode extends ExprNode {
         Slots.setRef(frame, slot, v);
         return v;
     }
+
+    @Override
+    public Object executeV128(VirtualFrame frame) {
+        Object v = value.executeV128(frame);
+        Slots.setRef(frame, slot, v);
+        return v;
+    }
 }

@@ -14,10 +14,12 @@ import java.util.Objects;
 
 /**
  * The one list of spec test scripts that are not run, each with its reason
- * ({@code spec-exclusions.txt}). Excluded scripts are reported as skipped tests.
+ * ({@code spec-exclusions.txt}). Excluded scripts are reported as skipped tests. Lines are tried
+ * in order and the first whose glob matches decides; a line starting with {@code !} says the
+ * matching scripts run (so a suite can be excluded except for some of its scripts).
  */
 public final class Exclusions {
-    private record Entry(String suite, PathMatcher matcher, String pattern, String reason) {
+    private record Entry(String suite, PathMatcher matcher, String pattern, String reason, boolean runs) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -32,11 +34,12 @@ public final class Exclusions {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                String[] parts = line.split("\\s+", 2);
+                boolean runs = line.startsWith("!");
+                String[] parts = line.substring(runs ? 1 : 0).split("\\s+", 2);
                 int slash = parts[0].indexOf('/');
                 String glob = parts[0].substring(slash + 1);
                 exclusions.entries.add(new Entry(parts[0].substring(0, slash), FileSystems.getDefault().getPathMatcher("glob:" + glob), glob,
-                                parts.length > 1 ? parts[1] : "no reason given"));
+                                parts.length > 1 ? parts[1] : "no reason given", runs));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,7 +51,7 @@ public final class Exclusions {
     public String reason(SpecSuite suite, Path script) {
         for (Entry e : entries) {
             if (e.suite().equals(suite.folderName()) && e.matcher().matches(script.getFileName())) {
-                return e.reason();
+                return e.runs() ? null : e.reason();
             }
         }
         return null;

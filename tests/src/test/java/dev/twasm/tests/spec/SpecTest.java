@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The official WebAssembly 2.0 spec test suite (every non-SIMD script of
- * {@code ../shared/wasm-testsuite-2.0}), one dynamic test per command named
+ * The official WebAssembly spec test suites (every script of {@code ../shared/wasm-testsuite-2.0},
+ * and of the Wasm 3.0 suite {@code ../shared/wasm-testsuite} those that
+ * {@code spec-exclusions.txt} does not exclude), one dynamic test per command named
  * {@code file.wast:line command}, run three times ({@link EngineConfiguration}): AST interpreter
  * only, with every function compiled on its first call, and in the baseline tier only. Scripts listed in {@code spec-exclusions.txt} appear as skipped tests. Writes
  * {@code target/spec-report.txt}.
@@ -62,6 +63,21 @@ class SpecTest {
     @TestFactory
     Stream<DynamicNode> wasm20Baseline() {
         return suite(SpecSuite.WASM_2_0, EngineConfiguration.BASELINE);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> wasm30Interpreter() {
+        return suite(SpecSuite.WASM_3_0, EngineConfiguration.INTERPRETER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> wasm30Compiled() {
+        return suite(SpecSuite.WASM_3_0, EngineConfiguration.COMPILED);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> wasm30Baseline() {
+        return suite(SpecSuite.WASM_3_0, EngineConfiguration.BASELINE);
     }
 
     @AfterAll

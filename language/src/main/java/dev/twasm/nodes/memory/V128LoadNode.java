@@ -1,0 +1,85 @@
+package dev.twasm.nodes.memory;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.memory.ByteArraySupport;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.model.Opcode;
+import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.TrapSite;
+import dev.twasm.simd.SimdFamily;
+import dev.twasm.simd.SimdOps;
+import dev.twasm.simd.V128Unary;
+
+/**
+ * Every vector load (spec §4.4.7 {@code v128.load}, {@code v128.loadMxN_sx},
+ * {@code v128.loadN_splat}, {@code v128.loadN_zero}, {@code v128.loadN_lane}): one bounds check of
+ * the access width at {@code address + offset} (unsigned, in a {@code long}, as in
+ * {@link LoadNode}), then either a 16-byte load or a scalar load of the width composed with the
+ * vector operation {@link SimdFamily} names for the instruction. The family, width, lane and
+ * widening function are final fields, so partial evaluation keeps one path; with the Vector API
+ * implementation the composition compiles to one load and one vector instruction.
+ *
+ * <p>{@code load_lane} has the vector as a second operand, evaluated after the address, as the
+ * stack order requires; the load happens after both.
+ */
+@NodeInfo(shortName = "v128.load")
+public final class V128LoadNode extends ExprNode {
+    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
+
+    private final Opcode op;
+    private final SimdFamily family;
+    private final int width;
+    private final int laneLog2;
+    private final int lane;
+    private final V128Unary extend;
+    private final long offset;
+    private final int memoryIndex;
+    @Child private ExprNode address;
+    @Child private ExprNode vector;
+    private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+
+    /** A load of instruction {@code op}; {@code vector} is the vector operand of a lane load, else null. */
+    public V128LoadNode(Opcode op, long offset, int memoryIndex, int lane, ExprNode address, ExprNode vector) {
+        this.op = op;
+        this.family = SimdFamily.of(op);
+        this.width = 1 << op.naturalAlignmentLog2();
+        this.laneLog2 = family == SimdFamily.LOAD || family == SimdFamily.LOAD_EXTEND ? 0 : SimdFamily.laneLog2(op);
+        this.lane = lane;
+        this.extend = family == SimdFamily.LOAD_EXTEND ? SimdOps.INSTANCE.unary(SimdFamily.extendOf(op)) : null;
+        this.offset = offset;
+        this.memoryIndex = memoryIndex;
+        this.address = address;
+        this.vector = vector;
+    }
+
+    @Override
+    public Object executeV128(VirtualFrame frame) {
+        long ea = Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+        Object into = family == SimdFamily.LOAD_LANE ? vector.executeV128(frame) : null;
+        byte[] bytes = MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
+        SimdOps ops = SimdOps.INSTANCE;
+        if (family == SimdFamily.LOAD) {
+            return ops.load(bytes, (int) ea);
+        }
+        long bits = switch (width) {
+            case 1 -> LE.getByte(bytes, ea) & 0xFFL;
+            case 2 -> LE.getShort(bytes, ea) & 0xFFFFL;
+            case 4 -> LE.getInt(bytes, ea) & 0xFFFF_FFFFL;
+            default -> LE.getLong(bytes, ea);
+        };
+        if (family == SimdFamily.LOAD_EXTEND) {
+            return extend.apply(ops.fromLongs(bits, 0));
+        } else if (family == SimdFamily.LOAD_SPLAT) {
+            return ops.splat(laneLog2, bits);
+        } else if (family == SimdFamily.LOAD_ZERO) {
+            return ops.fromLongs(bits, 0);
+        }
+        return ops.replaceLane(into, laneLog2, lane, bits);
+    }
+
+    @Override
+    public String getDescription() {
+        return op.mnemonic();
+    }
+}
