@@ -1,6 +1,7 @@
 package dev.twasm.text;
 
 import dev.twasm.model.ValType;
+import dev.twasm.text.script.VectorShape;
 
 /**
  * The keywords of the text format and of the script format that are not instruction mnemonics
@@ -58,18 +59,35 @@ enum Keyword {
     NAN_CANONICAL("nan:canonical"),
     NAN_ARITHMETIC("nan:arithmetic"),
     REF_EXTERN("ref.extern"),
-    REF_HOST("ref.host");
+    REF_HOST("ref.host"),
+    I8X16(VectorShape.I8X16),
+    I16X8(VectorShape.I16X8),
+    I32X4(VectorShape.I32X4),
+    I64X2(VectorShape.I64X2),
+    F32X4(VectorShape.F32X4),
+    F64X2(VectorShape.F64X2);
 
     private final String text;
     private final ValType valType;
+    private final VectorShape shape;
 
     Keyword(String text) {
-        this(text, null);
+        this(text, null, null);
     }
 
     Keyword(String text, ValType valType) {
+        this(text, valType, null);
+    }
+
+    /** A vector shape, the first immediate of {@code v128.const}. */
+    Keyword(VectorShape shape) {
+        this(shape.text(), null, shape);
+    }
+
+    private Keyword(String text, ValType valType, VectorShape shape) {
         this.text = text;
         this.valType = valType;
+        this.shape = shape;
     }
 
     String text() {
@@ -79,5 +97,10 @@ enum Keyword {
     /** The value type this keyword names, or null. */
     ValType valType() {
         return valType;
+    }
+
+    /** The vector shape this keyword names, or null. */
+    VectorShape shape() {
+        return shape;
     }
 }

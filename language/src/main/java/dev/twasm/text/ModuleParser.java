@@ -94,13 +94,14 @@ final class ModuleParser extends TokenCursor {
     private void fields(TokenKind terminator) {
         int first = pos;
         declare();
-        if (!at(terminator)) {
-            throw unexpected();
-        }
         int end = pos;
         pos = first;
         define();
         pos = end;
+        // after the fields, so that errors inside them, earlier in the text, are reported first
+        if (!at(terminator)) {
+            throw unexpected();
+        }
     }
 
     // ---- pass 1: identifiers and explicit types --------------------------------------------

@@ -202,31 +202,31 @@ final class NumberLiteral {
 
     /** An {@code i32} literal, signed or unsigned: {@code -2^31 .. 2^32-1}. */
     static int i32(String s) {
-        boolean negative = s.charAt(0) == '-';
-        int start = negative || s.charAt(0) == '+' ? 1 : 0;
-        long m = magnitude(s, start);
-        if (negative) {
-            if (Long.compareUnsigned(m, 0x8000_0000L) > 0) {
-                throw OUT_OF_RANGE;
-            }
-            return (int) -m;
-        }
-        if (Long.compareUnsigned(m, 0xFFFF_FFFFL) > 0) {
-            throw OUT_OF_RANGE;
-        }
-        return (int) m;
+        return (int) integer(s, 32);
     }
 
     /** An {@code i64} literal, signed or unsigned: {@code -2^63 .. 2^64-1}. */
     static long i64(String s) {
+        return integer(s, 64);
+    }
+
+    /**
+     * An {@code iN} literal of {@code width} 8, 16, 32 or 64 bits, signed or unsigned:
+     * {@code -2^(N-1) .. 2^N-1}. Returns the value as written (negative values sign-extended);
+     * its low {@code width} bits are the integer's bits.
+     */
+    static long integer(String s, int width) {
         boolean negative = s.charAt(0) == '-';
         int start = negative || s.charAt(0) == '+' ? 1 : 0;
         long m = magnitude(s, start);
         if (negative) {
-            if (Long.compareUnsigned(m, Long.MIN_VALUE) > 0) {
+            if (Long.compareUnsigned(m, 1L << (width - 1)) > 0) {
                 throw OUT_OF_RANGE;
             }
             return -m;
+        }
+        if (width < 64 && Long.compareUnsigned(m, (1L << width) - 1) > 0) {
+            throw OUT_OF_RANGE;
         }
         return m;
     }

@@ -8,6 +8,7 @@ import dev.twasm.text.script.Command;
 import dev.twasm.text.script.Expected;
 import dev.twasm.text.script.ModuleSource;
 import dev.twasm.text.script.Script;
+import dev.twasm.text.script.VectorShape;
 import dev.twasm.text.script.WastValue;
 
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,10 @@ final class ScriptParser extends TokenCursor {
         return new Action.Get(module, name);
     }
 
-    /** An argument constant: {@code (t.const c)}, {@code (ref.null ht)}, {@code (ref.extern n)}, {@code (ref.host n)}. */
+    /**
+     * An argument constant: {@code (t.const c)}, {@code (v128.const shape c*)}, {@code (ref.null ht)},
+     * {@code (ref.extern n)}, {@code (ref.host n)}.
+     */
     private WastValue constant() {
         expectLPar();
         int token = pos;
@@ -204,6 +208,9 @@ final class ScriptParser extends TokenCursor {
             value = new WastValue.F32((int) number(true, NumberLiteral::f32Bits));
         } else if (keyword == Opcode.F64_CONST) {
             value = new WastValue.F64(number(true, NumberLiteral::f64Bits));
+        } else if (keyword == Opcode.V128_CONST) {
+            long[] halves = v128Lanes(vectorShape());
+            value = new WastValue.V128(halves[0], halves[1]);
         } else if (keyword == Opcode.REF_NULL) {
             if (at(TokenKind.RPAR)) {
                 value = new WastValue.RefNull(null);
@@ -230,7 +237,10 @@ final class ScriptParser extends TokenCursor {
         return unexpected(token);
     }
 
-    /** An expected result of {@code assert_return}. */
+    /**
+     * An expected result of {@code assert_return}: a constant, a NaN pattern, a {@code v128}
+     * pattern (lane by lane), {@code (ref.kind)} for any non-null reference, or {@code either}.
+     */
     private Expected result() {
         int open = pos;
         Object keyword = tokens.keyword(pos + 1);
@@ -242,6 +252,12 @@ final class ScriptParser extends TokenCursor {
                 expectRPar();
                 return canonical ? new Expected.CanonicalNan(type) : new Expected.ArithmeticNan(type);
             }
+        }
+        if (keyword == Opcode.V128_CONST) {
+            pos += 2;
+            Expected pattern = v128Pattern(vectorShape());
+            expectRPar();
+            return pattern;
         }
         if (keyword == Keyword.EITHER) {
             pos += 2;
@@ -262,6 +278,25 @@ final class ScriptParser extends TokenCursor {
         }
         pos = open;
         return new Expected.Exact(constant());
+    }
+
+    /**
+     * The lanes of a {@code (v128.const shape ...)} result: numbers, and in float shapes
+     * {@code nan:canonical} or {@code nan:arithmetic} per lane.
+     */
+    private Expected.V128Pattern v128Pattern(VectorShape shape) {
+        expectLaneCount(shape, shape.isFloat());
+        List<Expected.LanePattern> lanes = new ArrayList<>(shape.laneCount());
+        for (int i = 0; i < shape.laneCount(); i++) {
+            Object keyword = keyword();
+            if (keyword == Keyword.NAN_CANONICAL || keyword == Keyword.NAN_ARITHMETIC) {
+                pos++;
+                lanes.add(new Expected.LanePattern.Nan(keyword == Keyword.NAN_CANONICAL));
+            } else {
+                lanes.add(new Expected.LanePattern.Bits(laneLiteral(shape)));
+            }
+        }
+        return new Expected.V128Pattern(shape, lanes);
     }
 
     private interface LiteralValue {

@@ -3,6 +3,7 @@ package dev.twasm.text;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
+import dev.twasm.text.script.VectorShape;
 
 import java.io.ByteArrayOutputStream;
 
@@ -193,6 +194,80 @@ class TokenCursor {
             return ValType.EXTERNREF;
         }
         throw unexpected();
+    }
+
+    /** The shape of a {@code v128.const} ({@code i8x16}, ..., {@code f64x2}). */
+    final VectorShape vectorShape() {
+        if (tokens.keyword(pos) instanceof Keyword k && k.shape() != null) {
+            pos++;
+            return k.shape();
+        }
+        throw unexpected();
+    }
+
+    /**
+     * Checks that exactly {@code shape.laneCount()} lane literals follow (spec §6.5.9 "Vector
+     * Instructions": {@code v128.const shape num^n}), before any lane is read, as the reference
+     * interpreter does: too few or too many numbers are "wrong number of lane literals", whatever
+     * their values. With {@code patterns}, {@code nan:canonical} and {@code nan:arithmetic} count as
+     * lanes (script result patterns).
+     */
+    final void expectLaneCount(VectorShape shape, boolean patterns) {
+        int lanes = shape.laneCount();
+        for (int i = pos; i < pos + lanes; i++) {
+            if (!isLaneLiteral(i, patterns)) {
+                TokenKind k = tokens.kind(i);
+                if (k == TokenKind.RPAR || k == TokenKind.LPAR || k == TokenKind.EOF) {
+                    throw error("wrong number of lane literals", i);
+                }
+                throw unexpected(i);
+            }
+        }
+        if (isLaneLiteral(pos + lanes, patterns)) {
+            throw error("wrong number of lane literals", pos + lanes);
+        }
+    }
+
+    private boolean isLaneLiteral(int i, boolean patterns) {
+        TokenKind k = tokens.kind(i);
+        if (k == TokenKind.NAT || k == TokenKind.INT || k == TokenKind.FLOAT) {
+            return true;
+        }
+        Object keyword = tokens.keyword(i);
+        return patterns && (keyword == Keyword.NAN_CANONICAL || keyword == Keyword.NAN_ARITHMETIC);
+    }
+
+    /**
+     * One lane literal of {@code shape}: its bits, zero-extended to 64. Integer lanes take integer
+     * tokens, signed or unsigned ({@code -2^(N-1) .. 2^N-1}); float lanes any number, with the
+     * rules of {@code f32.const} and {@code f64.const}.
+     */
+    final long laneLiteral(VectorShape shape) {
+        TokenKind k = tokens.kind(pos);
+        if (!(k == TokenKind.NAT || k == TokenKind.INT || k == TokenKind.FLOAT && shape.isFloat())) {
+            throw unexpected();
+        }
+        String text = tokens.text(pos++);
+        try {
+            return switch (shape) {
+                case F32X4 -> NumberLiteral.f32Bits(text) & 0xFFFF_FFFFL;
+                case F64X2 -> NumberLiteral.f64Bits(text);
+                case I64X2 -> NumberLiteral.integer(text, 64);
+                default -> NumberLiteral.integer(text, shape.laneBits()) & ((1L << shape.laneBits()) - 1);
+            };
+        } catch (NumberLiteral.OutOfRange e) {
+            throw error("constant out of range", pos - 1);
+        }
+    }
+
+    /** The lanes of a {@code v128.const} after its shape, as the vector's halves {@code {lo, hi}}. */
+    final long[] v128Lanes(VectorShape shape) {
+        expectLaneCount(shape, false);
+        long[] lanes = new long[shape.laneCount()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = laneLiteral(shape);
+        }
+        return shape.pack(lanes);
     }
 
     /** Skips a balanced form starting at the {@code (} under the cursor. */

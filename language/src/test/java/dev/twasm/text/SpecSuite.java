@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Locates the official spec test suite for tests. */
@@ -47,9 +48,21 @@ final class SpecSuite {
 
     /** The top-level {@code .wast} files of a suite folder, without the SIMD ones, sorted. */
     static List<Path> scripts(Path folder) {
+        return scripts(folder, name -> !name.startsWith("simd_"));
+    }
+
+    /**
+     * The vector scripts of a suite folder, sorted: {@code simd_*.wast} (Wasm 2.0 and 3.0) and the
+     * relaxed SIMD ones of Wasm 3.0, {@code relaxed_*.wast} and {@code *_relaxed_*.wast}.
+     */
+    static List<Path> vectorScripts(Path folder) {
+        return scripts(folder, name -> name.startsWith("simd_") || name.startsWith("relaxed_") || name.contains("_relaxed_"));
+    }
+
+    private static List<Path> scripts(Path folder, Predicate<String> selected) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".wast"))
-                            .filter(p -> !p.getFileName().toString().startsWith("simd_"))
+                            .filter(p -> selected.test(p.getFileName().toString()))
                             .sorted()
                             .toList();
         } catch (IOException e) {

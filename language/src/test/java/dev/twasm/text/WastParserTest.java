@@ -12,6 +12,7 @@ import dev.twasm.text.script.Command;
 import dev.twasm.text.script.Expected;
 import dev.twasm.text.script.ModuleSource;
 import dev.twasm.text.script.Script;
+import dev.twasm.text.script.VectorShape;
 import dev.twasm.text.script.WastValue;
 
 import java.util.List;
@@ -111,9 +112,45 @@ class WastParserTest {
         assertEquals(2, WatParser.parseModule(((ModuleSource.Text) m.source()).wat()).functions().size());
     }
 
+    private static void assertReason(String expected, String script) {
+        MalformedModuleException e = assertThrows(MalformedModuleException.class, () -> WastParser.parse(script, "x"));
+        assertTrue(e.reason().startsWith(expected), () -> "expected \"" + expected + "\", got \"" + e.reason() + "\"");
+    }
+
+    @Test
+    void v128ValuesAndPatterns() {
+        Script script = WastParser.parse("""
+                        (assert_return
+                          (invoke "f" (v128.const i8x16 -1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0x80) (v128.const f32x4 1 nan:0x1 -0 -inf))
+                          (v128.const i16x8 -1 65535 0 1 2 3 4 -32768)
+                          (v128.const f32x4 nan:canonical nan:arithmetic 1.5 -nan)
+                          (either (v128.const i64x2 1 -1) (v128.const f64x2 nan:canonical 0x1p0)))
+                        """, "v.wast");
+        Command.AssertReturn r = (Command.AssertReturn) script.commands().get(0);
+        assertEquals(List.of(new WastValue.V128(0xFFL, 0x8000_0000_0000_0000L), new WastValue.V128(0x7F80_0001_3F80_0000L, 0xFF80_0000_8000_0000L)),
+                        ((Action.Invoke) r.action()).args());
+        assertEquals(new Expected.V128Pattern(VectorShape.I16X8, bits(0xFFFF, 0xFFFF, 0, 1, 2, 3, 4, 0x8000)), r.expected().get(0));
+        assertEquals(new Expected.V128Pattern(VectorShape.F32X4, List.of(new Expected.LanePattern.Nan(true), new Expected.LanePattern.Nan(false),
+                        new Expected.LanePattern.Bits(0x3FC0_0000L), new Expected.LanePattern.Bits(0xFFC0_0000L))), r.expected().get(1));
+        assertEquals(new Expected.Either(List.of(new Expected.V128Pattern(VectorShape.I64X2, bits(1, -1)),
+                        new Expected.V128Pattern(VectorShape.F64X2, List.of(new Expected.LanePattern.Nan(true),
+                                        new Expected.LanePattern.Bits(0x3FF0_0000_0000_0000L))))),
+                        r.expected().get(2));
+        assertEquals("(v128.const f32x4 nan:canonical nan:arithmetic 1.5 -nan:0x400000)", r.expected().get(1).toString());
+    }
+
+    private static List<Expected.LanePattern> bits(long... lanes) {
+        return java.util.Arrays.stream(lanes).mapToObj(b -> (Expected.LanePattern) new Expected.LanePattern.Bits(b)).toList();
+    }
+
     @Test
     void errors() {
-        assertThrows(MalformedModuleException.class, () -> WastParser.parse("(assert_return (invoke \"f\" (v128.const i32x4 0 0 0 0)))", "x"));
+        assertReason("wrong number of lane literals", "(assert_return (invoke \"f\" (v128.const i32x4 0 0 0)))");
+        assertReason("constant out of range", "(assert_return (invoke \"f\" (v128.const i16x8 0 0 0 0 0 0 0 -32769)))");
+        // NaN patterns are results, in float lanes only
+        assertReason("unexpected token", "(assert_return (invoke \"f\" (v128.const f32x4 nan:canonical 0 0 0)))");
+        assertReason("unexpected token", "(assert_return (invoke \"f\") (v128.const i32x4 nan:canonical 0 0 0))");
+        assertReason("unexpected token", "(assert_return (invoke \"f\") (v128.const 0 0 0 0))");
         assertThrows(MalformedModuleException.class, () -> WastParser.parse("(assert_return (invoke \"f\") (i32.const 0x1_0000_0000))", "x"));
         assertThrows(MalformedModuleException.class, () -> WastParser.parse("(bogus)", "x"));
         assertThrows(MalformedModuleException.class, () -> WastParser.parse("(module", "x"));

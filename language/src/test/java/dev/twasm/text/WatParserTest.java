@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twasm.binary.CodeReader;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
@@ -15,10 +16,12 @@ import dev.twasm.model.GlobalType;
 import dev.twasm.model.ImportDesc;
 import dev.twasm.model.Limits;
 import dev.twasm.model.Module;
+import dev.twasm.model.Opcode;
 import dev.twasm.model.SegmentMode;
 import dev.twasm.model.ValType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -317,6 +320,132 @@ class WatParserTest {
         assertMalformed("unknown type", "(func (call_indirect (type $nope) (i32.const 0)))");
         assertMalformed("i32 constant out of range", "(memory 0x1_0000_0000)");
         assertMalformed("i32 constant out of range", "(table 0 0x1_0000_0000 funcref)");
+    }
+
+    // ---- vector instructions ----------------------------------------------------------------
+
+    /** Decodes the body of the module's first function and returns the reader at the first {@code op}. */
+    private static CodeReader decodedAt(String module, Opcode op) {
+        CodeReader reader = new CodeReader(parse(module).functions().get(0).body());
+        while (reader.hasNext()) {
+            if (reader.next() == op) {
+                return reader;
+            }
+        }
+        throw new AssertionError(op.mnemonic() + " not in " + module);
+    }
+
+    /** The instructions of the module's first function, in order. */
+    private static List<Opcode> opcodes(String module) {
+        CodeReader reader = new CodeReader(parse(module).functions().get(0).body());
+        List<Opcode> ops = new ArrayList<>();
+        while (reader.hasNext()) {
+            ops.add(reader.next());
+        }
+        return ops;
+    }
+
+    /** The two little-endian halves of the {@code v128.const} in {@code (func (v128.const ...) drop)}. */
+    private static long[] v128Const(String immediates) {
+        CodeReader reader = decodedAt("(func (v128.const " + immediates + ") drop)", Opcode.V128_CONST);
+        return new long[] {reader.v128Lo(), reader.v128Hi()};
+    }
+
+    @Test
+    void v128ConstEncodesLanesLittleEndian() {
+        assertArrayEquals(new long[] {0x0706_0504_0302_0100L, 0x0F0E_0D0C_0B0A_0908L}, v128Const("i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"));
+        assertArrayEquals(new long[] {0x0000_0000_807F_FF80L, 0xFF00_0000_0000_0000L}, v128Const("i8x16 -128 255 127 -128 0 0 0 0 0 0 0 0 0 0 0 -1"));
+        assertArrayEquals(new long[] {0x0003_0002_8000_FFFFL, 0x7FFF_0000_0000_ABCDL}, v128Const("i16x8 -1 0x8000 2 3 0xab_cd 0 0 32767"));
+        assertArrayEquals(new long[] {0xFFFF_FFFF_0102_0304L, 0x8000_0000_0000_0000L}, v128Const("i32x4 0x01020304 -1 0 -2147483648"));
+        assertArrayEquals(new long[] {-1L, Long.MIN_VALUE}, v128Const("i64x2 18446744073709551615 -0x8000_0000_0000_0000"));
+        assertArrayEquals(new long[] {0x8000_0000_3F80_0000L, 0xFF80_0000_7FA0_0000L}, v128Const("f32x4 1 -0.0 nan:0x200000 -inf"));
+        assertArrayEquals(new long[] {0x3FE0_0000_0000_0000L, 0xFFF8_0000_0000_0000L}, v128Const("f64x2 0x1p-1 -nan"));
+        // the prefix and the subopcode as a LEB128 u32: 0xFD 0x0C
+        byte[] code = parse("(func (v128.const i64x2 0 0) drop)").functions().get(0).body().code();
+        assertEquals(0xFD, code[0] & 0xFF);
+        assertEquals(0x0C, code[1]);
+        assertEquals(2 + 16 + 2, code.length);
+    }
+
+    @Test
+    void v128ConstErrors() {
+        assertMalformed("wrong number of lane literals", "(func (v128.const i32x4 0 0 0) drop)");
+        assertMalformed("wrong number of lane literals", "(func (v128.const i32x4 0 0 0 0 0) drop)");
+        assertMalformed("wrong number of lane literals", "(func (v128.const f64x2) drop)");
+        // the count is checked before the values
+        assertMalformed("wrong number of lane literals", "(func (v128.const i32x4 0x1_0000_0000 0x1_0000_0000) drop)");
+        assertMalformed("constant out of range", "(func (v128.const i8x16 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 256) drop)");
+        assertMalformed("constant out of range", "(func (v128.const i8x16 -129 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0) drop)");
+        assertMalformed("constant out of range", "(func (v128.const i16x8 0 0 0 0 0 0 0 65536) drop)");
+        assertMalformed("constant out of range", "(func (v128.const i64x2 0 -0x8000_0000_0000_0001) drop)");
+        assertMalformed("constant out of range", "(func (v128.const f32x4 0 0 0 0x1p128) drop)");
+        assertMalformed("constant out of range", "(func (v128.const f64x2 nan:0x0 0) drop)");
+        assertMalformed("unexpected token", "(func (v128.const 0 0 0 0) drop)");
+        assertMalformed("unexpected token", "(func (v128.const) drop)");
+        assertMalformed("unexpected token", "(func (v128.const i32x4 0 0 0 1.5) drop)");
+        assertMalformed("unknown operator", "(func (v128.const i8x8 0 0 0 0 0 0 0 0) drop)");
+        assertMalformed("unknown operator", "(func (v128.const i32x4 0 0x 0 0) drop)");
+        // reported at the token where the fourth lane is missing
+        assertEquals("at line 1, column 30", malformed("(func (v128.const i32x4 0 0 0) drop)").location());
+    }
+
+    @Test
+    void shuffleTakesSixteenLaneIndices() {
+        CodeReader reader = decodedAt("(func (i8x16.shuffle 31 0 1 2 3 4 5 6 7 8 9 10 11 12 13 0x1f (local.get 0) (local.get 0)) drop)",
+                        Opcode.I8X16_SHUFFLE);
+        assertArrayEquals(new byte[] {31, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 31}, reader.shuffleLanes());
+        assertEquals(List.of(Opcode.LOCAL_GET, Opcode.LOCAL_GET, Opcode.I8X16_SHUFFLE, Opcode.DROP, Opcode.END),
+                        opcodes("(func (i8x16.shuffle 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (local.get 0) (local.get 0)) drop)"));
+        // 32..255 are well-formed (validation rejects them)
+        assertEquals(255, decodedAt("(func i8x16.shuffle 255 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)", Opcode.I8X16_SHUFFLE).shuffleLanes()[0] & 0xFF);
+
+        assertMalformed("invalid lane length", "(func (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 (local.get 0) (local.get 0)))");
+        assertMalformed("invalid lane length", "(func (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 (local.get 0) (local.get 0)))");
+        assertMalformed("invalid lane length", "(func (i8x16.shuffle))");
+        for (String lane : List.of("256", "-1", "15.0", "nan", "-inf", "0x1_0000_0000_0000_0000")) {
+            MalformedModuleException e = malformed("(func (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 " + lane + "))");
+            // the wording of the Wasm 2.0 suite and that of Wasm 3.0
+            assertTrue(e.reason().contains("malformed lane index") && e.reason().contains("i8 constant out of range"), e.reason());
+        }
+    }
+
+    @Test
+    void laneIndexImmediates() {
+        assertEquals(15, decodedAt("(func (i8x16.extract_lane_u 15 (local.get 0)) drop)", Opcode.I8X16_EXTRACT_LANE_U).lane());
+        assertEquals(1, decodedAt("(func local.get 0 f64.const 2 f64x2.replace_lane 1 drop)", Opcode.F64X2_REPLACE_LANE).lane());
+        assertEquals(255, decodedAt("(func (i32x4.extract_lane 0xff (local.get 0)) drop)", Opcode.I32X4_EXTRACT_LANE).lane());
+        // folded: the lane index is an immediate, before the operands
+        assertEquals(List.of(Opcode.LOCAL_GET, Opcode.I32_CONST, Opcode.I16X8_REPLACE_LANE, Opcode.DROP, Opcode.END),
+                        opcodes("(func (i16x8.replace_lane 3 (local.get 0) (i32.const 7)) drop)"));
+
+        MalformedModuleException e = malformed("(func (i8x16.extract_lane_s 256 (local.get 0)) drop)");
+        assertTrue(e.reason().contains("malformed lane index") && e.reason().contains("i8 constant out of range"), e.reason());
+        assertMalformed("unexpected token", "(func (i8x16.extract_lane_s -1 (local.get 0)) drop)");
+        assertMalformed("unexpected token", "(func (i8x16.extract_lane_s +1 (local.get 0)) drop)");
+        assertMalformed("unexpected token", "(func (i8x16.extract_lane_s 1.0 (local.get 0)) drop)");
+        assertMalformed("unexpected token", "(func (i8x16.extract_lane_s (local.get 0)) drop)");
+        assertMalformed("unknown operator", "(func (i8x16.extract_lane 0 (local.get 0)) drop)");
+    }
+
+    @Test
+    void laneLoadsAndStoresTakeAMemargThenALane() {
+        CodeReader load = decodedAt("(memory 1) (func (v128.load8_lane offset=3 align=1 7 (i32.const 0) (local.get 0)) drop)", Opcode.V128_LOAD8_LANE);
+        assertEquals(0, load.alignLog2());
+        assertEquals(3, load.memoryOffset());
+        assertEquals(7, load.lane());
+        CodeReader natural = decodedAt("(memory 1) (func (v128.load32_lane 3 (i32.const 0) (local.get 0)) drop)", Opcode.V128_LOAD32_LANE);
+        assertEquals(2, natural.alignLog2());
+        assertEquals(0, natural.memoryOffset());
+        assertEquals(3, natural.lane());
+        CodeReader store = decodedAt("(memory 1) (func i32.const 0 local.get 0 v128.store64_lane align=4 1)", Opcode.V128_STORE64_LANE);
+        assertEquals(2, store.alignLog2());
+        assertEquals(1, store.lane());
+
+        assertMalformed("unexpected token", "(memory 1) (func (v128.load8_lane offset=1 (i32.const 0) (local.get 0)) drop)");
+        assertMalformed("alignment", "(memory 1) (func (v128.load16_lane align=3 0 (i32.const 0) (local.get 0)) drop)");
+        assertMalformed("i32 constant", "(memory 1) (func (v128.store8_lane offset=4294967296 0 (i32.const 0) (local.get 0)))");
+        MalformedModuleException e = malformed("(memory 1) (func (v128.store8_lane 256 (i32.const 0) (local.get 0)))");
+        assertTrue(e.reason().contains("malformed lane index"), e.reason());
     }
 
     @Test

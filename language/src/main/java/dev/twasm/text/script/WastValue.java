@@ -17,6 +17,17 @@ public sealed interface WastValue {
     }
 
     /**
+     * {@code (v128.const shape lane*)}: the 128 bits as two little-endian halves, {@code lo} the
+     * bytes 0-7 (lanes 0.. of every {@link VectorShape}) and {@code hi} the bytes 8-15.
+     */
+    record V128(long lo, long hi) implements WastValue {
+        @Override
+        public String toString() {
+            return "V128[" + VectorShape.I32X4.vectorText(lo, hi) + "]";
+        }
+    }
+
+    /**
      * {@code (ref.null func)} / {@code (ref.null extern)}; heapType is the token after ref.null
      * (a keyword, or in Wasm 3.0 scripts a {@code $type} or type index), or null for a bare
      * {@code (ref.null)} result pattern of Wasm 3.0 scripts, which any null reference matches.

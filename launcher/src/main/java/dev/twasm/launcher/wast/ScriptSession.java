@@ -13,6 +13,8 @@ import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,10 @@ import java.util.Map;
  * syntax errors whose messages start with "malformed module" and "invalid module"; link errors,
  * instantiation traps and run-time traps are guest exceptions. Expected messages must appear in
  * the engine's message.
+ *
+ * <p>Values cross the embedding API as Java numbers, {@code null} and host objects; a {@code v128}
+ * argument is passed as a {@code byte[16]} (its bytes in memory order, little-endian) and a
+ * {@code v128} result arrives as a value with 16 buffer elements (see {@link ResultMatcher}).
  */
 public final class ScriptSession implements AutoCloseable {
     private static final String BINARY = "application/wasm";
@@ -174,6 +180,7 @@ public final class ScriptSession implements AutoCloseable {
             case WastValue.I64 v -> v.value();
             case WastValue.F32 v -> Float.intBitsToFloat(v.bits());
             case WastValue.F64 v -> Double.longBitsToDouble(v.bits());
+            case WastValue.V128 v -> ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(v.lo()).putLong(v.hi()).array();
             case WastValue.RefNull v -> null;
             case WastValue.RefExtern v -> externRefs.computeIfAbsent(v.id(), ExternRef::new);
             case WastValue.RefHost v -> externRefs.computeIfAbsent(v.id(), ExternRef::new);
