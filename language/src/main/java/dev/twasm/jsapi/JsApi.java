@@ -102,7 +102,10 @@ public final class JsApi extends MemberMapObject {
             // Only asked for shared memories, which this engine does not implement (Wasm 2.0 has none).
             case MEM_AS_BYTE_BUFFER -> WasmNull.INSTANCE;
             case GLOBAL_ALLOC -> globalAlloc(string(a, 0), a[1], a[2]);
-            case GLOBAL_READ -> arg(a, 0, WasmGlobal.class).getBoxed();
+            case GLOBAL_READ -> {
+                WasmGlobal global = arg(a, 0, WasmGlobal.class);
+                yield ValueConversion.toHost(global.getBoxed(), global.valType());
+            }
             case GLOBAL_WRITE -> globalWrite(arg(a, 0, WasmGlobal.class), a[1]);
             case EMBEDDER_DATA_GET -> embedderData.getOrDefault(a[0], WasmNull.INSTANCE);
             case EMBEDDER_DATA_SET -> {

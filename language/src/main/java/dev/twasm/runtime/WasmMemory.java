@@ -2,17 +2,14 @@ package dev.twasm.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
-import dev.twasm.interop.ArrayObject;
-import com.oracle.truffle.api.library.ExportMessage;
+import dev.twasm.interop.ByteBufferObject;
 import com.oracle.truffle.api.memory.ByteArraySupport;
 import dev.twasm.model.Limits;
 import dev.twasm.model.MemoryType;
 import dev.twasm.model.ValType;
 
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -37,11 +34,9 @@ import java.util.Arrays;
  * Both views read {@link #buffer} on every access, so they always show the current size.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class WasmMemory extends ArrayObject {
+public final class WasmMemory extends ByteBufferObject {
     /** The most pages a {@code byte[]}-backed memory can hold. */
     public static final int MAX_PAGES = (Integer.MAX_VALUE - 8) / MemoryType.PAGE_SIZE;
-    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
-    private static final ByteArraySupport BE = ByteArraySupport.bigEndian();
 
     private final MemoryType type;
     /** The current contents; replaced (never resized in place) by {@link #grow}. */
@@ -133,107 +128,14 @@ public final class WasmMemory extends ArrayObject {
 
     // ---- interop: the memory as a buffer -----------------------------------------------------
 
-    @ExportMessage
-    boolean hasBufferElements() {
+    @Override
+    protected byte[] bytes() {
+        return buffer;
+    }
+
+    @Override
+    protected boolean writable() {
         return true;
-    }
-
-    @ExportMessage
-    boolean isBufferWritable() {
-        return true;
-    }
-
-    @ExportMessage
-    long getBufferSize() {
-        return buffer.length;
-    }
-
-    private static ByteArraySupport order(ByteOrder order) {
-        return order == ByteOrder.LITTLE_ENDIAN ? LE : BE;
-    }
-
-    private void check(long offset, int length) throws InvalidBufferOffsetException {
-        if (offset < 0 || offset > (long) buffer.length - length) {
-            throw InvalidBufferOffsetException.create(offset, length);
-        }
-    }
-
-    @ExportMessage
-    void readBuffer(long byteOffset, byte[] destination, int destinationOffset, int length) throws InvalidBufferOffsetException {
-        check(byteOffset, length);
-        System.arraycopy(buffer, (int) byteOffset, destination, destinationOffset, length);
-    }
-
-    @ExportMessage
-    byte readBufferByte(long byteOffset) throws InvalidBufferOffsetException {
-        check(byteOffset, 1);
-        return buffer[(int) byteOffset];
-    }
-
-    @ExportMessage
-    void writeBufferByte(long byteOffset, byte value) throws InvalidBufferOffsetException {
-        check(byteOffset, 1);
-        buffer[(int) byteOffset] = value;
-    }
-
-    @ExportMessage
-    short readBufferShort(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
-        check(byteOffset, 2);
-        return order(order).getShort(buffer, byteOffset);
-    }
-
-    @ExportMessage
-    void writeBufferShort(ByteOrder order, long byteOffset, short value) throws InvalidBufferOffsetException {
-        check(byteOffset, 2);
-        order(order).putShort(buffer, byteOffset, value);
-    }
-
-    @ExportMessage
-    int readBufferInt(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
-        check(byteOffset, 4);
-        return order(order).getInt(buffer, byteOffset);
-    }
-
-    @ExportMessage
-    void writeBufferInt(ByteOrder order, long byteOffset, int value) throws InvalidBufferOffsetException {
-        check(byteOffset, 4);
-        order(order).putInt(buffer, byteOffset, value);
-    }
-
-    @ExportMessage
-    long readBufferLong(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
-        check(byteOffset, 8);
-        return order(order).getLong(buffer, byteOffset);
-    }
-
-    @ExportMessage
-    void writeBufferLong(ByteOrder order, long byteOffset, long value) throws InvalidBufferOffsetException {
-        check(byteOffset, 8);
-        order(order).putLong(buffer, byteOffset, value);
-    }
-
-    @ExportMessage
-    float readBufferFloat(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
-        check(byteOffset, 4);
-        return order(order).getFloat(buffer, byteOffset);
-    }
-
-    @ExportMessage
-    void writeBufferFloat(ByteOrder order, long byteOffset, float value) throws InvalidBufferOffsetException {
-        check(byteOffset, 4);
-        order(order).putFloat(buffer, byteOffset, value);
-    }
-
-    @ExportMessage
-    double readBufferDouble(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
-        check(byteOffset, 8);
-        return order(order).getDouble(buffer, byteOffset);
-    }
-
-    @ExportMessage
-    void writeBufferDouble(ByteOrder order, long byteOffset, double value) throws InvalidBufferOffsetException {
-        check(byteOffset, 8);
-        order(order).putDouble(buffer, byteOffset, value);
     }
 
     @Override

@@ -50,34 +50,12 @@ class SpecTest {
         return t;
     });
 
+    /** Each suite in each configuration, as one container named e.g. "wasm-testsuite-2.0 compiled". */
     @TestFactory
-    Stream<DynamicNode> wasm20Interpreter() {
-        return suite(SpecSuite.WASM_2_0, EngineConfiguration.INTERPRETER);
-    }
-
-    @TestFactory
-    Stream<DynamicNode> wasm20Compiled() {
-        return suite(SpecSuite.WASM_2_0, EngineConfiguration.COMPILED);
-    }
-
-    @TestFactory
-    Stream<DynamicNode> wasm20Baseline() {
-        return suite(SpecSuite.WASM_2_0, EngineConfiguration.BASELINE);
-    }
-
-    @TestFactory
-    Stream<DynamicNode> wasm30Interpreter() {
-        return suite(SpecSuite.WASM_3_0, EngineConfiguration.INTERPRETER);
-    }
-
-    @TestFactory
-    Stream<DynamicNode> wasm30Compiled() {
-        return suite(SpecSuite.WASM_3_0, EngineConfiguration.COMPILED);
-    }
-
-    @TestFactory
-    Stream<DynamicNode> wasm30Baseline() {
-        return suite(SpecSuite.WASM_3_0, EngineConfiguration.BASELINE);
+    Stream<DynamicNode> specSuites() {
+        return Stream.of(SpecSuite.WASM_2_0, SpecSuite.WASM_3_0).flatMap(suite -> Stream.of(EngineConfiguration.values())
+                        .map(configuration -> DynamicContainer.dynamicContainer(suite.folderName() + " " + configuration.label(),
+                                        suite(suite, configuration))));
     }
 
     @AfterAll
