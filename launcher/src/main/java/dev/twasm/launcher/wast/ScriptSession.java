@@ -10,11 +10,10 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -180,11 +179,23 @@ public final class ScriptSession implements AutoCloseable {
             case WastValue.I64 v -> v.value();
             case WastValue.F32 v -> Float.intBitsToFloat(v.bits());
             case WastValue.F64 v -> Double.longBitsToDouble(v.bits());
-            case WastValue.V128 v -> ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(v.lo()).putLong(v.hi()).array();
+            case WastValue.V128 v -> v128(v.lo(), v.hi());
             case WastValue.RefNull v -> null;
             case WastValue.RefExtern v -> externRefs.computeIfAbsent(v.id(), ExternRef::new);
             case WastValue.RefHost v -> externRefs.computeIfAbsent(v.id(), ExternRef::new);
         };
+    }
+
+    /**
+     * A v128 argument: an array of its 16 bytes, byte 0 first. A proxy, because a context's
+     * default host access does not let the guest read a Java {@code byte[]}.
+     */
+    private static Object v128(long lo, long hi) {
+        Object[] bytes = new Object[16];
+        for (int i = 0; i < 16; i++) {
+            bytes[i] = (int) (byte) ((i < 8 ? lo : hi) >>> (8 * (i % 8)));
+        }
+        return ProxyArray.fromArray(bytes);
     }
 
     private Outcome assertReturn(Command.AssertReturn a) {
