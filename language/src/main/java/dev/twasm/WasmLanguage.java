@@ -13,6 +13,7 @@ import dev.twasm.builder.FunctionCompiler;
 import dev.twasm.exception.ModuleException;
 import dev.twasm.exception.WasmCompileError;
 import dev.twasm.jsapi.JsApi;
+import dev.twasm.model.Features;
 import dev.twasm.model.Module;
 import dev.twasm.runtime.BuiltinModules;
 import dev.twasm.runtime.EngineState;
@@ -91,10 +92,13 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
-        // The baseline options shape the shared code of modules; the others only affect contexts.
+        // The baseline options shape the shared code of modules, the feature options what parses;
+        // the others only affect contexts.
         return firstOptions.get(WasmOptions.Baseline).equals(newOptions.get(WasmOptions.Baseline))
                         && firstOptions.get(WasmOptions.BaselineThreshold).equals(newOptions.get(WasmOptions.BaselineThreshold))
-                        && firstOptions.get(WasmOptions.BaselineStrict).equals(newOptions.get(WasmOptions.BaselineStrict));
+                        && firstOptions.get(WasmOptions.BaselineStrict).equals(newOptions.get(WasmOptions.BaselineStrict))
+                        && firstOptions.get(WasmOptions.MultiMemory).equals(newOptions.get(WasmOptions.MultiMemory))
+                        && firstOptions.get(WasmOptions.Memory64).equals(newOptions.get(WasmOptions.Memory64));
     }
 
     @Override
@@ -102,13 +106,15 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         Source source = request.getSource();
         Module model;
         ValidationResult validation;
+        OptionValues options = WasmContext.get(null).env().getOptions();
+        Features features = new Features(options.get(WasmOptions.MultiMemory), options.get(WasmOptions.Memory64));
         try {
             if (source.hasBytes()) {
-                model = BinaryDecoder.decode(source.getBytes().toByteArray());
+                model = BinaryDecoder.decode(source.getBytes().toByteArray(), features);
             } else {
-                model = WatParser.parseModule(source.getCharacters().toString());
+                model = WatParser.parseModule(source.getCharacters().toString(), features);
             }
-            validation = Validator.analyze(model);
+            validation = Validator.analyze(model, features);
         } catch (ModuleException e) {
             throw WasmCompileError.of(e, source.getName());
         }

@@ -28,6 +28,16 @@ public final class WasmOptions {
                     category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> BaselineStrict = new OptionKey<>(false);
 
+    @Option(help = "Accept several memories per module and memory indices on memory instructions (Wasm 3.0 multi-memory); "
+                    + "off: Wasm 2.0's rules.", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> MultiMemory = new OptionKey<>(false);
+
+    @Option(help = "Read load and store offsets as 64-bit numbers, as Wasm 3.0 does (64-bit memories themselves are not implemented); "
+                    + "off: Wasm 2.0's rules.", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> Memory64 = new OptionKey<>(false);
+
     private WasmOptions() {
     }
 }

@@ -9,6 +9,7 @@ import dev.twasm.model.Function;
 import dev.twasm.model.Global;
 import dev.twasm.model.Import;
 import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Features;
 import dev.twasm.model.Module;
 import dev.twasm.model.Names;
 import dev.twasm.model.ValType;
@@ -45,8 +46,8 @@ public final class BinaryDecoder {
     public static final int MAX_LOCALS = 50_000;
 
     private final BinaryInput in;
-    private final ExprDecoder exprs = new ExprDecoder();
-    private final SegmentDecoder segments = new SegmentDecoder(exprs);
+    private final ExprDecoder exprs;
+    private final SegmentDecoder segments;
     private final Module.Builder module = Module.builder();
     private final List<Integer> functionTypeIndices = new ArrayList<>();
     private final List<Code> codes = new ArrayList<>();
@@ -59,13 +60,20 @@ public final class BinaryDecoder {
     private record Code(ValType[] locals, Expr body) {
     }
 
-    private BinaryDecoder(byte[] bytes) {
+    private BinaryDecoder(byte[] bytes, Features features) {
         this.in = new BinaryInput(bytes);
+        this.exprs = new ExprDecoder(features);
+        this.segments = new SegmentDecoder(exprs);
     }
 
-    /** Decodes a complete binary module; throws {@link MalformedModuleException} on any error. */
+    /** Decodes a complete binary module with Wasm 2.0's rules; throws {@link MalformedModuleException} on any error. */
     public static Module decode(byte[] bytes) {
-        return new BinaryDecoder(bytes).module();
+        return decode(bytes, Features.WASM_2_0);
+    }
+
+    /** Decodes a complete binary module accepting what {@code features} allow. */
+    public static Module decode(byte[] bytes, Features features) {
+        return new BinaryDecoder(bytes, features).module();
     }
 
     private Module module() {

@@ -3,6 +3,7 @@ package dev.twasm.binary;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.BlockType;
 import dev.twasm.model.Expr;
+import dev.twasm.model.Features;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 
@@ -18,6 +19,7 @@ import dev.twasm.model.ValType;
  */
 public final class CodeReader {
     private final BinaryInput in;
+    private final Features features;
 
     private Opcode opcode;
     private int instructionOffset;
@@ -35,13 +37,25 @@ public final class CodeReader {
     private byte[] shuffleLanes;
     private int lane;
 
+    /**
+     * A reader of decoded code: the module was decoded with some {@link Features}, so every memarg
+     * encoding of Wasm 3.0 is accepted here.
+     */
     public CodeReader(Expr expr) {
-        this.in = new BinaryInput(expr.code(), 0, expr.code().length, expr.moduleOffset());
+        this(expr.code(), 0, expr.code().length, expr.moduleOffset(), ALL);
     }
 
     public CodeReader(byte[] code, int start, int end, int moduleOffsetOfArray) {
-        this.in = new BinaryInput(code, start, end, moduleOffsetOfArray);
+        this(code, start, end, moduleOffsetOfArray, ALL);
     }
+
+    /** A reader that decodes only what {@code features} allow (the decoder's first pass). */
+    public CodeReader(byte[] code, int start, int end, int moduleOffsetOfArray, Features features) {
+        this.in = new BinaryInput(code, start, end, moduleOffsetOfArray);
+        this.features = features;
+    }
+
+    private static final Features ALL = new Features(true, true);
 
     public boolean hasNext() {
         return !in.atEnd();
@@ -117,7 +131,7 @@ public final class CodeReader {
                 v128Hi = readLittleEndianLong();
             }
             case SHUFFLE -> shuffleLanes = in.readBytes(16);
-            case MEMORY -> index = readZeroByte();
+            case MEMORY -> index = readMemoryIndex();
             case I32 -> i64 = in.readS32();
             case I64 -> i64 = in.readS64();
             case F32 -> i64 = in.readF32Bits();
@@ -125,11 +139,11 @@ public final class CodeReader {
             case REF_TYPE -> refType = Types.readRefType(in);
             case MEMORY_INIT -> {
                 index = readIndex();
-                index2 = readZeroByte();
+                index2 = readMemoryIndex();
             }
             case MEMORY_COPY -> {
-                index = readZeroByte();
-                index2 = readZeroByte();
+                index = readMemoryIndex();
+                index2 = readMemoryIndex();
             }
             case TABLE_INIT -> {
                 index = readIndex();
@@ -142,15 +156,23 @@ public final class CodeReader {
         }
     }
 
+    /**
+     * A memarg (spec §5.4.6): the flags are the alignment exponent, below 32; with multi-memory,
+     * bit 6 of the flags says a memory index follows them. The offset is a u32, or with memory64 a
+     * u64 (validation bounds it by the memory's address type).
+     */
     private void readMemarg() {
-        long align = in.readU32();
-        // Wasm 2.0 has one memory: the flags are just the alignment exponent, below 32.
-        if (align >= 32) {
+        long flags = in.readU32();
+        index = 0;
+        if (features.multiMemory() && (flags & 0x40) != 0 && flags < 0x80) {
+            flags &= ~0x40L;
+            index = readIndex();
+        }
+        if (flags >= 32) {
             throw in.malformedAt("malformed memop flags", in.index() - 1);
         }
-        alignLog2 = (int) align;
-        memoryOffset = in.readU32();
-        index = 0;
+        alignLog2 = (int) flags;
+        memoryOffset = features.memory64() ? in.readUnsigned(64) : in.readU32();
     }
 
     private long readLittleEndianLong() {
@@ -166,8 +188,14 @@ public final class CodeReader {
         return in.readIndex();
     }
 
-    /** Wasm 2.0 encodes the memory index of memory instructions as a reserved 0x00 byte. */
-    private int readZeroByte() {
+    /**
+     * Wasm 2.0 encodes the memory index of memory instructions as a reserved 0x00 byte; with
+     * multi-memory it is a memory index.
+     */
+    private int readMemoryIndex() {
+        if (features.multiMemory()) {
+            return readIndex();
+        }
         if (in.readByte() != 0) {
             throw in.malformedAt("zero byte expected", in.index() - 1);
         }

@@ -2,6 +2,7 @@ package dev.twasm.binary;
 
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.Expr;
+import dev.twasm.model.Features;
 import dev.twasm.model.Opcode;
 
 import java.util.Arrays;
@@ -23,6 +24,17 @@ final class ExprDecoder {
     /** For each open structured instruction: whether it is an {@code if} that may still take an {@code else}. */
     private boolean[] awaitsElse = new boolean[16];
     private boolean referencesDataSegment;
+    private final Features features;
+
+    /** A decoder of code that may use every encoding of Wasm 3.0 (code that was decoded before). */
+    ExprDecoder() {
+        this(new Features(true, true));
+    }
+
+    /** A decoder that accepts only the encodings {@code features} allow. */
+    ExprDecoder(Features features) {
+        this.features = features;
+    }
 
     /**
      * Reads the expression starting at the input's position and leaves the input after its final
@@ -31,7 +43,7 @@ final class ExprDecoder {
     Expr read(BinaryInput in) {
         int start = in.index();
         int base = in.offset() - start;
-        CodeReader reader = new CodeReader(in.array(), start, in.limit(), base);
+        CodeReader reader = new CodeReader(in.array(), start, in.limit(), base, features);
         int depth = 0;
         referencesDataSegment = false;
         while (true) {

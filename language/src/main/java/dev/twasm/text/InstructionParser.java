@@ -3,6 +3,7 @@ package dev.twasm.text;
 import dev.twasm.binary.BinaryOutput;
 import dev.twasm.binary.Types;
 import dev.twasm.model.Expr;
+import dev.twasm.model.Features;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 
@@ -87,10 +88,12 @@ final class InstructionParser {
     private int[] shadowed = new int[16];
     private int labelCount;
     private final Map<String, Integer> labelLevels = new HashMap<>();
+    private final Features features;
 
-    InstructionParser(TokenCursor in, ModuleScope scope) {
+    InstructionParser(TokenCursor in, ModuleScope scope, Features features) {
         this.in = in;
         this.scope = scope;
+        this.features = features;
     }
 
     /**
@@ -534,12 +537,21 @@ final class InstructionParser {
         return IndexSpace.atReference(in) ? space.resolve(in) : 0;
     }
 
-    /** Reads {@code offset=N? align=N?} (spec §6.5.7 "Memory Instructions"); the alignment must be a power of two. */
+    /**
+     * Reads {@code memidx? offset=N? align=N?} (spec §6.5.7 "Memory Instructions"); the alignment
+     * must be a power of two. The memory index is there only with multi-memory: an identifier, or
+     * a number that is not the lane index of a lane instruction (one followed by another number or
+     * by the memarg). The offset is a u32, or with memory64 a u64 (validation bounds it).
+     */
     private void memarg(Opcode op, BinaryOutput o) {
+        long memory = 0;
+        if (features.multiMemory() && memoryIndexFollows(op)) {
+            memory = scope.memories.resolve(in);
+        }
         long offset = 0;
         String value = in.memargValue(in.pos, "offset=");
         if (value != null) {
-            offset = u32(value);
+            offset = features.memory64() ? u64(value) : u32(value);
         }
         int alignLog2 = op.naturalAlignmentLog2();
         value = in.memargValue(in.pos, "align=");
@@ -550,8 +562,36 @@ final class InstructionParser {
             }
             alignLog2 = Long.numberOfTrailingZeros(align);
         }
-        o.writeU32(alignLog2);
+        if (memory != 0) {
+            o.writeU32(alignLog2 | 0x40);
+            o.writeU32(memory);
+        } else {
+            o.writeU32(alignLog2);
+        }
         o.writeU32(offset);
+    }
+
+    private boolean memoryIndexFollows(Opcode op) {
+        TokenKind kind = in.kind();
+        if (kind == TokenKind.ID) {
+            return true;
+        }
+        if (kind != TokenKind.NAT) {
+            return false;
+        }
+        if (op.immediates() != Opcode.Immediates.MEMARG_LANE) {
+            return true;
+        }
+        return in.kind(in.pos + 1) == TokenKind.NAT || in.memargValue(in.pos + 1, "offset=") != null || in.memargValue(in.pos + 1, "align=") != null;
+    }
+
+    private long u64(String text) {
+        in.pos++;
+        try {
+            return NumberLiteral.u64(text);
+        } catch (NumberLiteral.OutOfRange e) {
+            throw in.error("i64 constant out of range", in.pos - 1);
+        }
     }
 
     private long u32(String text) {

@@ -8,6 +8,7 @@ import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
 import dev.twasm.model.Expr;
 import dev.twasm.model.ExternKind;
+import dev.twasm.model.Features;
 import dev.twasm.model.Function;
 import dev.twasm.model.Global;
 import dev.twasm.model.GlobalType;
@@ -54,18 +55,20 @@ final class ModuleParser extends TokenCursor {
     private int nextMemory;
     private int nextGlobal;
     private boolean hasStart;
+    private final Features features;
 
-    private ModuleParser(Tokens tokens, int quoteDepth) {
+    private ModuleParser(Tokens tokens, int quoteDepth, Features features) {
         super(tokens);
-        this.instructions = new InstructionParser(this, scope);
+        this.instructions = new InstructionParser(this, scope, features);
         this.quoteDepth = quoteDepth;
+        this.features = features;
     }
 
-    static Module parse(String text, int quoteDepth) {
+    static Module parse(String text, int quoteDepth, Features features) {
         if (quoteDepth > MAX_QUOTE_DEPTH) {
             throw new MalformedModuleException("nesting too deep", 1, 1);
         }
-        return new ModuleParser(Lexer.tokenize(text), quoteDepth).module();
+        return new ModuleParser(Lexer.tokenize(text), quoteDepth, features).module();
     }
 
     /** {@code (module $id? field*)}, {@code (module $id? binary|quote "..."*)}, or bare fields. */
@@ -79,7 +82,7 @@ final class ModuleParser extends TokenCursor {
                 byte[] bytes = strings();
                 expectRPar();
                 expect(TokenKind.EOF);
-                return binary ? BinaryDecoder.decode(bytes) : parse(StringLiteral.decodeSource(bytes), quoteDepth + 1);
+                return binary ? BinaryDecoder.decode(bytes, features) : parse(StringLiteral.decodeSource(bytes), quoteDepth + 1, features);
             }
             moduleName = id == null ? null : id.substring(1);
             fields(TokenKind.RPAR);

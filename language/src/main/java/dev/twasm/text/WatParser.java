@@ -1,6 +1,7 @@
 package dev.twasm.text;
 
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.Features;
 import dev.twasm.model.Module;
 
 /**
@@ -16,8 +17,13 @@ public final class WatParser {
     private WatParser() {
     }
 
-    /** Parses one module from text; throws {@link MalformedModuleException} on any error. */
+    /** Parses one module from text with Wasm 2.0's rules; throws {@link MalformedModuleException} on any error. */
     public static Module parseModule(String text) {
-        return ModuleParser.parse(text, 0);
+        return parseModule(text, Features.WASM_2_0);
+    }
+
+    /** Parses one module from text, accepting what {@code features} allow. */
+    public static Module parseModule(String text, Features features) {
+        return ModuleParser.parse(text, 0, features);
     }
 }

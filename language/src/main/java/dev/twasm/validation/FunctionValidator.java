@@ -257,6 +257,10 @@ final class FunctionValidator {
             if (reader.alignLog2() > op.naturalAlignmentLog2()) {
                 throw invalid("alignment must not be larger than natural");
             }
+            // every memory has 32-bit addresses (memory64 is not implemented)
+            if (Long.compareUnsigned(reader.memoryOffset(), 0xFFFF_FFFFL) > 0) {
+                throw invalid("offset out of range");
+            }
         }
         switch (op.immediates()) {
             case LANE, MEMARG_LANE -> {

@@ -7,6 +7,7 @@ import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
 import dev.twasm.model.Expr;
+import dev.twasm.model.Features;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Global;
@@ -39,8 +40,11 @@ final class ModuleValidator {
     private ValidationContext context;
     private ConstantExpressionValidator constants;
 
-    ModuleValidator(Module module) {
+    private final Features features;
+
+    ModuleValidator(Module module, Features features) {
         this.module = module;
+        this.features = features;
     }
 
     ValidationResult validate() {
@@ -100,7 +104,7 @@ final class ModuleValidator {
         for (Export e : module.exports()) {
             at("export \"" + e.name() + "\"", () -> checkExport(e, exportNames));
         }
-        if (module.memoryCount() > 1) {
+        if (module.memoryCount() > 1 && !features.multiMemory()) {
             throw new InvalidModuleException("multiple memories", "in module");
         }
         return new ValidationResult(facts);

@@ -2,6 +2,7 @@ package dev.twasm.validation;
 
 import dev.twasm.exception.InvalidModuleException;
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.Features;
 import dev.twasm.model.Module;
 
 /**
@@ -36,6 +37,11 @@ public final class Validator {
      * @throws MalformedModuleException when an expression in the module cannot be decoded
      */
     public static ValidationResult analyze(Module module) {
-        return new ModuleValidator(module).validate();
+        return analyze(module, Features.WASM_2_0);
+    }
+
+    /** {@link #analyze(Module)} accepting what {@code features} allow. */
+    public static ValidationResult analyze(Module module, Features features) {
+        return new ModuleValidator(module, features).validate();
     }
 }

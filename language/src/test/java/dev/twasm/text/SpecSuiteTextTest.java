@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.twasm.binary.CodeReader;
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.Features;
 import dev.twasm.model.Export;
 import dev.twasm.model.ExternKind;
 import dev.twasm.model.Module;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -38,20 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  * with the expected message. Binary modules need the decoder and are not checked here.
  */
 class SpecSuiteTextTest {
-    /** Vector scripts of the Wasm 3.0 suite that need a feature the text front end lacks, with the reason. */
-    private static final Map<String, String> EXCLUDED_WASM30 = Map.of(
-                    "simd_memory-multi.wast", "needs multi-memory: memory index immediates on v128 loads, stores and lane accesses");
-
-    /**
-     * Commands of the Wasm 3.0 vector scripts where we keep the Wasm 2.0 behaviour, with the
-     * message we give instead. In Wasm 3.0 (memory64) a memarg offset is a u64 literal, and
-     * {@code offset=4294967296} on a 32-bit memory is invalid ("offset out of range"); in Wasm 2.0
-     * it is a malformed u32 literal ("i32 constant"), which we report until a feature switch
-     * selects the 3.0 rule.
-     */
-    private static final Map<String, String> WASM20_RULE_IN_WASM30 = Map.of(
-                    "simd_address.wast:143", "i32 constant out of range",
-                    "simd_address.wast:151", "i32 constant out of range");
+    /** The 3.0 scripts are read with the rules of 3.0 where they differ from 2.0's (multi-memory, 64-bit offsets). */
+    private static final Features WASM_3_0 = new Features(true, true);
 
     private static final AtomicInteger SCRIPTS = new AtomicInteger();
     private static final AtomicInteger COMMANDS = new AtomicInteger();
@@ -59,24 +47,20 @@ class SpecSuiteTextTest {
     private static final AtomicInteger QUOTED_MODULES = new AtomicInteger();
     private static final AtomicInteger MALFORMED_REJECTED = new AtomicInteger();
     private static final AtomicInteger BINARY_SKIPPED = new AtomicInteger();
-    private static final AtomicInteger WASM20_RULE_KEPT = new AtomicInteger();
 
     @TestFactory
     Stream<DynamicTest> wasm20Suite() {
-        return tests(SpecSuite.scripts(SpecSuite.wasm20()), Map.of());
+        return tests(SpecSuite.scripts(SpecSuite.wasm20()), Features.WASM_2_0);
     }
 
     @TestFactory
     Stream<DynamicTest> wasm20VectorScripts() {
-        return tests(SpecSuite.vectorScripts(SpecSuite.wasm20()), Map.of());
+        return tests(SpecSuite.vectorScripts(SpecSuite.wasm20()), Features.WASM_2_0);
     }
 
     @TestFactory
     Stream<DynamicTest> wasm30VectorScripts() {
-        List<Path> scripts = SpecSuite.vectorScripts(SpecSuite.wasm30()).stream()
-                        .filter(path -> !EXCLUDED_WASM30.containsKey(path.getFileName().toString()))
-                        .toList();
-        return tests(scripts, WASM20_RULE_IN_WASM30);
+        return tests(SpecSuite.vectorScripts(SpecSuite.wasm30()), WASM_3_0);
     }
 
     /**
@@ -123,20 +107,19 @@ class SpecSuiteTextTest {
         return null;
     }
 
-    private static Stream<DynamicTest> tests(List<Path> scripts, Map<String, String> wasm20Rule) {
+    private static Stream<DynamicTest> tests(List<Path> scripts, Features features) {
         assertTrue(!scripts.isEmpty(), "no scripts found");
-        return scripts.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> check(path, wasm20Rule)));
+        return scripts.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> check(path, features)));
     }
 
     @AfterAll
     static void report() {
         System.out.printf("spec suite (text front end): %d scripts, %d commands, %d text modules parsed, %d quoted modules parsed, "
-                        + "%d quoted modules rejected as expected, %d binary modules skipped, %d commands with the Wasm 2.0 rule kept%n",
-                        SCRIPTS.get(), COMMANDS.get(), TEXT_MODULES.get(), QUOTED_MODULES.get(), MALFORMED_REJECTED.get(), BINARY_SKIPPED.get(),
-                        WASM20_RULE_KEPT.get());
+                        + "%d quoted modules rejected as expected, %d binary modules skipped%n",
+                        SCRIPTS.get(), COMMANDS.get(), TEXT_MODULES.get(), QUOTED_MODULES.get(), MALFORMED_REJECTED.get(), BINARY_SKIPPED.get());
     }
 
-    private static void check(Path path, Map<String, String> wasm20Rule) throws IOException {
+    private static void check(Path path, Features features) throws IOException {
         String name = path.getFileName().toString();
         Script script = WastParser.parse(Files.readString(path), name);
         SCRIPTS.incrementAndGet();
@@ -144,17 +127,12 @@ class SpecSuiteTextTest {
         List<String> failures = new ArrayList<>();
         for (Command command : script.commands()) {
             String where = name + ":" + command.line();
-            String keptMessage = wasm20Rule.get(where);
-            if (keptMessage != null) {
-                keptWasm20Rule(command, keptMessage, where, failures);
-                continue;
-            }
             switch (command) {
-                case Command.ModuleCommand m -> mustParse(m.source(), where, failures);
-                case Command.AssertInvalid a -> mustParse(a.module(), where, failures);
-                case Command.AssertUnlinkable a -> mustParse(a.module(), where, failures);
-                case Command.AssertUninstantiable a -> mustParse(a.module(), where, failures);
-                case Command.AssertMalformed a -> mustBeMalformed(a.module(), a.message(), where, failures);
+                case Command.ModuleCommand m -> mustParse(m.source(), features, where, failures);
+                case Command.AssertInvalid a -> mustParse(a.module(), features, where, failures);
+                case Command.AssertUnlinkable a -> mustParse(a.module(), features, where, failures);
+                case Command.AssertUninstantiable a -> mustParse(a.module(), features, where, failures);
+                case Command.AssertMalformed a -> mustBeMalformed(a.module(), a.message(), features, where, failures);
                 default -> {
                 }
             }
@@ -165,21 +143,7 @@ class SpecSuiteTextTest {
         assertTrue(script.commands().size() > 0, "no commands in " + name);
     }
 
-    /** A command where we keep the Wasm 2.0 rule: its quoted module must be malformed with {@code message}. */
-    private static void keptWasm20Rule(Command command, String message, String where, List<String> failures) {
-        ModuleSource module = switch (command) {
-            case Command.AssertInvalid a -> a.module();
-            case Command.AssertMalformed a -> a.module();
-            default -> null;
-        };
-        if (!(module instanceof ModuleSource.Quote)) {
-            failures.add(where + ": not an assertion on a quoted module: " + command);
-        } else if (rejectedWith(module, message, where, failures)) {
-            WASM20_RULE_KEPT.incrementAndGet();
-        }
-    }
-
-    private static void mustParse(ModuleSource source, String where, List<String> failures) {
+    private static void mustParse(ModuleSource source, Features features, String where, List<String> failures) {
         String text;
         switch (source) {
             case ModuleSource.Text t -> {
@@ -196,7 +160,7 @@ class SpecSuiteTextTest {
             }
         }
         try {
-            WatParser.parseModule(text);
+            WatParser.parseModule(text, features);
         } catch (MalformedModuleException e) {
             failures.add(where + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -204,18 +168,18 @@ class SpecSuiteTextTest {
         }
     }
 
-    private static void mustBeMalformed(ModuleSource source, String expected, String where, List<String> failures) {
+    private static void mustBeMalformed(ModuleSource source, String expected, Features features, String where, List<String> failures) {
         if (!(source instanceof ModuleSource.Quote)) {
             BINARY_SKIPPED.incrementAndGet();
-        } else if (rejectedWith(source, expected, where, failures)) {
+        } else if (rejectedWith(source, expected, features, where, failures)) {
             MALFORMED_REJECTED.incrementAndGet();
         }
     }
 
     /** Whether the quoted module is malformed with a message containing {@code expected}; else adds a failure. */
-    private static boolean rejectedWith(ModuleSource source, String expected, String where, List<String> failures) {
+    private static boolean rejectedWith(ModuleSource source, String expected, Features features, String where, List<String> failures) {
         try {
-            WatParser.parseModule(((ModuleSource.Quote) source).asModuleText());
+            WatParser.parseModule(((ModuleSource.Quote) source).asModuleText(), features);
             failures.add(where + ": parsed, expected \"" + expected + "\"");
         } catch (MalformedModuleException e) {
             if (e.reason().contains(expected)) {

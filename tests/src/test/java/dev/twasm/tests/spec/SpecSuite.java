@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -12,17 +13,19 @@ import java.util.stream.Stream;
  * else it is {@code ../shared/<folder>} beside the project root. When it is missing, the error
  * says where to get it.
  */
-public record SpecSuite(String folderName, Path directory) {
-    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE");
-    public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3");
+public record SpecSuite(String folderName, Path directory, Map<String, String> options) {
+    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE", Map.of());
+    /** The 3.0 suite runs with the options that switch on the 3.0 rules where 2.0's differ. */
+    public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3",
+                    Map.of("wasm.MultiMemory", "true", "wasm.Memory64", "true"));
 
-    static SpecSuite locate(String folderName, String property, String environment) {
+    static SpecSuite locate(String folderName, String property, String environment, Map<String, String> options) {
         String configured = System.getProperty(property, System.getenv(environment));
         if (configured != null) {
-            return new SpecSuite(folderName, Path.of(configured));
+            return new SpecSuite(folderName, Path.of(configured), options);
         }
         Path root = Path.of(System.getProperty("twasm.projectRoot", System.getProperty("user.dir")));
-        return new SpecSuite(folderName, root.toAbsolutePath().normalize().resolveSibling("shared").resolve(folderName));
+        return new SpecSuite(folderName, root.toAbsolutePath().normalize().resolveSibling("shared").resolve(folderName), options);
     }
 
     /** The {@code .wast} files at the top level of the suite, sorted by name. */

@@ -76,11 +76,11 @@ class SpecTest {
                     Assumptions.abort(excluded);
                 });
             }
-            return script(script, file, configuration, reportName);
+            return script(script, file, configuration, suite.options(), reportName);
         });
     }
 
-    private static DynamicNode script(Path path, String file, EngineConfiguration configuration, String reportName) {
+    private static DynamicNode script(Path path, String file, EngineConfiguration configuration, Map<String, String> options, String reportName) {
         Script script;
         try {
             script = WastParser.parse(Files.readString(path), file);
@@ -90,7 +90,7 @@ class SpecTest {
                 Assertions.fail("cannot read " + file + ": " + e);
             });
         }
-        Run run = new Run(configuration, file);
+        Run run = new Run(configuration, options, file);
         List<Command> commands = script.commands();
         Stream<DynamicTest> tests = commands.stream().map(command -> DynamicTest.dynamicTest(
                         file + ":" + command.line() + " " + commandName(command), () -> {
@@ -130,13 +130,15 @@ class SpecTest {
     /** One script's session, opened at its first command and closed after its last. */
     private static final class Run {
         private final EngineConfiguration configuration;
+        private final Map<String, String> options;
         private final String file;
         private ScriptSession session;
         private Context context;
         private RuntimeException setupFailure;
 
-        Run(EngineConfiguration configuration, String file) {
+        Run(EngineConfiguration configuration, Map<String, String> options, String file) {
             this.configuration = configuration;
+            this.options = options;
             this.file = file;
         }
 
@@ -148,7 +150,7 @@ class SpecTest {
                         synchronized (ENGINES) {
                             engine = ENGINES.computeIfAbsent(configuration, EngineConfiguration::createEngine);
                         }
-                        context = Context.newBuilder("wasm").engine(engine).build();
+                        context = Context.newBuilder("wasm").engine(engine).allowExperimentalOptions(true).options(options).build();
                         session = new ScriptSession(context, file);
                     } catch (RuntimeException e) {
                         setupFailure = e;

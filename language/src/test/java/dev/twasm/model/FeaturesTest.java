@@ -1,0 +1,90 @@
+package dev.twasm.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twasm.binary.BinaryDecoder;
+import dev.twasm.binary.CodeReader;
+import dev.twasm.binary.ModuleEncoder;
+import dev.twasm.exception.InvalidModuleException;
+import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.text.WatParser;
+import dev.twasm.validation.Validator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The places where Wasm 3.0 changed what is valid and {@link Features} selects the rule: several
+ * memories with memory indices on memory instructions, and 64-bit offsets, in the text format,
+ * the binary format and validation.
+ */
+class FeaturesTest {
+    private static final Features WASM_3_0 = new Features(true, true);
+
+    private static final String TWO_MEMORIES = """
+                    (module (memory 1) (memory $m 1)
+                      (func (param v128) (result v128)
+                        (drop (i32.load $m offset=4 (i32.const 0)))
+                        (v128.store8_lane 1 3 (i32.const 0) (local.get 0))
+                        (v128.load8_lane 1 2 (i32.const 0) (local.get 0))))
+                    """;
+
+    @Test
+    void multiMemoryIsWasm30Only() {
+        assertThrows(InvalidModuleException.class, () -> Validator.validate(WatParser.parseModule("(module (memory 1) (memory 1))")));
+        Validator.analyze(WatParser.parseModule("(module (memory 1) (memory 1))", WASM_3_0), WASM_3_0);
+        // with Wasm 2.0's rules, "$m" after a load is not an immediate
+        assertThrows(MalformedModuleException.class, () -> WatParser.parseModule(TWO_MEMORIES));
+    }
+
+    @Test
+    void memoryIndicesAreEncodedInTheMemargAndDecodedBack() {
+        Module module = WatParser.parseModule(TWO_MEMORIES, WASM_3_0);
+        Validator.analyze(module, WASM_3_0);
+        byte[] binary = ModuleEncoder.encode(module);
+        // bit 6 of the flags is a 3.0 encoding: malformed under 2.0's rules
+        MalformedModuleException e = assertThrows(MalformedModuleException.class, () -> BinaryDecoder.decode(binary));
+        assertTrue(e.getMessage().contains("malformed memop flags"), e.getMessage());
+        CodeReader reader = new CodeReader(BinaryDecoder.decode(binary, WASM_3_0).definedFunction(0).body());
+        int[] memories = new int[3];
+        int[] lanes = new int[3];
+        int n = 0;
+        while (reader.hasNext()) {
+            Opcode op = reader.next();
+            if (op.isMemoryAccess()) {
+                memories[n] = reader.index();
+                lanes[n++] = op.immediates() == Opcode.Immediates.MEMARG_LANE ? reader.lane() : -1;
+            }
+        }
+        assertEquals(3, n);
+        assertEquals(1, memories[0]); // $m
+        assertEquals(1, memories[1]); // "1 3": memory 1, lane 3
+        assertEquals(3, lanes[1]);
+        assertEquals(1, memories[2]); // "1 2": memory 1, lane 2
+        assertEquals(2, lanes[2]);
+    }
+
+    @Test
+    void aLaneIndexAloneIsNotAMemoryIndex() {
+        Module module = WatParser.parseModule("(module (memory 1) (func (param v128) (result v128) (v128.load16_lane 7 (i32.const 0) (local.get 0))))",
+                        WASM_3_0);
+        CodeReader reader = new CodeReader(module.definedFunction(0).body());
+        reader.next();
+        reader.next();
+        assertEquals(Opcode.V128_LOAD16_LANE, reader.next());
+        assertEquals(0, reader.index());
+        assertEquals(7, reader.lane());
+    }
+
+    @Test
+    void offsetsBeyond32BitsAreMalformedIn20AndInvalidIn30() {
+        String text = "(module (memory 1) (func (drop (v128.load offset=4294967296 (i32.const 0)))))";
+        MalformedModuleException malformed = assertThrows(MalformedModuleException.class, () -> WatParser.parseModule(text));
+        assertTrue(malformed.getMessage().contains("i32 constant"), malformed.getMessage());
+        Module module = WatParser.parseModule(text, WASM_3_0);
+        InvalidModuleException invalid = assertThrows(InvalidModuleException.class, () -> Validator.analyze(module, WASM_3_0));
+        assertTrue(invalid.getMessage().contains("offset out of range"), invalid.getMessage());
+        Validator.analyze(WatParser.parseModule("(module (memory 1) (func (drop (v128.load offset=4294967295 (i32.const 0)))))", WASM_3_0),
+                        WASM_3_0);
+    }
+}
