@@ -317,8 +317,11 @@ final class LaneSimdOps extends SimdOps {
         same(Opcode.I32X4_RELAXED_LANESELECT, Opcode.V128_BITSELECT);
         same(Opcode.I64X2_RELAXED_LANESELECT, Opcode.V128_BITSELECT);
         same(Opcode.I16X8_RELAXED_Q15MULR_S, Opcode.I16X8_Q15MULR_SAT_S);
-        floatTernary("relaxed_madd", Math::fma, Math::fma);
-        floatTernary("relaxed_nmadd", (a, b, c) -> Math.fma(NumericOps.f32Neg(a), b, c), (a, b, c) -> Math.fma(NumericOps.f64Neg(a), b, c));
+        // the deterministic profile: unfused, a rounded product then a rounded sum
+        floatTernary("relaxed_madd", (a, b, c) -> NumericOps.f32Add(NumericOps.f32Mul(a, b), c),
+                        (a, b, c) -> NumericOps.f64Add(NumericOps.f64Mul(a, b), c));
+        floatTernary("relaxed_nmadd", (a, b, c) -> NumericOps.f32Add(NumericOps.f32Mul(NumericOps.f32Neg(a), b), c),
+                        (a, b, c) -> NumericOps.f64Add(NumericOps.f64Mul(NumericOps.f64Neg(a), b), c));
         define(Opcode.I16X8_RELAXED_DOT_I8X16_I7X16_S, 16, LaneSimdOps::relaxedDot);
         define(Opcode.I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S, 32,
                         (x, y, acc, i) -> relaxedDot(x, y, null, 2 * i) + relaxedDot(x, y, null, 2 * i + 1) + lane(acc, 32, i, S));

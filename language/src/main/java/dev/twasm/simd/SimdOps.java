@@ -25,13 +25,14 @@ import dev.twasm.model.Opcode;
  * function object that the node or the baseline code keeps as a constant); splats, lanes,
  * shuffles, constants and memory accesses are methods taking the lane width as an argument.
  *
- * <p>Relaxed SIMD instructions are deterministic here, with the same result in every tier: each
- * takes the behaviour of its non-relaxed counterpart where one exists ({@code relaxed_swizzle} is
- * {@code swizzle}, {@code relaxed_trunc} is {@code trunc_sat}, {@code relaxed_min} is {@code min},
- * {@code relaxed_laneselect} is {@code bitselect}, {@code relaxed_q15mulr_s} is
- * {@code q15mulr_sat_s}), {@code relaxed_madd}/{@code relaxed_nmadd} are fused (one rounding, as
- * {@link Math#fma}), and the {@code relaxed_dot} instructions treat the second operand's bytes as
- * signed (docs/rationale.md).
+ * <p>Relaxed SIMD instructions follow the spec's deterministic profile (Wasm 3.0 §4.3.3, every
+ * {@code relaxed(R)[A_0, ...]} choice is {@code A_0}), with the same result in every tier:
+ * {@code relaxed_swizzle} is {@code swizzle}, {@code relaxed_trunc} is {@code trunc_sat},
+ * {@code relaxed_min}/{@code max} are {@code min}/{@code max}, {@code relaxed_laneselect} is
+ * {@code bitselect}, {@code relaxed_q15mulr_s} is {@code q15mulr_sat_s},
+ * {@code relaxed_madd}/{@code relaxed_nmadd} are unfused (a rounded product, then a rounded sum),
+ * and the {@code relaxed_dot} instructions treat the second operand's bytes as signed, with
+ * saturating pair sums (docs/rationale.md).
  */
 public abstract class SimdOps {
     /** The implementation of this JVM. */
