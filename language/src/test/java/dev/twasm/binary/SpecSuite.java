@@ -30,11 +30,10 @@ final class SpecSuite {
         return folder;
     }
 
-    /** The 2.0 scripts without the SIMD ones. */
-    static List<Path> nonSimdScripts() {
+    /** The 2.0 scripts, SIMD included. */
+    static List<Path> scripts() {
         try (Stream<Path> files = Files.list(folder())) {
             return files.filter(p -> p.getFileName().toString().endsWith(".wast"))
-                            .filter(p -> !p.getFileName().toString().startsWith("simd_"))
                             .sorted()
                             .toList();
         } catch (IOException e) {

@@ -46,9 +46,6 @@ class MutationFuzzTest {
     @BeforeAll
     static void collectSeeds() throws IOException {
         for (Path script : SpecSuite.WASM_2_0.scripts()) {
-            if (script.getFileName().toString().startsWith("simd_")) {
-                continue;
-            }
             for (Command command : WastParser.parse(Files.readString(script), script.getFileName().toString()).commands()) {
                 ModuleSource source = switch (command) {
                     case Command.ModuleCommand m -> m.source();
