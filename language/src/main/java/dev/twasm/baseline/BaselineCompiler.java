@@ -11,6 +11,12 @@ import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.runtime.NumericOps;
 import dev.twasm.runtime.WasmModule;
+import dev.twasm.simd.SimdFamily;
+import dev.twasm.simd.V128Binary;
+import dev.twasm.simd.V128Reduce;
+import dev.twasm.simd.V128Shift;
+import dev.twasm.simd.V128Ternary;
+import dev.twasm.simd.V128Unary;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -18,6 +24,8 @@ import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -75,6 +83,14 @@ import java.util.Map;
  * {@link BaselineSupport}. Calls to functions with a method in the same class are
  * {@code invokestatic}, so HotSpot inlines across Wasm functions; other calls go through the
  * class's call stubs ({@link ModuleClass}).
+ *
+ * <h2>Vectors</h2>
+ * A {@code v128} is an opaque {@code Object} of {@link dev.twasm.simd.SimdOps#INSTANCE}'s
+ * representation everywhere a reference can be (locals, which start as the zero vector, operands,
+ * block results, parameters and results, globals' reference cells); across a region's cut it is
+ * two {@code long}s. Each vector instruction is translated by its {@link SimdFamily}, one code
+ * path per family ({@link #vector}): the pure vector functions are an {@code ldc} of a dynamic
+ * constant holding the function object and an {@code invokeinterface} of its {@code apply}.
  *
  * <h2>Tiering and safepoints</h2>
  * Each function's entry and each loop header increment the function's work counter (an element of
@@ -428,22 +444,49 @@ final class BaselineCompiler {
             TypeKind kind = JvmTypes.kind(t);
             int scratch = scratch(kind, 0);
             code.storeLocal(kind, scratch);
-            code.aload(spillSlot);
-            code.loadConstant(transferIndex(h));
-            code.loadLocal(kind, scratch);
-            toBits(t);
-            code.lastore();
+            storeTransferred(transferIndex(h), t, scratch);
         }
         transferredFrom = Math.min(transferredFrom, from);
     }
 
     /** {@code transfer[local] = bits(local)}. */
     private void storeLocalTransferred(int local) {
+        storeTransferred(local, localTypes[local], localSlots[local]);
+    }
+
+    /**
+     * Stores the raw bits of the value of type {@code t} in JVM local {@code slot} in element
+     * {@code index} of the transfer array; a {@code v128} takes that element and the same one in
+     * the array's second half ({@link BaselineSupport#transferV128}), which the function's method
+     * allocates when a cut carries a vector ({@link #transfersVectors}).
+     */
+    private void storeTransferred(int index, ValType t, int slot) {
         code.aload(spillSlot);
-        code.loadConstant(local);
-        code.loadLocal(JvmTypes.kind(localTypes[local]), localSlots[local]);
-        toBits(localTypes[local]);
-        code.lastore();
+        code.loadConstant(index);
+        code.loadLocal(JvmTypes.kind(t), slot);
+        if (t == ValType.V128) {
+            support("transferV128", ConstantDescs.CD_void, ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_int, ConstantDescs.CD_Object);
+        } else {
+            toBits(t);
+            code.lastore();
+        }
+    }
+
+    /** Whether a {@code v128} local or operand crosses one of the function's cuts. */
+    private boolean transfersVectors() {
+        for (Region r : regions) {
+            for (int local : r.locals()) {
+                if (localTypes[local] == ValType.V128) {
+                    return true;
+                }
+            }
+            for (ValType[] operands : List.of(r.entry(), r.exit())) {
+                if (List.of(operands).contains(ValType.V128)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Puts the operands that are in the transfer array back on the JVM stack. */
@@ -468,7 +511,10 @@ final class BaselineCompiler {
         return localTypes.length + heights;
     }
 
-    /** The raw bits of the value of type {@code t} on top of the stack, as a {@code long}. */
+    /**
+     * The raw bits of the number of type {@code t} on top of the stack, as a {@code long} (an i32
+     * sign-extended, a float's raw bit pattern zero-extended).
+     */
     private void toBits(ValType t) {
         switch (JvmTypes.kind(t)) {
             case INT -> code.i2l();
@@ -482,11 +528,8 @@ final class BaselineCompiler {
         }
     }
 
-    /** Pushes the value of type {@code t} whose bits are in element {@code index} of the transfer array. */
-    private void loadTransferred(int index, ValType t) {
-        code.aload(spillSlot);
-        code.loadConstant(index);
-        code.laload();
+    /** The number of type {@code t} whose raw bits are the {@code long} on top of the stack (the inverse of {@link #toBits}). */
+    private void fromBits(ValType t) {
         switch (JvmTypes.kind(t)) {
             case INT -> code.l2i();
             case FLOAT -> {
@@ -496,6 +539,18 @@ final class BaselineCompiler {
             case DOUBLE -> code.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
             default -> {
             }
+        }
+    }
+
+    /** Pushes the value of type {@code t} whose bits are in element {@code index} of the transfer array (a {@code v128}: see {@link #storeTransferred}). */
+    private void loadTransferred(int index, ValType t) {
+        code.aload(spillSlot);
+        code.loadConstant(index);
+        if (t == ValType.V128) {
+            support("transferredV128", ConstantDescs.CD_Object, ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_int);
+        } else {
+            code.laload();
+            fromBits(t);
         }
     }
 
@@ -518,7 +573,13 @@ final class BaselineCompiler {
                 case LONG -> code.lconst_0();
                 case FLOAT -> code.fconst_0();
                 case DOUBLE -> code.dconst_0();
-                default -> code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+                default -> {
+                    if (localTypes[i] == ValType.V128) {
+                        v128Const(0, 0);
+                    } else {
+                        code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+                    }
+                }
             }
             code.storeLocal(kind, localSlots[i]);
         }
@@ -528,7 +589,8 @@ final class BaselineCompiler {
         code.istore(depthSlot);
         if (!regions.isEmpty()) {
             spillSlot = code.allocateLocal(TypeKind.REFERENCE);
-            code.loadConstant(transferLength());
+            // Vectors that cross cuts need a second element each, in a second half of the array.
+            code.loadConstant(transfersVectors() ? 2 * transferLength() : transferLength());
             code.newarray(TypeKind.LONG);
             code.astore(spillSlot);
         }
@@ -1195,8 +1257,10 @@ final class BaselineCompiler {
                 push(ValType.FUNCREF);
             }
             default -> {
-                if (op.isMemoryAccess()) {
-                    memoryAccess(op, reader);
+                if (op.isVector()) {
+                    vector(op, reader);
+                } else if (op.isMemoryAccess()) {
+                    memoryAccess(op, reader.memoryOffset());
                 } else {
                     numeric(op);
                 }
@@ -1236,13 +1300,14 @@ final class BaselineCompiler {
         return name.toString();
     }
 
-    private void memoryAccess(Opcode op, CodeReader reader) {
+    /** A load or store with the memarg offset {@code memoryOffset} (a vector access too: {@code v128.load}, {@code v128.store}). */
+    private void memoryAccess(Opcode op, long memoryOffset) {
         ClassDesc bytes = ConstantDescs.CD_byte.arrayType();
-        int offset = (int) reader.memoryOffset(); // unsigned 32-bit; the support method widens it
+        int offset = (int) memoryOffset; // unsigned 32-bit; the support method widens it
         if (op.results().length == 1) {
             pop();
             ValType t = op.results()[0];
-            long absolute = Integer.toUnsignedLong(pendingConstant) + reader.memoryOffset();
+            long absolute = Integer.toUnsignedLong(pendingConstant) + memoryOffset;
             if (constantPending && absolute <= Integer.MAX_VALUE) {
                 // A constant address: one constant instead of address and offset.
                 constantPending = false;
@@ -1316,6 +1381,189 @@ final class BaselineCompiler {
             code.aconst_null();
         }
         code.invokestatic(NUMERIC_OPS, NumericOps.methodName(op), MethodTypeDesc.of(JvmTypes.desc(op.results()[0]), descs));
+    }
+
+    // ---- vector instructions (spec §4.4.3, §4.4.7) ----------------------------------------------------
+
+    /** The functional interface of each family of vector functions ({@code SimdOps.unary(op)} and its siblings). */
+    private static final Map<SimdFamily, ClassDesc> VECTOR_FUNCTIONS = new EnumMap<>(Map.of(
+                    SimdFamily.UNARY, JvmTypes.desc(V128Unary.class),
+                    SimdFamily.BINARY, JvmTypes.desc(V128Binary.class),
+                    SimdFamily.TERNARY, JvmTypes.desc(V128Ternary.class),
+                    SimdFamily.SHIFT, JvmTypes.desc(V128Shift.class),
+                    SimdFamily.REDUCE, JvmTypes.desc(V128Reduce.class)));
+    private static final ClassDesc BYTES = ConstantDescs.CD_byte.arrayType();
+    private static final DirectMethodHandleDesc VECTOR_FUNCTION = ConstantDescs.ofConstantBootstrap(JvmTypes.SUPPORT, "vectorFunction",
+                    ConstantDescs.CD_Object);
+    private static final DirectMethodHandleDesc V128_CONST = ConstantDescs.ofConstantBootstrap(JvmTypes.SUPPORT, "v128Const", ConstantDescs.CD_Object,
+                    ConstantDescs.CD_long, ConstantDescs.CD_long);
+    private static final DirectMethodHandleDesc SHUFFLE_LANES = ConstantDescs.ofConstantBootstrap(JvmTypes.SUPPORT, "shuffleLanes", BYTES,
+                    ConstantDescs.CD_long, ConstantDescs.CD_long);
+    /** By lane width ({@code laneLog2}): the scalar load that zero-extends such a lane into an i64. */
+    private static final Opcode[] LANE_LOADS = {Opcode.I64_LOAD8_U, Opcode.I64_LOAD16_U, Opcode.I64_LOAD32_U, Opcode.I64_LOAD};
+    /** By lane width: the scalar store of the low bits of an i64. */
+    private static final Opcode[] LANE_STORES = {Opcode.I64_STORE8, Opcode.I64_STORE16, Opcode.I64_STORE32, Opcode.I64_STORE};
+
+    /**
+     * A vector instruction, one translation per {@link SimdFamily}. The pure vector functions
+     * are the {@code apply} of a function object loaded with {@code ldc} of a dynamic constant
+     * ({@link BaselineSupport#vectorFunction}), which HotSpot treats as a constant, so C1 and C2
+     * inline the function's body (intrinsified Vector API operations with {@code VectorSimdOps}).
+     * Lanes, splats, shuffles and whole-vector memory accesses call {@link BaselineSupport} with
+     * the lane width and lane as constants; the other loads and stores are compositions
+     * ({@link SimdFamily}) whose scalar part is the scalar access of the same width, with the same
+     * bounds check and trap. The memarg's alignment is only a hint and is ignored.
+     */
+    private void vector(Opcode op, CodeReader reader) {
+        SimdFamily family = SimdFamily.of(op);
+        switch (family) {
+            case UNARY, BINARY, TERNARY, SHIFT, REDUCE -> applyVectorFunction(op, family);
+            case CONST -> {
+                v128Const(reader.v128Lo(), reader.v128Hi());
+                push(ValType.V128);
+            }
+            case SHUFFLE -> {
+                pop(2);
+                byte[] lanes = reader.shuffleLanes();
+                long lo = 0;
+                long hi = 0;
+                for (int i = 7; i >= 0; i--) {
+                    lo = lo << 8 | (lanes[i] & 0xFF);
+                    hi = hi << 8 | (lanes[i + 8] & 0xFF);
+                }
+                code.ldc(DynamicConstantDesc.ofNamed(SHUFFLE_LANES, ConstantDescs.DEFAULT_NAME, BYTES, lo, hi));
+                support("v128Shuffle", ConstantDescs.CD_Object, ConstantDescs.CD_Object, ConstantDescs.CD_Object, BYTES);
+                push(ValType.V128);
+            }
+            case SPLAT -> {
+                toBits(pop());
+                splat(SimdFamily.laneLog2(op));
+            }
+            case EXTRACT_LANE -> {
+                pop();
+                int laneLog2 = SimdFamily.laneLog2(op);
+                extractLane(laneLog2, reader.lane());
+                ValType t = op.results()[0];
+                fromBits(t);
+                if (SimdFamily.signExtends(op)) {
+                    if (laneLog2 == 0) {
+                        code.i2b();
+                    } else {
+                        code.i2s();
+                    }
+                }
+                push(t);
+            }
+            case REPLACE_LANE -> {
+                toBits(pop());
+                pop();
+                replaceLane(SimdFamily.laneLog2(op), reader.lane());
+            }
+            case LOAD, STORE -> memoryAccess(op, reader.memoryOffset());
+            case LOAD_EXTEND -> {
+                memoryAccess(Opcode.I64_LOAD, reader.memoryOffset());
+                lowHalf();
+                applyVectorFunction(SimdFamily.extendOf(op), SimdFamily.UNARY);
+            }
+            case LOAD_SPLAT -> {
+                int laneLog2 = SimdFamily.laneLog2(op);
+                memoryAccess(LANE_LOADS[laneLog2], reader.memoryOffset());
+                pop();
+                splat(laneLog2);
+            }
+            case LOAD_ZERO -> {
+                memoryAccess(LANE_LOADS[SimdFamily.laneLog2(op)], reader.memoryOffset());
+                lowHalf();
+            }
+            case LOAD_LANE -> {
+                // [address vector]: the vector waits in a local while the scalar load runs.
+                int vector = scratch(TypeKind.REFERENCE, 0);
+                pop();
+                code.astore(vector);
+                int laneLog2 = SimdFamily.laneLog2(op);
+                memoryAccess(LANE_LOADS[laneLog2], reader.memoryOffset());
+                pop();
+                code.aload(vector);
+                code.dup_x2();
+                code.pop();
+                replaceLane(laneLog2, reader.lane());
+            }
+            case STORE_LANE -> {
+                pop();
+                int laneLog2 = SimdFamily.laneLog2(op);
+                extractLane(laneLog2, reader.lane());
+                push(ValType.I64);
+                memoryAccess(LANE_STORES[laneLog2], reader.memoryOffset());
+            }
+        }
+    }
+
+    /**
+     * Applies the function of vector instruction {@code op} of a function family to the
+     * operands on the stack: the function object goes below them ({@code swap}, or
+     * {@code dup_x2; pop} for two; a third waits in a local), then {@code invokeinterface apply}.
+     */
+    private void applyVectorFunction(Opcode op, SimdFamily family) {
+        ValType[] params = op.params();
+        pop(params.length);
+        for (int i = params.length - 1; i >= 2; i--) {
+            TypeKind kind = JvmTypes.kind(params[i]);
+            code.storeLocal(kind, scratch(kind, i));
+        }
+        ClassDesc function = VECTOR_FUNCTIONS.get(family);
+        code.ldc(DynamicConstantDesc.ofNamed(VECTOR_FUNCTION, op.name(), function));
+        if (params.length == 1) {
+            code.swap();
+        } else {
+            code.dup_x2();
+            code.pop();
+        }
+        ClassDesc[] descs = new ClassDesc[params.length];
+        for (int i = 0; i < params.length; i++) {
+            descs[i] = JvmTypes.desc(params[i]);
+            if (i >= 2) {
+                TypeKind kind = JvmTypes.kind(params[i]);
+                code.loadLocal(kind, scratch(kind, i));
+            }
+        }
+        ValType result = op.results()[0];
+        code.invokeinterface(function, "apply", MethodTypeDesc.of(JvmTypes.desc(result), descs));
+        push(result);
+    }
+
+    /** Pushes the {@code v128} of bytes 0-7 {@code lo} and 8-15 {@code hi}, a constant ({@link BaselineSupport#v128Const}). */
+    private void v128Const(long lo, long hi) {
+        code.ldc(DynamicConstantDesc.ofNamed(V128_CONST, ConstantDescs.DEFAULT_NAME, ConstantDescs.CD_Object, lo, hi));
+    }
+
+    /** The i64 on top of the stack as the low half of a vector whose high half is zero ({@code load_zero}, the extending loads). */
+    private void lowHalf() {
+        pop();
+        code.lconst_0();
+        support("v128FromLongs", ConstantDescs.CD_Object, ConstantDescs.CD_long, ConstantDescs.CD_long);
+        push(ValType.V128);
+    }
+
+    /** The raw bits (a {@code long}, off the model stack) on top of the stack splatted to lanes of {@code 8 << laneLog2} bits. */
+    private void splat(int laneLog2) {
+        code.loadConstant(laneLog2);
+        support("v128Splat", ConstantDescs.CD_Object, ConstantDescs.CD_long, ConstantDescs.CD_int);
+        push(ValType.V128);
+    }
+
+    /** The vector (off the model stack) on top of the stack to the raw bits of its lane {@code lane}, a {@code long}. */
+    private void extractLane(int laneLog2, int lane) {
+        code.loadConstant(laneLog2);
+        code.loadConstant(lane);
+        support("v128ExtractLane", ConstantDescs.CD_long, ConstantDescs.CD_Object, ConstantDescs.CD_int, ConstantDescs.CD_int);
+    }
+
+    /** [vector, bits] (off the model stack) to the vector with lane {@code lane} replaced by the bits. */
+    private void replaceLane(int laneLog2, int lane) {
+        code.loadConstant(laneLog2);
+        code.loadConstant(lane);
+        support("v128ReplaceLane", ConstantDescs.CD_Object, ConstantDescs.CD_Object, ConstantDescs.CD_long, ConstantDescs.CD_int, ConstantDescs.CD_int);
+        push(ValType.V128);
     }
 
     // ---- loops and calls ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
+import dev.twasm.model.Opcode;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.WasmFunction;
@@ -12,6 +13,8 @@ import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.runtime.WasmTable;
+import dev.twasm.simd.SimdFamily;
+import dev.twasm.simd.SimdOps;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -41,6 +44,12 @@ import java.util.Arrays;
  * little-endian {@link VarHandle} views of the array; the effective address is the unsigned
  * 32-bit operand plus the unsigned offset, computed in {@code long} so it cannot wrap, and checked
  * against the array length before the access.
+ *
+ * <p>Vectors ({@code v128}) are opaque objects of {@link SimdOps#INSTANCE}; the helpers here pass
+ * them to it with the lane width and lane index as constant arguments, and a few {@code public
+ * static} methods are the bootstrap methods of the dynamic constants ({@code ldc}) that baseline
+ * code uses for the function of a vector instruction, a {@code v128.const} and the lanes of an
+ * {@code i8x16.shuffle}.
  */
 public final class BaselineSupport {
     /** The null reference, typed {@code Object} so verifier types of references never need a class hierarchy. */
@@ -338,6 +347,97 @@ public final class BaselineSupport {
 
     public static Object select(Object first, Object second, int condition) {
         return condition != 0 ? first : second;
+    }
+
+    // ---- vectors (spec §4.4.3, and §4.4.7 for their memory accesses) ------------------------------
+
+    /** {@code v128.load}: the bounds check of the scalar loads, 16 bytes wide. */
+    public static Object v128Load(int address, byte[] memory, int offset) {
+        return SimdOps.INSTANCE.load(memory, address(address, memory, offset, 16));
+    }
+
+    public static Object v128LoadAt(int address, byte[] memory) {
+        return SimdOps.INSTANCE.load(memory, at(address, memory, 16));
+    }
+
+    /** {@code v128.store}: the bounds check of the scalar stores, 16 bytes wide. */
+    public static void v128Store(int address, Object value, byte[] memory, int offset) {
+        SimdOps.INSTANCE.store(memory, address(address, memory, offset, 16), value);
+    }
+
+    /** The vector of bytes 0-7 {@code lo} and bytes 8-15 {@code hi}: the end of {@code load_zero} and the extending loads. */
+    public static Object v128FromLongs(long lo, long hi) {
+        return SimdOps.INSTANCE.fromLongs(lo, hi);
+    }
+
+    /** {@code shape.splat} and {@code loadN_splat} of the raw bits of a scalar. */
+    public static Object v128Splat(long bits, int laneLog2) {
+        return SimdOps.INSTANCE.splat(laneLog2, bits);
+    }
+
+    /** The raw bits of a lane, zero-extended: {@code extract_lane} before its conversion, and {@code storeN_lane}. */
+    public static long v128ExtractLane(Object vector, int laneLog2, int lane) {
+        return SimdOps.INSTANCE.extractLane(vector, laneLog2, lane);
+    }
+
+    /** {@code shape.replace_lane} and {@code loadN_lane} with the raw bits of a scalar. */
+    public static Object v128ReplaceLane(Object vector, long bits, int laneLog2, int lane) {
+        return SimdOps.INSTANCE.replaceLane(vector, laneLog2, lane, bits);
+    }
+
+    /** {@code i8x16.shuffle}, its lanes a constant (bootstrap {@link #shuffleLanes}). */
+    public static Object v128Shuffle(Object first, Object second, byte[] lanes) {
+        return SimdOps.INSTANCE.shuffle(first, second, lanes);
+    }
+
+    /**
+     * A {@code v128} crossing a region's cut ({@link Region}): its bytes 0-7 in element
+     * {@code index} of the transfer array, bytes 8-15 in the same element of the array's second
+     * half. A region's method does not know the function's other regions, so the half comes from
+     * the array's length; the function doubles the array when any of its cuts carries a vector.
+     */
+    public static void transferV128(long[] transfer, int index, Object vector) {
+        transfer[index] = SimdOps.INSTANCE.lo(vector);
+        transfer[(transfer.length >>> 1) + index] = SimdOps.INSTANCE.hi(vector);
+    }
+
+    /** The {@code v128} that {@link #transferV128} stored at {@code index}. */
+    public static Object transferredV128(long[] transfer, int index) {
+        return SimdOps.INSTANCE.fromLongs(transfer[index], transfer[(transfer.length >>> 1) + index]);
+    }
+
+    /**
+     * Bootstrap method of the dynamic constant that is the function of a vector instruction of
+     * the families {@link SimdFamily#UNARY} to {@link SimdFamily#REDUCE}
+     * ({@code SimdOps.INSTANCE.unary(op)} and its siblings), the instruction being the
+     * {@link Opcode} named {@code name}. HotSpot treats a resolved {@code ldc} as a constant, so
+     * the {@code invokeinterface} of its {@code apply} that follows is a direct call that C1 and
+     * C2 inline.
+     */
+    public static Object vectorFunction(MethodHandles.Lookup lookup, String name, Class<?> type) {
+        Opcode op = Opcode.valueOf(name);
+        SimdOps ops = SimdOps.INSTANCE;
+        return switch (SimdFamily.of(op)) {
+            case UNARY -> ops.unary(op);
+            case BINARY -> ops.binary(op);
+            case TERNARY -> ops.ternary(op);
+            case SHIFT -> ops.shift(op);
+            case REDUCE -> ops.reduce(op);
+            default -> throw new IllegalArgumentException(op + " is not a function of vectors");
+        };
+    }
+
+    /** Bootstrap method of the dynamic constant of a {@code v128.const}: the zero vector is {@link SimdOps#zero()}. */
+    public static Object v128Const(MethodHandles.Lookup lookup, String name, Class<?> type, long lo, long hi) {
+        return lo == 0 && hi == 0 ? SimdOps.INSTANCE.zero() : SimdOps.INSTANCE.fromLongs(lo, hi);
+    }
+
+    /** Bootstrap method of the dynamic constant of an {@code i8x16.shuffle}'s 16 lane indices, little-endian in two longs. */
+    public static byte[] shuffleLanes(MethodHandles.Lookup lookup, String name, Class<?> type, long lo, long hi) {
+        byte[] lanes = new byte[16];
+        LONG.set(lanes, 0, lo);
+        LONG.set(lanes, 8, hi);
+        return lanes;
     }
 
     // ---- tables (spec §4.4.6) -------------------------------------------------------------------

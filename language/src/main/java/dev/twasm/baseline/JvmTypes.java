@@ -15,9 +15,11 @@ import java.lang.invoke.MethodType;
 /**
  * How Wasm values look on the JVM in baseline code: i32, i64, f32 and f64 are {@code int},
  * {@code long}, {@code float} and {@code double}; references ({@code funcref}, {@code externref})
- * are {@code Object}. A function of type {@code [t*] -> [r]} becomes a static method
- * {@code (t*, WasmInstance) r}, with {@code void} for no result and a boxed {@code Object[]} (the
- * calling convention's multi-value form) for several.
+ * and vectors ({@code v128}, an opaque value of {@link dev.twasm.simd.SimdOps#INSTANCE}'s
+ * representation) are {@code Object}, and their boxed form is the object itself. A function of
+ * type {@code [t*] -> [r]} becomes a static method {@code (t*, WasmInstance) r}, with
+ * {@code void} for no result and a boxed {@code Object[]} (the calling convention's multi-value
+ * form) for several.
  *
  * <p>The instance is the <em>last</em> parameter because a call is translated when its arguments
  * are already on the JVM operand stack: pushing the instance after them costs one {@code aload},
@@ -45,8 +47,7 @@ final class JvmTypes {
             case I64 -> TypeKind.LONG;
             case F32 -> TypeKind.FLOAT;
             case F64 -> TypeKind.DOUBLE;
-            case FUNCREF, EXTERNREF -> TypeKind.REFERENCE;
-            case V128 -> throw new UnsupportedFunctionException("v128 values");
+            case FUNCREF, EXTERNREF, V128 -> TypeKind.REFERENCE;
         };
     }
 
@@ -111,19 +112,11 @@ final class JvmTypes {
         return MethodType.methodType(resultClass(type.results()), params);
     }
 
-    /** Whether a method for {@code type} fits the JVM's limit on parameter slots and has no v128. */
+    /** Whether a method for {@code type} fits the JVM's limit on parameter slots. */
     static boolean representable(FuncType type) {
         int slots = 0;
         for (ValType t : type.params()) {
-            if (t == ValType.V128) {
-                return false;
-            }
             slots += kind(t).slotSize();
-        }
-        for (ValType t : type.results()) {
-            if (t == ValType.V128) {
-                return false;
-            }
         }
         return slots <= MAX_PARAMETER_SLOTS;
     }
@@ -140,7 +133,7 @@ final class JvmTypes {
             case LONG -> new Box(ConstantDescs.CD_Long, ConstantDescs.CD_long, "longValue");
             case FLOAT -> new Box(ConstantDescs.CD_Float, ConstantDescs.CD_float, "floatValue");
             case DOUBLE -> new Box(ConstantDescs.CD_Double, ConstantDescs.CD_double, "doubleValue");
-            default -> null; // references are objects already
+            default -> null; // references and vectors are objects already
         };
     }
 

@@ -9,7 +9,10 @@ import dev.twasm.model.ValType;
  * chooses regions so that the stretch is a sequence of whole instructions inside one block whose
  * branches all stay inside it. What it shares with the code around it goes through the
  * {@code long[]} <em>transfer array</em> as raw bits: the locals it uses (element = local index),
- * and the operands it takes from the stack and leaves on it (element = local count + height).
+ * and the operands it takes from the stack and leaves on it (element = local count + height). A
+ * {@code v128} takes two elements: its low half there, its high half at the same element of a
+ * second half of the array, which the function allocates when any of its cuts carries a vector.
+ * References cannot cross a cut: a function that would need it is not split.
  *
  * @param start module offset of the region's first instruction
  * @param end module offset just after its last instruction

@@ -89,7 +89,7 @@ final class RegionPlanner {
     /**
      * The regions of defined function {@code functionIndex}, in code order; empty when it cannot
      * be split: reference-typed values would have to cross a cut (the {@code long[]} carries
-     * numbers only), or no stretch qualifies.
+     * numbers and vectors, as raw bits, only), or no stretch qualifies.
      *
      * @throws UnsupportedFunctionException if the function cannot be translated at all
      */
@@ -143,7 +143,7 @@ final class RegionPlanner {
         return recording;
     }
 
-    /** The operand types from height {@code low} up; null if one is not a number. */
+    /** The operand types from height {@code low} up; null if one is a reference. */
     private static ValType[] slice(ValType[] stack, int low) {
         if (stack == null) {
             return null;
@@ -151,7 +151,7 @@ final class RegionPlanner {
         ValType[] result = new ValType[stack.length - low];
         for (int i = 0; i < result.length; i++) {
             result[i] = stack[low + i];
-            if (result[i].isReference() || result[i] == ValType.V128) {
+            if (result[i].isReference()) {
                 return null;
             }
         }

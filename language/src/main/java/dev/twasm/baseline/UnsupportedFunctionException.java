@@ -2,8 +2,8 @@ package dev.twasm.baseline;
 
 /**
  * A function the baseline tier does not translate by design (a JVM limit such as the number of
- * parameter slots or the size of a method HotSpot still compiles, or a value type it does not
- * handle); the function then runs on the AST only. Any other exception from translation is a bug.
+ * parameter slots or the size of a method HotSpot still compiles); the function then runs on the
+ * AST only. Any other exception from translation is a bug.
  */
 final class UnsupportedFunctionException extends RuntimeException {
     private static final long serialVersionUID = 1L;

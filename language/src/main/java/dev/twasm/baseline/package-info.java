@@ -21,7 +21,8 @@
  * between them being {@code invokestatic}; {@link dev.twasm.baseline.BaselineModule} defines it as
  * a hidden class on first use, shared by every instance and context of the engine.</li>
  * <li>{@link dev.twasm.baseline.BaselineSupport} holds what the generated code calls: memory,
- * tables, globals, call stubs' helpers and traps.</li>
+ * tables, globals, vector lanes and accesses, call stubs' helpers and traps, and the bootstrap
+ * methods of the dynamic constants of vector code.</li>
  * <li>{@link dev.twasm.baseline.BaselineFunction} is a root node's tier state: the root runs the
  * baseline code until the function's work exceeds {@code wasm.BaselineThreshold}, then its AST.</li>
  * <li>{@link dev.twasm.baseline.StackTraces} restores the guest stack trace of exceptions that
