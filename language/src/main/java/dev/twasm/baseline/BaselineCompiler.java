@@ -1045,6 +1045,7 @@ final class BaselineCompiler {
     // ---- instructions ------------------------------------------------------------------------------
 
     private void instruction(Opcode op, CodeReader reader) {
+        requireMemoryZero(op, reader);
         switch (op) {
             case UNREACHABLE -> {
                 support("unreachable", JvmTypes.desc(dev.twasm.exception.WasmTrap.class));
@@ -1301,6 +1302,23 @@ final class BaselineCompiler {
     }
 
     /** A load or store with the memarg offset {@code memoryOffset} (a vector access too: {@code v128.load}, {@code v128.store}). */
+    /**
+     * Translated code keeps memory 0's bytes in a local and addresses no other memory: a function
+     * that uses another memory (multi-memory, {@code wasm.MultiMemory}) stays on the AST, which
+     * addresses every memory.
+     */
+    private static void requireMemoryZero(Opcode op, CodeReader reader) {
+        int memory = switch (op) {
+            case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL -> reader.index();
+            case MEMORY_COPY -> reader.index() | reader.index2();
+            case MEMORY_INIT -> reader.index2();
+            default -> op.isMemoryAccess() ? reader.index() : 0;
+        };
+        if (memory != 0) {
+            throw new UnsupportedFunctionException("memories other than memory 0 (multi-memory)");
+        }
+    }
+
     private void memoryAccess(Opcode op, long memoryOffset) {
         ClassDesc bytes = ConstantDescs.CD_byte.arrayType();
         int offset = (int) memoryOffset; // unsigned 32-bit; the support method widens it
