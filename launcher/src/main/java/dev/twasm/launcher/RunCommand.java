@@ -211,8 +211,19 @@ final class RunCommand implements Command {
         } catch (ModuleException e) {
             throw Failure.of(stage + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw Failure.of("bad arguments for '" + invoke + "': " + e.getMessage());
+            throw Failure.of("bad arguments for '" + invoke + "': " + argumentProblem(e.getMessage()));
         }
+    }
+
+    /**
+     * The engine's reason in the polyglot API's message for a rejected argument ("Invalid argument
+     * when executing 'f'(...). REASON Provided arguments: [...]"), with a hint for vectors.
+     */
+    static String argumentProblem(String message) {
+        int start = message.indexOf("). ");
+        int end = message.lastIndexOf(" Provided arguments");
+        String reason = start >= 0 && end > start ? message.substring(start + 3, end) : message;
+        return reason.startsWith("expected a v128") ? reason + "; pass it as 0x and 32 hex digits" : reason;
     }
 
     private static Value instantiate(Context context, ModuleFile module, Map<String, Object> imports) {
