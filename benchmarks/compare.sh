@@ -18,7 +18,11 @@
 # Engines: twasm, twasm-interp, graalwasm, graalwasm-interp, chicory-compiler, chicory-interp, node, native.
 # The time budget stops a runner from starting another iteration once that many seconds have passed
 # since its start; the report says which runs it cut short. BENCH_JAVA_OPTS adds JVM options to
-# every JVM runner. Exits non-zero when a run failed or a checksum differs from checksums.txt.
+# every JVM runner. The Truffle engines (twasm, GraalWasm) run with --add-modules=jdk.incubator.vector,
+# so that both can use the JDK's Vector API for SIMD (the JVM warns about the incubator module on
+# stderr; that is no failure). A run whose engine rejects the program (a runner's exit status 4 and
+# its unsupported=<reason> line, e.g. Chicory on a SIMD program) is reported as unsupported, not as a
+# failure. Exits non-zero when a run failed or a checksum differs from checksums.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -44,7 +48,7 @@ for arg in "$@"; do # as typed: quoted only where the shell needs it
 done
 
 usage() {
-  sed -n "6,21p" "$root/benchmarks/compare.sh" | sed 's/^# \{0,1\}//' >&2
+  sed -n "6,25p" "$root/benchmarks/compare.sh" | sed 's/^# \{0,1\}//' >&2
   exit "${1:-64}"
 }
 number() { [[ "$2" =~ ^[0-9]+$ ]] || { echo "compare.sh: $1 needs a whole number, not '$2'" >&2; exit 64; }; }
@@ -113,8 +117,9 @@ if uses graalwasm && [ ! -f "$graalwasm_lib/wasm-language.jar" ]; then
 fi
 
 native_dir="$programs_dir/target/native"
-native_sources() { # the C files of program $1
-  if [ -d "$programs_dir/c/$1" ]; then ls "$programs_dir/c/$1"/*.c; elif [ -f "$programs_dir/c/$1.c" ]; then echo "$programs_dir/c/$1.c"; fi
+native_sources() { # the C files of program $1 (<kernel>-scalar and <kernel>-simd: the SIMD kernel c/simd/<kernel>.c)
+  if [ -d "$programs_dir/c/$1" ]; then ls "$programs_dir/c/$1"/*.c; elif [ -f "$programs_dir/c/$1.c" ]; then echo "$programs_dir/c/$1.c"
+  elif [[ "$1" =~ ^(.+)-(scalar|simd)$ ]] && [ -f "$programs_dir/c/simd/${BASH_REMATCH[1]}.c" ]; then echo "$programs_dir/c/simd/${BASH_REMATCH[1]}.c"; fi
 }
 native_stale() { # whether program $1's native binary is missing or older than its sources
   local binary="$native_dir/$1" source
@@ -139,7 +144,7 @@ if uses native; then
       echo "compare.sh: warning: no C source or driver for $program; its native run will fail" >&2
       continue
     fi
-    echo "== building native $program: gcc -O2 -ffp-contract=off"
+    echo "== building native $program: gcc -O2 -ffp-contract=off (the scalar C)"
     mkdir -p "$native_dir"
     include=()
     [ -d "$programs_dir/c/$program" ] && include=(-I "$programs_dir/c/$program")
@@ -152,6 +157,8 @@ fi
 # ---- the engines
 jvmci_flags=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --add-modules=ALL-MODULE-PATH
   --enable-native-access=org.graalvm.truffle,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+# The Truffle engines get the Vector API module, which twasm and GraalWasm use for SIMD when it is there.
+vector_api=(--add-modules=jdk.incubator.vector)
 # shellcheck disable=SC2206 # BENCH_JAVA_OPTS is a list of options split at spaces
 extra_java=(${BENCH_JAVA_OPTS:-})
 java="$JAVA_HOME/bin/java"
@@ -174,24 +181,24 @@ label() {
 }
 description() {
   case "$1" in
-    twasm) echo "twasm on the polyglot API, Graal compilation (JVMCI, Graal compiler $graalwasm_version on the upgrade module path)" ;;
+    twasm) echo "twasm on the polyglot API, Graal compilation (JVMCI, Graal compiler $graalwasm_version on the upgrade module path), \`--add-modules=jdk.incubator.vector\`" ;;
     twasm-interp) echo "twasm, the same runner with \`engine.Compilation=false\` and \`wasm.Baseline=false\` (the AST interpreter only: no Graal, no JVM-bytecode baseline tier)" ;;
-    graalwasm) echo "GraalWasm $graalwasm_version, the same runner and JVM flags, Graal compilation" ;;
+    graalwasm) echo "GraalWasm $graalwasm_version, the same runner and JVM flags (\`--add-modules=jdk.incubator.vector\` included), Graal compilation" ;;
     graalwasm-interp) echo "GraalWasm $graalwasm_version with \`engine.Compilation=false\`" ;;
     chicory-compiler) echo "Chicory $chicory_version runtime compiler (Wasm to JVM bytecode at instantiation, then HotSpot C2), byte[] memory" ;;
     chicory-interp) echo "Chicory $chicory_version interpreter (on HotSpot C2), byte[] memory" ;;
     node) echo "node $(node --version 2>/dev/null || echo '(missing)'), V8's default tiers (Liftoff, then TurboFan)" ;;
-    native) echo "the C source compiled by gcc -O2 -ffp-contract=off, with the native driver" ;;
+    native) echo "the C source compiled by gcc -O2 -ffp-contract=off, with the native driver (for a SIMD kernel's -scalar and -simd programs alike: its scalar C)" ;;
   esac
 }
 engine_command() { # engine program iterations -> the array cmd
   local engine=$1 program=$2 n=$3 wasm="$programs_dir/wasm/$2.wasm"
   case "$engine" in
     twasm|twasm-interp)
-      cmd=("$java" "${jvmci_flags[@]}" --upgrade-module-path="$twasm_lib/upgrade/compiler.jar" --module-path="$twasm_modules"
+      cmd=("$java" "${jvmci_flags[@]}" "${vector_api[@]}" --upgrade-module-path="$twasm_lib/upgrade/compiler.jar" --module-path="$twasm_modules"
         ${extra_java[@]+"${extra_java[@]}"} -cp "$bench_jar" dev.twasm.benchmarks.PolyglotRunner) ;;
     graalwasm|graalwasm-interp)
-      cmd=("$java" "${jvmci_flags[@]}" --upgrade-module-path="$graalwasm_lib/compiler.jar" --module-path="$graalwasm_modules"
+      cmd=("$java" "${jvmci_flags[@]}" "${vector_api[@]}" --upgrade-module-path="$graalwasm_lib/compiler.jar" --module-path="$graalwasm_modules"
         ${extra_java[@]+"${extra_java[@]}"} -cp "$bench_jar" dev.twasm.benchmarks.PolyglotRunner) ;;
     chicory-compiler|chicory-interp)
       cmd=("$java" ${extra_java[@]+"${extra_java[@]}"} -cp "$bench_jar:$chicory_classpath" dev.twasm.benchmarks.ChicoryRunner) ;;
@@ -224,6 +231,8 @@ done
 total=$(( ${#programs[@]} * ${#engines[@]} ))
 count=0
 failures=0
+unsupported_runs=0
+unsupported_status=4 # RunnerProtocol.UNSUPPORTED_STATUS: the engine rejected the program
 echo "== measuring ${#programs[@]} program(s) on ${#engines[@]} engine(s); raw output in $raw"
 for program in "${programs[@]}"; do
   expected=$(expected_checksum "$program")
@@ -253,8 +262,12 @@ for program in "${programs[@]}"; do
     first=$(sed -n 's/^first_iteration_ms=//p' "$stdout")
     last=$(sed -n 's/^iteration_ms=//p' "$stdout" | tail -n 1)
     checksum=$(sed -n 's/^checksum=//p' "$stdout")
+    unsupported=$(sed -n 's/^unsupported=//p' "$stdout" | head -n 1)
     verdict=ok
-    if [ $status -ne 0 ] || [ -z "$checksum" ]; then
+    if [ $status -eq $unsupported_status ] && [ -n "$unsupported" ]; then
+      verdict="unsupported: $unsupported"
+      unsupported_runs=$((unsupported_runs + 1))
+    elif [ $status -ne 0 ] || [ -z "$checksum" ]; then
       verdict="FAILED (exit $status; see $stderr)"
       failures=$((failures + 1))
     elif [ -n "$expected" ] && [ "$checksum" != "$expected" ]; then
@@ -286,4 +299,7 @@ set -e
 if [ $report_status -ne 0 ] || [ $failures -gt 0 ]; then
   echo "compare.sh: FAILED: $failures run(s) failed or returned a wrong checksum (see $out/results.md)" >&2
   exit 1
+fi
+if [ $unsupported_runs -gt 0 ]; then
+  echo "compare.sh: $unsupported_runs run(s) unsupported: the engine rejected the program (see $out/results.md, \"Not supported\")"
 fi

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prints a Markdown table of each program's .wasm size and median time per run() natively and,
-# when node is present, in node. Run ./build.sh first.
+# when node is present, in node. Run ./build.sh first. The default names are every c/<name>.c and,
+# for every SIMD kernel c/simd/<kernel>.c, <kernel>-scalar and <kernel>-simd (both with the same
+# native binary, the scalar C).
 # Usage: ./measure.sh [iterations (default 15)] [name...]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +11,7 @@ shift || true
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
     for src in c/*.c; do names+=("$(basename "$src" .c)"); done
+    for src in c/simd/*.c; do [ -f "$src" ] && names+=("$(basename "$src" .c)-scalar" "$(basename "$src" .c)-simd"); done
 fi
 have_node=0
 command -v node >/dev/null 2>&1 && have_node=1

@@ -1,6 +1,9 @@
 // The runner of the engine comparison for node (V8): runs one benchmark program with the runner
 // protocol (see docs/performance.md) and the same optional time budget and minimum run time as
 // the JVM runners (environment variables BENCH_TIME_BUDGET_MS and BENCH_MIN_TIME_MS).
+// When V8 rejects the module (a WebAssembly.CompileError or LinkError while compiling or
+// instantiating it), the run is unsupported: the runner prints unsupported=<reason> and exits with
+// status 4, as the JVM runners do (RunnerProtocol.UNSUPPORTED_STATUS).
 // Usage: node node-runner.mjs PROGRAM.wasm ITERATIONS
 import { readFileSync } from 'node:fs';
 
@@ -15,8 +18,16 @@ const minNs = process.env.BENCH_MIN_TIME_MS ? BigInt(process.env.BENCH_MIN_TIME_
 const millis = (ns) => (Number(ns) / 1e6).toFixed(3);
 
 const start = process.hrtime.bigint();
-const module = new WebAssembly.Module(readFileSync(file));
-const { exports } = new WebAssembly.Instance(module, {});
+let exports;
+try {
+  exports = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), {}).exports;
+} catch (e) {
+  if (!(e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError)) throw e;
+  const reason = `${e.name}: ${e.message}`.replace(/\s*\n\s*/g, ' / ');
+  console.log(`unsupported=${reason}`);
+  console.error(`runner: the engine does not support this program: ${reason}`);
+  process.exit(4);
+}
 if (typeof exports._initialize === 'function') exports._initialize();
 exports.setup();
 const checksum = exports.run() >>> 0;

@@ -4,6 +4,7 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 
@@ -11,6 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The runner of the engine comparison for Chicory 1.7.5 (a WebAssembly engine in plain Java), in a
@@ -28,9 +32,20 @@ import java.util.Properties;
  * {@code ByteBuffer}-based memory meant for Android); {@code -Dchicory.memory=bytebuffer} selects the
  * default instead. The instance is built without running a {@code _start} export, and the runner calls
  * {@code _initialize} and {@code setup} itself, as every runner does.
+ *
+ * <p>Chicory 1.7.5 has no SIMD: its parser reads vector instructions, but its compiler refuses a
+ * module with them when it instantiates it ({@code ChicoryException: Unhandled opcode: V128_CONST}),
+ * and its interpreter stops at the first one it executes ({@code RuntimeException: Machine doesn't
+ * recognize Instruction ...}, from {@code InterpreterMachine.evalDefault}). The runner reports both as
+ * unsupported ({@link RunnerProtocol.Unsupported}), as it does any {@link ChicoryException} while
+ * parsing and instantiating; traps and other errors while running stay failures.
  */
 public final class ChicoryRunner {
     private static final String USAGE = "ChicoryRunner --interpreter|--compiler PROGRAM.wasm ITERATIONS";
+    /** The start of the message of the exception Chicory's interpreter throws for an instruction it does not implement. */
+    static final String UNIMPLEMENTED_INSTRUCTION = "Machine doesn't recognize Instruction";
+    /** The opcode in that message ({@code ...instruction=0x000001D5: V128_CONST [0, 0], ...}). */
+    private static final Pattern OPCODE = Pattern.compile("instruction=0x\\p{XDigit}+: (\\w+)");
 
     private ChicoryRunner() {
     }
@@ -44,8 +59,22 @@ public final class ChicoryRunner {
         boolean byteBufferMemory = "bytebuffer".equals(System.getProperty("chicory.memory"));
         Path file = RunnerProtocol.existingFile(args[1], USAGE);
         int iterations = RunnerProtocol.iterations(args[2], USAGE);
-        RunnerProtocol.execute(file, iterations, (module, name) -> {
-            WasmModule parsed = Parser.parse(module);
+        RunnerProtocol.execute(file, iterations, (module, name) -> load(module, compiler, byteBufferMemory));
+        System.err.printf("runner: Chicory %s, %s, %s memory%n", version(),
+                        compiler ? "runtime compiler (MachineFactoryCompiler)" : "interpreter", byteBufferMemory ? "ByteBuffer" : "byte[]");
+        System.exit(0);
+    }
+
+    /**
+     * Parses and instantiates {@code module} on the chosen machine, calls {@code _initialize} and
+     * {@code setup}, and returns {@code run}; throws {@link RunnerProtocol.Unsupported} when Chicory
+     * rejects the module or (then or in {@code run}) meets an instruction it does not implement.
+     */
+    static IntSupplier load(byte[] module, boolean compiler, boolean byteBufferMemory) {
+        WasmModule parsed;
+        Instance instance;
+        try {
+            parsed = Parser.parse(module);
             Instance.Builder builder = Instance.builder(parsed).withStart(false);
             if (!byteBufferMemory) {
                 builder = builder.withMemoryFactory(ByteArrayMemory::new);
@@ -53,17 +82,30 @@ public final class ChicoryRunner {
             if (compiler) {
                 builder = builder.withMachineFactory(MachineFactoryCompiler::compile);
             }
-            Instance instance = builder.build();
-            if (exports(parsed, "_initialize")) {
-                instance.export("_initialize").apply();
+            instance = builder.build();
+        } catch (ChicoryException e) {
+            throw new RunnerProtocol.Unsupported(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (exports(parsed, "_initialize")) {
+            call(instance.export("_initialize"));
+        }
+        call(instance.export("setup"));
+        ExportFunction run = instance.export("run");
+        return () -> (int) call(run)[0];
+    }
+
+    /** Calls {@code function}, turning the interpreter's refusal of an instruction into {@link RunnerProtocol.Unsupported}. */
+    private static long[] call(ExportFunction function) {
+        try {
+            return function.apply();
+        } catch (RuntimeException e) {
+            if (e.getClass() == RuntimeException.class && e.getMessage() != null && e.getMessage().startsWith(UNIMPLEMENTED_INSTRUCTION)) {
+                // The message goes on with the whole AnnotatedInstruction; its opcode is what matters.
+                Matcher opcode = OPCODE.matcher(e.getMessage());
+                throw new RunnerProtocol.Unsupported(opcode.find() ? UNIMPLEMENTED_INSTRUCTION + " " + opcode.group(1) : e.getMessage(), e);
             }
-            instance.export("setup").apply();
-            ExportFunction run = instance.export("run");
-            return () -> (int) run.apply()[0];
-        });
-        System.err.printf("runner: Chicory %s, %s, %s memory%n", version(),
-                        compiler ? "runtime compiler (MachineFactoryCompiler)" : "interpreter", byteBufferMemory ? "ByteBuffer" : "byte[]");
-        System.exit(0);
+            throw e;
+        }
     }
 
     private static boolean exports(WasmModule module, String name) {

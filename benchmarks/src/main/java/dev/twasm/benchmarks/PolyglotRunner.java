@@ -2,6 +2,7 @@ package dev.twasm.benchmarks;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Language;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -20,6 +21,12 @@ import java.util.function.IntSupplier;
  * {@code --option} is a polyglot option of the context, e.g. {@code engine.Compilation=false} for the
  * interpreter-only configuration. The runner tells on stderr which engine it ran and with which
  * options, so a log shows that the intended engine (and Truffle runtime) did the work.
+ *
+ * <p>When the engine rejects the module with a guest error while parsing, validating or
+ * instantiating it (a {@link PolyglotException} that is neither an internal error of the engine nor
+ * a host exception), the run is unsupported ({@link RunnerProtocol.Unsupported}): e.g. an engine
+ * without SIMD refusing a module with vector instructions. Everything that goes wrong later is a
+ * failure.
  */
 public final class PolyglotRunner {
     private static final String USAGE = "PolyglotRunner [--option KEY=VALUE]... PROGRAM.wasm ITERATIONS";
@@ -58,7 +65,15 @@ public final class PolyglotRunner {
             @Override
             public IntSupplier load(byte[] module, String name) throws Exception {
                 Source source = Source.newBuilder("wasm", ByteSequence.create(module), name).mimeType("application/wasm").build();
-                Value exports = context[0].eval(source).newInstance().getMember("exports");
+                Value exports;
+                try {
+                    exports = context[0].eval(source).newInstance().getMember("exports");
+                } catch (PolyglotException e) {
+                    if (e.isInternalError() || e.isHostException()) {
+                        throw e;
+                    }
+                    throw new RunnerProtocol.Unsupported(e.getMessage(), e);
+                }
                 if (exports.hasMember("_initialize")) {
                     exports.getMember("_initialize").executeVoid();
                 }

@@ -33,6 +33,14 @@ import java.util.function.IntSupplier;
  * At the end the runner writes the main thread's CPU time per iteration to stderr, a diagnostic: an
  * iteration that took much longer than its CPU time waited for a core.
  *
+ * <p>When the engine does not support the program, the loader (or the {@code run} function it
+ * returned) throws {@link Unsupported}; the runner then prints {@code unsupported=<reason>} instead
+ * of the remaining protocol lines and exits with status {@value #UNSUPPORTED_STATUS}, which the
+ * comparison reports as "unsupported" rather than as a failure. A runner throws it only for the
+ * engine's own refusal of a valid module (it rejected it while parsing, validating, compiling or
+ * instantiating it, or it stopped at an instruction it does not implement), never for a trap, a
+ * wrong result or an internal error of the engine.
+ *
  * <p>The work runs on a thread with a {@value #STACK_MEGABYTES} MB stack, as the {@code wasm}
  * launcher's guest thread does: the JVM's default 1 MB is too small for deep Wasm recursion on
  * any JVM engine, whose Wasm frames are several JVM frames each.
@@ -44,6 +52,24 @@ public final class RunnerProtocol {
     public static final String MIN_TIME_VARIABLE = "BENCH_MIN_TIME_MS";
     /** The stack size of the thread that runs the program. */
     public static final int STACK_MEGABYTES = 1024;
+    /** The exit status of a runner whose engine does not support the program ({@link Unsupported}). */
+    public static final int UNSUPPORTED_STATUS = 4;
+    /** The protocol line (on stdout) that gives the reason of an {@link Unsupported} run. */
+    public static final String UNSUPPORTED_LINE = "unsupported=";
+
+    /**
+     * The engine does not support the program: it rejected the module or stopped at an instruction
+     * it does not implement (see the class comment). Unchecked, so that a {@code run} function can
+     * throw it too.
+     */
+    public static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** {@code reason}: what the engine said, e.g. its exception message. */
+        public Unsupported(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
 
     /** Loads a program as far as the point where {@code run()} can be called. */
     @FunctionalInterface
@@ -80,6 +106,13 @@ public final class RunnerProtocol {
         }, "benchmark", STACK_MEGABYTES * 1024L * 1024L);
         worker.start();
         worker.join();
+        if (failure[0] instanceof Unsupported unsupported) {
+            String reason = oneLine(unsupported.getMessage());
+            System.out.println(UNSUPPORTED_LINE + reason);
+            System.out.flush();
+            System.err.println("runner: the engine does not support this program: " + reason);
+            System.exit(UNSUPPORTED_STATUS);
+        }
         if (failure[0] instanceof Exception e) {
             throw e;
         } else if (failure[0] instanceof Error e) {
@@ -166,6 +199,12 @@ public final class RunnerProtocol {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(variable + " must be a whole number of milliseconds, not '" + value + "'", e);
         }
+    }
+
+    /** {@code text} on one line, at most 300 characters: the reason of an {@code unsupported=} line. */
+    static String oneLine(String text) {
+        String line = text == null || text.isBlank() ? "(no message)" : text.strip().replaceAll("\\s*\\R\\s*", " / ");
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
     }
 
     static String millis(long nanos) {

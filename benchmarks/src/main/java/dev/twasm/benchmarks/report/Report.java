@@ -1,6 +1,7 @@
 package dev.twasm.benchmarks.report;
 
 import dev.twasm.benchmarks.Checksums;
+import dev.twasm.benchmarks.RunnerProtocol;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,10 @@ import java.util.function.Function;
  * runner outputs that compare.sh collected, checks every checksum against {@code checksums.txt}, and
  * writes {@code results.csv} (one row per program and engine) and {@code results.md} (one table per
  * metric with each engine's ratio to the baseline engine, geometric means, machine facts and the
- * command). Exits with status 1 when a checksum is wrong or a run failed.
+ * command). Exits with status 1 when a checksum is wrong or a run failed. A run whose engine does not
+ * support the program (the runner exited with {@link RunnerProtocol#UNSUPPORTED_STATUS} and printed an
+ * {@code unsupported=} line, see {@link RunnerProtocol}) is no failure: its cells say "unsupported",
+ * it is left out of the geometric means, and a section "Not supported" gives the engine's reason.
  *
  * <p>Usage: {@code Report --raw DIR --checksums FILE --out DIR [--baseline ENGINE] [--command TEXT]
  * [--fact KEY=VALUE]...}. {@code DIR} holds {@code engines.tsv} (id, label, iterations, budget in
@@ -63,6 +67,7 @@ public final class Report {
         OK("ok"),
         CHECKSUM_MISMATCH("CHECKSUM MISMATCH"),
         NO_EXPECTED_CHECKSUM("no expected checksum"),
+        UNSUPPORTED("unsupported"),
         FAILED("failed");
 
         final String text;
@@ -180,6 +185,10 @@ public final class Report {
     private static Run run(Path raw, String program, Engine engine, int exit, double wallSeconds, Checksums checksums) throws IOException {
         List<String> stdout = lines(raw.resolve(program + "." + engine.id() + ".out"));
         List<String> stderr = lines(raw.resolve(program + "." + engine.id() + ".err"));
+        String unsupported = unsupportedReason(stdout);
+        if (exit == RunnerProtocol.UNSUPPORTED_STATUS && unsupported != null) {
+            return new Run(program, engine, exit, wallSeconds, null, Status.UNSUPPORTED, unsupported.replace('|', '/'), null);
+        }
         Measurement measurement;
         try {
             measurement = Measurement.parse(stdout);
@@ -202,6 +211,17 @@ public final class Report {
                             "checksum " + checksum.getAsLong() + ", expected " + expected, cpu);
         }
         return new Run(program, engine, exit, wallSeconds, measurement, Status.OK, "", cpu);
+    }
+
+    /** The reason of the runner's {@code unsupported=} line, or {@code null} when it printed none. */
+    private static String unsupportedReason(List<String> stdout) {
+        for (String line : stdout) {
+            if (line.startsWith(RunnerProtocol.UNSUPPORTED_LINE)) {
+                String reason = line.substring(RunnerProtocol.UNSUPPORTED_LINE.length()).strip();
+                return reason.isEmpty() ? "(no reason given)" : reason;
+            }
+        }
+        return null;
     }
 
     private static List<String> lines(Path file) throws IOException {
@@ -231,8 +251,9 @@ public final class Report {
         return text.length() > 300 ? text.substring(0, 297) + "..." : text;
     }
 
+    /** Whether every run returned its expected checksum, or was not supported by its engine. */
     boolean succeeded() {
-        return runs.stream().allMatch(run -> run.status() == Status.OK);
+        return runs.stream().allMatch(run -> run.status() == Status.OK || run.status() == Status.UNSUPPORTED);
     }
 
     private Run find(String program, String engine) {
@@ -371,7 +392,16 @@ public final class Report {
             }
             md.append(" |\n");
         }
-        List<Run> problems = runs.stream().filter(run -> run.status() != Status.OK).toList();
+        List<Run> unsupported = runs.stream().filter(run -> run.status() == Status.UNSUPPORTED).toList();
+        if (!unsupported.isEmpty()) {
+            md.append("\n## Not supported\n\nThese engines rejected these programs (while parsing, validating, compiling or ")
+                            .append("instantiating them, or at an instruction they do not implement); the runs are no failures and have no ")
+                            .append("numbers. In the engine's words:\n\n");
+            for (Run run : unsupported) {
+                md.append("- **").append(run.program()).append(" on ").append(run.engine().label()).append("** — ").append(run.note()).append('\n');
+            }
+        }
+        List<Run> problems = runs.stream().filter(run -> run.status() != Status.OK && run.status() != Status.UNSUPPORTED).toList();
         if (!problems.isEmpty()) {
             md.append("\n## Problems\n\n");
             for (Run run : problems) {
@@ -386,6 +416,7 @@ public final class Report {
         List<Run> mismatches = runs.stream().filter(run -> run.status() == Status.CHECKSUM_MISMATCH).toList();
         long failed = runs.stream().filter(run -> run.status() == Status.FAILED).count();
         long unchecked = runs.stream().filter(run -> run.status() == Status.NO_EXPECTED_CHECKSUM).count();
+        long unsupported = runs.stream().filter(run -> run.status() == Status.UNSUPPORTED).count();
         StringBuilder verdict = new StringBuilder();
         if (!mismatches.isEmpty()) {
             verdict.append("> **CHECKSUM MISMATCH** in ").append(mismatches.size()).append(" run(s):");
@@ -400,8 +431,11 @@ public final class Report {
         if (unchecked > 0) {
             verdict.append("> **").append(unchecked).append(" run(s) could not be checked**: `checksums.txt` lacks their program.\n\n");
         }
-        if (verdict.isEmpty()) {
-            verdict.append("Checksums: all ").append(runs.size()).append(" runs returned the checksum in `checksums.txt`.");
+        if (verdict.isEmpty() && runs.size() > unsupported) {
+            verdict.append("Checksums: all ").append(runs.size() - unsupported).append(" runs returned the checksum in `checksums.txt`.\n\n");
+        }
+        if (unsupported > 0) {
+            verdict.append(unsupported).append(" run(s) did not run: the engine does not support the program (see Not supported below).");
         }
         return verdict.toString().strip();
     }
@@ -544,13 +578,20 @@ public final class Report {
                 Run run = find(program, engine.id());
                 String cell = run == null ? "-"
                                 : run.measured() ? millis(run.measurement().peakMillis()) + " [" + millis(run.measurement().firstMillis()) + "]"
-                                                : run.status() == Status.CHECKSUM_MISMATCH ? "MISMATCH" : "FAILED";
+                                                : switch (run.status()) {
+                                                    case CHECKSUM_MISMATCH -> "MISMATCH";
+                                                    case UNSUPPORTED -> "unsupported";
+                                                    default -> "FAILED";
+                                                };
                 text.append(String.format(Locale.ROOT, " %16s", cell));
             }
             text.append('\n');
         }
         for (Run run : runs) {
-            if (run.status() != Status.OK) {
+            if (run.status() == Status.UNSUPPORTED) {
+                text.append("note: ").append(run.program()).append(" on ").append(run.engine().id()).append(": unsupported (")
+                                .append(run.note()).append(")\n");
+            } else if (run.status() != Status.OK) {
                 text.append(run.status() == Status.CHECKSUM_MISMATCH ? "*** CHECKSUM MISMATCH: " : "*** ").append(run.program()).append(" on ")
                                 .append(run.engine().id()).append(": ").append(run.status().text)
                                 .append(run.note().isEmpty() ? "" : " (" + run.note() + ")").append('\n');

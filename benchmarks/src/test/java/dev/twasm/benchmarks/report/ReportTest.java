@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,32 +74,78 @@ class ReportTest {
         assertTrue(md.contains("| twasm | twasm compiled | 4 | 15 s | 120 s |\n| node (V8) | node | 4 | none | 120 s |"), md);
     }
 
+    /**
+     * Writes a raw folder (engines.tsv, runs.tsv and the runner outputs {@code files}: file name, then
+     * content, in pairs) and checksums.txt, and loads the report with {@code baseline}.
+     */
+    private Report load(String engines, String runs, String checksums, String baseline, String... files) throws IOException {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        Files.writeString(raw.resolve("engines.tsv"), engines);
+        Files.writeString(raw.resolve("runs.tsv"), runs);
+        for (int i = 0; i < files.length; i += 2) {
+            Files.writeString(raw.resolve(files[i]), files[i + 1]);
+        }
+        Files.writeString(dir.resolve("checksums.txt"), checksums);
+        return Report.load(raw, Checksums.read(dir.resolve("checksums.txt")), baseline, "compare.sh", Map.of());
+    }
+
     @Test
     void allChecksumsRightAndNoFailureSucceeds() throws IOException {
-        Path raw = Files.createDirectories(dir.resolve("raw"));
-        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\t0\ttwasm compiled\n");
-        Files.writeString(raw.resolve("runs.tsv"), "a\ttwasm\t0\t1.0\n");
-        Files.writeString(raw.resolve("a.twasm.out"), "first_iteration_ms=10\niteration_ms=4\nchecksum=4000000000\n");
-        Files.writeString(dir.resolve("checksums.txt"), "# name checksum\na 4000000000\n");
-        Report report = Report.load(raw, Checksums.read(dir.resolve("checksums.txt")), "twasm", "compare.sh", Map.of());
+        Report report = load("twasm\ttwasm\t2\t0\t0\ttwasm compiled\n", "a\ttwasm\t0\t1.0\n", "# name checksum\na 4000000000\n", "twasm",
+                        "a.twasm.out", "first_iteration_ms=10\niteration_ms=4\nchecksum=4000000000\n");
         assertTrue(report.succeeded());
         assertTrue(report.markdown().contains("Checksums: all 1 runs returned the checksum in `checksums.txt`."));
     }
 
     @Test
     void engineStartUpHasItsOwnTableAndStaysOutOfTheFirstIteration() throws IOException {
-        Path raw = Files.createDirectories(dir.resolve("raw"));
-        Files.writeString(raw.resolve("engines.tsv"), "twasm\ttwasm\t2\t0\t0\ttwasm compiled\nnode\tnode\t2\t0\t0\tV8\n");
-        Files.writeString(raw.resolve("runs.tsv"), "a\ttwasm\t0\t1.0\na\tnode\t0\t1.0\n");
-        Files.writeString(raw.resolve("a.twasm.out"), "startup_ms=700\nfirst_iteration_ms=100\niteration_ms=4\nchecksum=5\n");
-        Files.writeString(raw.resolve("a.node.out"), "first_iteration_ms=50\niteration_ms=2\nchecksum=5\n");
-        Files.writeString(dir.resolve("checksums.txt"), "a 5\n");
-        Report report = Report.load(raw, Checksums.read(dir.resolve("checksums.txt")), "twasm", "compare.sh", Map.of());
+        Report report = load("twasm\ttwasm\t2\t0\t0\ttwasm compiled\nnode\tnode\t2\t0\t0\tV8\n", "a\ttwasm\t0\t1.0\na\tnode\t0\t1.0\n", "a 5\n", "twasm",
+                        "a.twasm.out", "startup_ms=700\nfirst_iteration_ms=100\niteration_ms=4\nchecksum=5\n",
+                        "a.node.out", "first_iteration_ms=50\niteration_ms=2\nchecksum=5\n");
         String md = report.markdown();
         assertTrue(md.contains("## Engine start-up (polyglot engines)"), md);
         assertTrue(md.contains("| a | 700 (1.00×) | – |"), md);
         assertTrue(md.contains("| a | 100 (1.00×) | 50.0 (0.50×) |"), md);
         assertTrue(report.csv().contains("\na,twasm,2,2,0,false,0,700.000,100.000,"), report.csv());
+    }
+
+    @Test
+    void anEngineThatRejectsAProgramIsReportedAsUnsupportedNotAsAFailure() throws IOException {
+        Report report = load("twasm\ttwasm\t2\t0\t0\ttwasm compiled\nchicory-interp\tChicory interpreter\t2\t0\t0\tChicory\n",
+                        "k-scalar\ttwasm\t0\t1.0\nk-scalar\tchicory-interp\t0\t1.0\nk-simd\ttwasm\t0\t1.0\nk-simd\tchicory-interp\t4\t0.5\n",
+                        "k-scalar 6\nk-simd 6\n", "twasm",
+                        "k-scalar.twasm.out", "first_iteration_ms=10\niteration_ms=8\nchecksum=6\n",
+                        "k-scalar.chicory-interp.out", "first_iteration_ms=90\niteration_ms=80\nchecksum=6\n",
+                        "k-simd.twasm.out", "first_iteration_ms=10\niteration_ms=2\nchecksum=6\n",
+                        "k-simd.chicory-interp.out", "unsupported=Machine doesn't recognize Instruction V128_LOAD | x\n",
+                        "k-simd.chicory-interp.err", "runner: the engine does not support this program: Machine doesn't recognize Instruction V128_LOAD\n");
+        assertTrue(report.succeeded());
+        String md = report.markdown();
+        for (String part : List.of("Checksums: all 3 runs returned the checksum in `checksums.txt`.\n\n1 run(s) did not run",
+                        "| k-scalar | 8.00 (1.00×) | 80.0 (10.00×) |",
+                        "| k-simd | 2.00 (1.00×) | unsupported |", // the peak table
+                        "| k-simd | 2, steady from 2 | unsupported |", // the iterations table
+                        "| **geometric mean of ratios** | **1.00×** | **10.00×** (1 of 2) |",
+                        "## Not supported",
+                        "- **k-simd on Chicory interpreter** — Machine doesn't recognize Instruction V128_LOAD / x\n")) {
+            assertTrue(md.contains(part), part + " in\n" + md);
+        }
+        assertFalse(md.contains("## Problems"), md);
+        String csv = report.csv();
+        assertTrue(csv.contains("\nk-simd,chicory-interp,2,,0,false,4,,,,,,,0.5,,,6,unsupported,Machine doesn't recognize Instruction V128_LOAD / x\n"), csv);
+        String summary = report.summary();
+        assertTrue(summary.contains("note: k-simd on chicory-interp: unsupported (Machine doesn't recognize"), summary);
+    }
+
+    @Test
+    void theUnsupportedLineCountsOnlyWithItsExitStatus() throws IOException {
+        Report report = load("node\tnode\t2\t0\t0\tV8\n", "a\tnode\t1\t1.0\nb\tnode\t4\t1.0\n", "a 1\nb 1\n", "node",
+                        "a.node.out", "unsupported=CompileError: bad\n", "b.node.out", "first_iteration_ms=3\n");
+        assertFalse(report.succeeded());
+        String md = report.markdown();
+        assertTrue(md.contains("> **2 run(s) failed**"), md);
+        assertTrue(md.contains("| a | failed |") && md.contains("| b | failed |"), md);
+        assertFalse(md.contains("## Not supported"), md);
     }
 
     @Test
