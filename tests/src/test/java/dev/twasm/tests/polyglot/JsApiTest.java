@@ -176,4 +176,25 @@ class JsApiTest {
         PolyglotException e = assertThrows(PolyglotException.class, () -> js("new WebAssembly.Instance(new WebAssembly.Module(trap)).exports.div(0)"));
         assertTrue(e.getMessage().contains("integer divide by zero"), e.getMessage());
     }
+
+    /**
+     * The JS API gives {@code v128} no JavaScript value: calling an export with a {@code v128}
+     * parameter or result from JavaScript is a {@code TypeError}, as is reading a {@code v128}
+     * global; functions that use vectors only inside run normally.
+     */
+    @Test
+    void vectorsStayInsideWasm() {
+        define("simd", """
+                (module (global (export "g") v128 (v128.const i32x4 1 2 3 4))
+                        (func (export "id") (param v128) (result v128) local.get 0)
+                        (func (export "make") (result v128) (i32x4.splat (i32.const 1)))
+                        (func (export "sum") (param i32) (result i32)
+                          (i32x4.extract_lane 3 (i32x4.add (i32x4.splat (local.get 0)) (v128.const i32x4 0 0 0 5)))))
+                """);
+        js("var v = new WebAssembly.Instance(new WebAssembly.Module(simd)).exports;");
+        assertEquals(12, js("v.sum(7)").asInt());
+        assertEquals("TypeError", js("try { v.make(); 'none' } catch (x) { x.constructor.name }").asString());
+        assertEquals("TypeError", js("try { v.id(1); 'none' } catch (x) { x.constructor.name }").asString());
+        assertEquals("TypeError", js("try { v.g.value; 'none' } catch (x) { x.constructor.name }").asString());
+    }
 }
