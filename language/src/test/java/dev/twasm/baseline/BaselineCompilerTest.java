@@ -1,5 +1,6 @@
 package dev.twasm.baseline;
 
+import static dev.twasm.baseline.TranslatedModule.assertTrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twasm.exception.TrapKind;
-import dev.twasm.exception.WasmTrap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -285,13 +285,4 @@ class BaselineCompilerTest {
         assertEquals(498, m.call("down", 498));
     }
 
-    private interface Call {
-        Object run() throws Throwable;
-    }
-
-    private static String assertTrap(TrapKind kind, Call call) {
-        WasmTrap trap = assertThrows(WasmTrap.class, call::run);
-        assertEquals(kind, trap.kind());
-        return trap.getMessage();
-    }
 }

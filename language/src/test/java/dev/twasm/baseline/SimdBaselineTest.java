@@ -1,5 +1,6 @@
 package dev.twasm.baseline;
 
+import static dev.twasm.baseline.TranslatedModule.assertTrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -789,13 +790,4 @@ class SimdBaselineTest {
         return b.toString();
     }
 
-    private interface Call {
-        Object run() throws Throwable;
-    }
-
-    private static String assertTrap(TrapKind kind, Call call) {
-        WasmTrap trap = assertThrows(WasmTrap.class, call::run);
-        assertEquals(kind, trap.kind());
-        return trap.getMessage();
-    }
 }

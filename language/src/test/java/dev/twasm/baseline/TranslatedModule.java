@@ -1,8 +1,12 @@
 package dev.twasm.baseline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
 import dev.twasm.model.Export;
 import dev.twasm.model.ExternKind;
 import dev.twasm.model.Module;
@@ -70,5 +74,17 @@ final class TranslatedModule {
     /** The loop iterations the translated code of {@code export} counted so far. */
     long loopIterations(String export) {
         return code.work(functionIndex(export));
+    }
+
+    /** A call of translated code, which may throw anything. */
+    interface Call {
+        Object run() throws Throwable;
+    }
+
+    /** Asserts that {@code call} traps with {@code kind}; returns the trap's message. */
+    static String assertTrap(TrapKind kind, Call call) {
+        WasmTrap trap = assertThrows(WasmTrap.class, call::run);
+        assertEquals(kind, trap.kind());
+        return trap.getMessage();
     }
 }
