@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CallTarget;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionValues;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
@@ -18,6 +19,7 @@ import dev.twasm.model.Module;
 import dev.twasm.runtime.BuiltinModules;
 import dev.twasm.runtime.EngineState;
 import dev.twasm.runtime.WasmModule;
+import dev.twasm.simd.SimdOps;
 import dev.twasm.text.WatParser;
 import dev.twasm.validation.ValidationResult;
 import dev.twasm.validation.Validator;
@@ -69,8 +71,12 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     private final EngineState engineState = new EngineState(this);
 
+    /** {@code --log.wasm.simd.level=FINE} says which implementation runs vector instructions. */
+    private static final TruffleLogger SIMD_LOG = TruffleLogger.getLogger(ID, "simd");
+
     @Override
     protected WasmContext createContext(Env env) {
+        SIMD_LOG.fine(() -> "vector instructions run on " + SimdOps.INSTANCE.name());
         return new WasmContext(env);
     }
 

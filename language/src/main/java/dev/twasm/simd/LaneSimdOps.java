@@ -63,7 +63,7 @@ final class LaneSimdOps extends SimdOps {
 
     @Override
     public String name() {
-        return "lanes";
+        return "Java lanes";
     }
 
     // ---- values, memory, lanes ---------------------------------------------------------------

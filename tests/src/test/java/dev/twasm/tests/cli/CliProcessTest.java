@@ -80,4 +80,22 @@ class CliProcessTest {
         assertEquals(0, version.code());
         assertTrue(version.out().contains("GraalVM CE runtime"), "Graal compilation must be on: " + version.out());
     }
+
+    /**
+     * Without the Vector API, vector instructions run on plain Java lanes: a few of the official
+     * SIMD scripts through {@code bin/wasm wast} with the lane implementation forced (the test
+     * JVM itself runs the whole suite on the Vector API).
+     */
+    @Test
+    void simdScriptsPassOnJavaLanes() throws IOException, InterruptedException {
+        Path suite = Cli.ROOT.resolveSibling("shared").resolve("wasm-testsuite-2.0");
+        List<String> command = new ArrayList<>(List.of(Cli.ROOT.resolve("bin/wasm").toString(), "--log.wasm.simd.level=FINE", "wast"));
+        for (String script : List.of("simd_f32x4_arith.wast", "simd_i8x16_sat_arith.wast", "simd_lane.wast", "simd_load.wast")) {
+            command.add(suite.resolve(script).toString());
+        }
+        Exit exit = execute(command, Map.of("WASM_JAVA_OPTS", "-Dtwasm.simd=lanes"));
+        assertEquals(0, exit.code(), exit.out() + exit.err());
+        assertEquals(4, exit.out().lines().filter(line -> line.endsWith(" 0 failed, 0 skipped")).count(), exit.out());
+        assertTrue(exit.err().contains("vector instructions run on Java lanes"), exit.err());
+    }
 }
