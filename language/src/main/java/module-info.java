@@ -5,6 +5,8 @@
 module dev.twasm {
     requires org.graalvm.truffle;
     requires org.graalvm.polyglot;
+    // The Vector API, optional: dev.twasm.simd.SimdOps uses it when it is in the boot layer.
+    requires static jdk.incubator.vector;
     exports dev.twasm.model;
     exports dev.twasm.binary;
     exports dev.twasm.exception;
