@@ -41,7 +41,9 @@ import java.lang.invoke.MethodHandle;
  * counts and calls its AST reports, its loops by on-stack replacement, and that code is entered
  * only from the AST. Such a root runs the AST on every call after leaving, so every call after
  * the first reaches the OSR-compiled loops (with sampling, 15 calls in 16 stayed in the baseline
- * code, whose calls into compiled callees box their arguments).
+ * code, whose calls into compiled callees box their arguments). Not a function with {@code v128}
+ * values: its loops have no OSR ({@code WasmLoopNode}), so its long calls are sampled like short
+ * ones, and Truffle compiles the root from the loop counts of the sampled AST runs.
  *
  * <p>The mode is an {@link Assumption}, because Graal may compile code that calls this root while
  * it is in baseline mode (an AST caller that got hot, or the root itself when the host calls it
@@ -81,14 +83,17 @@ public final class BaselineFunction {
     private int astRuns;
     /** Whether the root's calls are long ({@link #LONG_CALL}); set when it leaves. */
     private boolean longCalls;
+    private final boolean loopsOSR;
     private MethodHandle bridge;
     private volatile MethodHandle entry;
     private volatile CallTarget frameTarget;
 
-    public BaselineFunction(BaselineModule module, int functionIndex, long threshold) {
+    /** @param loopsOSR whether the function's AST loops have on-stack replacement (no {@code v128} values) */
+    public BaselineFunction(BaselineModule module, int functionIndex, long threshold, boolean loopsOSR) {
         this.module = module;
         this.functionIndex = functionIndex;
         this.threshold = threshold;
+        this.loopsOSR = loopsOSR;
     }
 
     /** Valid while the root runs baseline code. */
@@ -100,7 +105,7 @@ public final class BaselineFunction {
     public void deactivate() {
         // Per call through the root, callees included; not the function's own work, which counts
         // every entry of a recursive function but only the outermost calls come through the root.
-        longCalls = calls > 0 && inclusiveWork / calls >= LONG_CALL;
+        longCalls = loopsOSR && calls > 0 && inclusiveWork / calls >= LONG_CALL;
         entry = null;
         active.invalidate("function left the baseline tier");
     }

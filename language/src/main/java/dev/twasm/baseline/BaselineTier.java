@@ -40,7 +40,7 @@ public final class BaselineTier {
                     current = new BaselineModule(module, strict);
                 }
                 boolean tooLargeForGraal = module.model().definedFunction(functionIndex).body().code().length > GRAAL_MAX_BODY_BYTES;
-                root.enableBaseline(new BaselineFunction(current, functionIndex, tooLargeForGraal ? Long.MAX_VALUE : threshold));
+                root.enableBaseline(new BaselineFunction(current, functionIndex, tooLargeForGraal ? Long.MAX_VALUE : threshold, !facts.usesVectors()));
                 return root;
             }
         };

@@ -64,6 +64,7 @@ import dev.twasm.runtime.WasmModule;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.simd.SimdFamily;
 import dev.twasm.simd.SimdOps;
+import dev.twasm.validation.FunctionFacts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,8 @@ final class FunctionBuilder {
     private final List<ControlFrame> control = new ArrayList<>();
     private int maxHeight;
     private final int maxOperandHeight;
+    /** Whether a local or an operand is a {@code v128}: loops then run without OSR (see {@link WasmLoopNode}). */
+    private final boolean usesVectors;
     /** The deepest tree among the operands popped since the last push (see {@link #push}). */
     private int poppedDepth;
 
@@ -111,8 +114,9 @@ final class FunctionBuilder {
     static final int MAX_EXPRESSION_DEPTH = 64;
     private int unreachableNesting;
 
-    FunctionBuilder(WasmModule module, int functionIndex, int maxOperandHeight) {
-        this.maxOperandHeight = maxOperandHeight;
+    FunctionBuilder(WasmModule module, int functionIndex, FunctionFacts facts) {
+        this.maxOperandHeight = facts.maxOperandHeight();
+        this.usesVectors = facts.usesVectors();
         this.module = module;
         this.model = module.model();
         this.functionIndex = functionIndex;
@@ -151,9 +155,15 @@ final class FunctionBuilder {
         return body;
     }
 
-    /** The frame of a function: its locals, the exit-signal slot, one slot per operand height. */
-    static FrameDescriptor frameDescriptor(int localCount, int maxOperandHeight) {
-        FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
+    /**
+     * The frame of a function: its locals, the exit-signal slot, one slot per operand height. In a
+     * function with {@code v128} values the slots start as the zero vector rather than null: Graal
+     * expands Vector API operations only when every value that reaches them is a vector, and on a
+     * path through which a slot has not been written yet (a block result slot, say) its initial
+     * value flows into a merge with the vectors of the other paths.
+     */
+    static FrameDescriptor frameDescriptor(int localCount, int maxOperandHeight, boolean usesVectors) {
+        FrameDescriptor.Builder frame = usesVectors ? FrameDescriptor.newBuilder().defaultValue(SimdOps.INSTANCE.zero()) : FrameDescriptor.newBuilder();
         frame.addSlots(localCount + 1 + maxOperandHeight, FrameSlotKind.Static);
         return frame.build();
     }
@@ -384,7 +394,7 @@ final class FunctionBuilder {
             }
             case LOOP -> {
                 if (frame.targeted) {
-                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot()), effects.withImpure());
+                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot(), usesVectors), effects.withImpure());
                 } else {
                     emitAll(statements, effects);
                 }

@@ -31,10 +31,10 @@ public interface FunctionCompiler {
             FuncType type = model.functionType(functionIndex);
             Function function = model.definedFunction(functionIndex);
             int localCount = type.paramCount() + function.locals().length;
-            return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts.maxOperandHeight()),
+            return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts.maxOperandHeight(), facts.usesVectors()),
                             model.functionDisplayName(functionIndex), ValueKind.of(type.params()), ValueKind.of(function.locals()),
                             ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount),
-                            () -> new FunctionBuilder(module, functionIndex, facts.maxOperandHeight()).build());
+                            () -> new FunctionBuilder(module, functionIndex, facts).build());
         };
     }
 }

@@ -7,6 +7,7 @@ package dev.twasm.validation;
  *
  * @param maxOperandHeight the largest number of operands on the stack at any point of the body
  * @param maxControlDepth the deepest nesting of structured instructions, counting the body itself
+ * @param usesVectors whether a local or an operand of the function is a {@code v128}
  */
-public record FunctionFacts(int maxOperandHeight, int maxControlDepth) {
+public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors) {
 }

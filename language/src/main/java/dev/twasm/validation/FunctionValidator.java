@@ -76,7 +76,7 @@ final class FunctionValidator {
         } catch (InvalidModuleException e) {
             throw e.location() != null ? e : new InvalidModuleException(e.reason(), location(funcIndex));
         }
-        return new FunctionFacts(operands.maxHeight(), controls.maxDepth());
+        return new FunctionFacts(operands.maxHeight(), controls.maxDepth(), operands.pushedV128() || Arrays.asList(locals).contains(ValType.V128));
     }
 
     private String location(int funcIndex) {

@@ -23,11 +23,13 @@ final class OperandStack {
     private ValType[] types = new ValType[32];
     private int height;
     private int maxHeight;
+    private boolean pushedV128;
 
     void push(ValType type) {
         if (height == types.length) {
             grow();
         }
+        pushedV128 |= type == ValType.V128;
         types[height++] = type;
         if (height > maxHeight) {
             maxHeight = height;
@@ -66,9 +68,15 @@ final class OperandStack {
         return maxHeight;
     }
 
+    /** Whether a {@code v128} was pushed since the last {@link #reset()}. */
+    boolean pushedV128() {
+        return pushedV128;
+    }
+
     void reset() {
         height = 0;
         maxHeight = 0;
+        pushedV128 = false;
     }
 
     /** The types from {@code from} to the top, rendered like {@code [i32 f64]}, for error messages. */

@@ -1,5 +1,6 @@
 package dev.twasm.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
@@ -31,17 +32,45 @@ import java.util.Arrays;
  * {@link CompiledExit#LOOP_BREAK} (see {@link CompiledExits}), caught here, and branches to the
  * loop's start through {@link CompiledExit#LOOP_CONTINUE}, caught by the body, so none of them is
  * part of the signal that the body's statements return.
+ *
+ * <p>In a function with {@code v128} values the loop has no on-stack replacement: a plain Java
+ * loop over the body that reports its iterations to Truffle (every {@link #REPORT_EVERY} back
+ * edges, so a long first run gets its root compiled for the next call). A {@code LoopNode}'s OSR
+ * code works on the interpreter's frame itself, a real object, so every vector it writes to a slot
+ * is boxed, and Graal then expands none of the Vector API operations that value meets (measured:
+ * 1,650 ms per iteration of {@code dotf32-simd} against 4.4 ms without OSR). Truffle's bytecode
+ * OSR protocol, which copies the frame into a virtual one, was tried too: the parts of a loop that
+ * ran as OSR code leave no profile in the AST, and the root's own Graal compilation then hit a
+ * Vector API expansion bug of Graal 25.0.1 ("input ValuePhi ... is not alive") on the
+ * deoptimization states of those unprofiled paths, so the root stayed in the first tier (568 ms). Instead such functions do not run the AST on every long call when they leave the
+ * baseline tier (see {@code BaselineFunction}): their long calls stay in the baseline code, whose
+ * loops HotSpot compiles on the stack, until Graal has compiled the root.
  */
 @NodeInfo(shortName = "loop")
 public final class WasmLoopNode extends StmtNode {
+    /** How many interpreted iterations of a loop without OSR are reported to Truffle at a time. */
+    static final int REPORT_EVERY = 1 << 12;
+
+    /** The loop of a function without vectors, else null. */
     @Child private LoopNode loop;
+    /** The body of a loop without OSR, else null. */
+    @Child private Body plain;
     private final int exitSignalSlot;
 
-    /** @param exitSignalSlot the static int slot through which the signal leaving a loop is passed */
-    public WasmLoopNode(StmtNode[] body, int depth, int exitSignalSlot) {
-        this.loop = Truffle.getRuntime().createLoopNode(endsInBackEdge(body, depth)
+    /**
+     * @param exitSignalSlot the static int slot through which the signal leaving a loop is passed
+     * @param withoutOSR whether the loop runs without on-stack replacement (functions with
+     *            {@code v128} values)
+     */
+    public WasmLoopNode(StmtNode[] body, int depth, int exitSignalSlot, boolean withoutOSR) {
+        Body repeating = endsInBackEdge(body, depth)
                         ? new Body(Arrays.copyOf(body, body.length - 1), (BrIfNode) body[body.length - 1], depth, exitSignalSlot)
-                        : new Body(body, null, depth, exitSignalSlot));
+                        : new Body(body, null, depth, exitSignalSlot);
+        if (withoutOSR) {
+            this.plain = repeating;
+        } else {
+            this.loop = Truffle.getRuntime().createLoopNode(repeating);
+        }
         this.exitSignalSlot = exitSignalSlot;
     }
 
@@ -52,7 +81,11 @@ public final class WasmLoopNode extends StmtNode {
     @Override
     public int execute(VirtualFrame frame) {
         try {
-            loop.execute(frame);
+            if (loop != null) {
+                loop.execute(frame);
+            } else {
+                runWithoutOSR(frame);
+            }
         } catch (CompiledExit.LoopExit e) {
             return FALLTHROUGH;
         } catch (CompiledExit.LoopBreak e) {
@@ -61,8 +94,25 @@ public final class WasmLoopNode extends StmtNode {
         return Slots.getI32(frame, exitSignalSlot);
     }
 
+    /** The loop of a function with vectors: no OSR, iterations reported in batches while interpreted. */
+    private void runWithoutOSR(VirtualFrame frame) {
+        int iterations = 0;
+        try {
+            while (plain.executeRepeating(frame)) {
+                if (CompilerDirectives.inInterpreter() && ++iterations == REPORT_EVERY) {
+                    LoopNode.reportLoopCount(this, iterations);
+                    iterations = 0;
+                }
+            }
+        } finally {
+            if (CompilerDirectives.inInterpreter() && iterations > 0) {
+                LoopNode.reportLoopCount(this, iterations);
+            }
+        }
+    }
+
     Body body() {
-        return (Body) loop.getRepeatingNode();
+        return loop != null ? (Body) loop.getRepeatingNode() : plain;
     }
 
     static final class Body extends com.oracle.truffle.api.nodes.Node implements RepeatingNode {
