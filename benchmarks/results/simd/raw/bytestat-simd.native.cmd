@@ -1,0 +1,1 @@
+/work/main/benchmarks/programs/target/native/bytestat-simd bytestat-simd 100
