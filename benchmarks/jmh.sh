@@ -69,7 +69,8 @@ else
 fi
 # JMH passes -jvmArgs to the forks as one space-separated line, so these paths must not contain spaces.
 fork_args="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$compiler --module-path=$modules"
-fork_args+=" --add-modules=ALL-MODULE-PATH --enable-native-access=org.graalvm.truffle,ALL-UNNAMED"
+# The Vector API module: SIMD programs run on it (without it on plain Java lanes), as in compare.sh.
+fork_args+=" --add-modules=ALL-MODULE-PATH,jdk.incubator.vector --enable-native-access=org.graalvm.truffle,ALL-UNNAMED"
 fork_args+=" --sun-misc-unsafe-memory-access=allow -Dtwasm.benchmarks.programs=$programs_dir"
 classpath="$root/benchmarks/target/twasm-benchmarks.jar:$(find "$root/benchmarks/target/jmh-lib" -name '*.jar' | sort | paste -sd: -)"
 
