@@ -33,8 +33,8 @@ public final class WasmOptions {
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> MultiMemory = new OptionKey<>(false);
 
-    @Option(help = "Read load and store offsets as 64-bit numbers, as Wasm 3.0 does (64-bit memories themselves are not implemented); "
-                    + "off: Wasm 2.0's rules.", //
+    @Option(help = "Accept 64-bit memories and tables (Wasm 3.0 memory64 and table64: i64 addresses, 64-bit offsets, the 3.0 "
+                    + "limits encoding); off: Wasm 2.0's rules.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> Memory64 = new OptionKey<>(false);
 

@@ -1046,6 +1046,7 @@ final class BaselineCompiler {
 
     private void instruction(Opcode op, CodeReader reader) {
         requireMemoryZero(op, reader);
+        narrowAddresses(op, reader);
         switch (op) {
             case UNREACHABLE -> {
                 support("unreachable", JvmTypes.desc(dev.twasm.exception.WasmTrap.class));
@@ -1261,10 +1262,16 @@ final class BaselineCompiler {
                 if (op.isVector()) {
                     vector(op, reader);
                 } else if (op.isMemoryAccess()) {
-                    memoryAccess(op, reader.memoryOffset());
+                    memoryAccess(op, memoryOffset(reader));
                 } else {
                     numeric(op);
                 }
+            }
+        }
+        switch (op) {
+            case MEMORY_SIZE, MEMORY_GROW -> widenResult(memory64());
+            case TABLE_SIZE, TABLE_GROW -> widenResult(table64(reader.index()));
+            default -> {
             }
         }
     }
@@ -1316,6 +1323,104 @@ final class BaselineCompiler {
         };
         if (memory != 0) {
             throw new UnsupportedFunctionException("memories other than memory 0 (multi-memory)");
+        }
+    }
+
+    // ---- memory64 and table64 ---------------------------------------------------------------------
+
+    /** Whether memory 0, the only memory translated code addresses, is 64-bit (memory64). */
+    private boolean memory64() {
+        return model.memoryCount() > 0 && model.memoryType(0).addressType().is64();
+    }
+
+    private boolean table64(int tableIndex) {
+        return model.tableType(tableIndex).addressType().is64();
+    }
+
+    /**
+     * The memarg offset the 32-bit code paths add: 0 for a 64-bit memory, whose offset
+     * {@link #narrowAddresses} has already added to the address.
+     */
+    private long memoryOffset(CodeReader reader) {
+        return memory64() ? 0 : reader.memoryOffset();
+    }
+
+    /**
+     * memory64 and table64 in translated code: before an instruction on a 64-bit memory or table,
+     * its {@code i64} address, index and size operands are narrowed to the {@code i32}s the
+     * 32-bit code paths (and their support methods) take: a value below 2^31 unchanged, any other
+     * to 2^32 - 1, which as the unsigned number those paths read is out of bounds of every memory
+     * and table of this engine (all smaller than 2^31 bytes or elements) and too large a
+     * {@code grow} delta. A load's or store's address is narrowed with its offset added
+     * ({@link BaselineSupport#effectiveAddress64}). Results that are sizes ({@code memory.size},
+     * {@code memory.grow}, {@code table.size}, {@code table.grow}) are widened again by
+     * {@link #widenResult}. Functions on 32-bit memories and tables get none of this.
+     */
+    private void narrowAddresses(Opcode op, CodeReader reader) {
+        boolean m = memory64();
+        switch (op) {
+            case MEMORY_GROW -> narrow(1, m ? 0b1 : 0, false, 0);
+            case MEMORY_FILL -> narrow(3, m ? 0b101 : 0, false, 0);
+            case MEMORY_COPY -> narrow(3, m ? 0b111 : 0, false, 0);
+            case MEMORY_INIT -> narrow(3, m ? 0b001 : 0, false, 0);
+            case TABLE_GET -> narrow(1, table64(reader.index()) ? 0b1 : 0, false, 0);
+            case TABLE_SET -> narrow(2, table64(reader.index()) ? 0b01 : 0, false, 0);
+            case TABLE_GROW -> narrow(2, table64(reader.index()) ? 0b10 : 0, false, 0);
+            case TABLE_FILL -> narrow(3, table64(reader.index()) ? 0b101 : 0, false, 0);
+            case TABLE_COPY -> {
+                boolean destination = table64(reader.index());
+                boolean source = table64(reader.index2());
+                narrow(3, (destination ? 0b001 : 0) | (source ? 0b010 : 0) | (destination && source ? 0b100 : 0), false, 0);
+            }
+            case TABLE_INIT -> narrow(3, table64(reader.index2()) ? 0b001 : 0, false, 0);
+            case CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0, false, 0);
+            default -> {
+                if (op.isMemoryAccess() && m) {
+                    narrow(op.params().length, 0b1, true, reader.memoryOffset());
+                }
+            }
+        }
+    }
+
+    /**
+     * Narrows the operands of the top {@code count} whose bit is set in {@code wide} (bit 0 the
+     * deepest): stores the operands in scratch locals, reloads them in order and narrows the
+     * marked ones; with {@code withOffset} the first is an address that {@code offset} (a memarg
+     * offset) is added to.
+     */
+    private void narrow(int count, int wide, boolean withOffset, long offset) {
+        if (wide == 0) {
+            return;
+        }
+        ValType[] types = new ValType[count];
+        for (int i = count - 1; i >= 0; i--) {
+            types[i] = pop();
+            TypeKind kind = JvmTypes.kind(types[i]);
+            code.storeLocal(kind, scratch(kind, i + 1));
+        }
+        for (int i = 0; i < count; i++) {
+            TypeKind kind = JvmTypes.kind(types[i]);
+            code.loadLocal(kind, scratch(kind, i + 1));
+            if ((wide & (1 << i)) != 0) {
+                if (withOffset && i == 0) {
+                    code.loadConstant(offset);
+                    support("effectiveAddress64", ConstantDescs.CD_int, ConstantDescs.CD_long, ConstantDescs.CD_long);
+                } else {
+                    support("narrowAddress", ConstantDescs.CD_int, ConstantDescs.CD_long);
+                }
+                push(ValType.I32);
+            } else {
+                push(types[i]);
+            }
+        }
+    }
+
+    /** After a size-returning instruction on a 64-bit memory or table: its {@code i32} result as the {@code i64} the function expects. */
+    private void widenResult(boolean is64) {
+        if (is64) {
+            pop();
+            code.i2l();
+            push(ValType.I64);
         }
     }
 
@@ -1477,20 +1582,20 @@ final class BaselineCompiler {
                 pop();
                 replaceLane(SimdFamily.laneLog2(op), reader.lane());
             }
-            case LOAD, STORE -> memoryAccess(op, reader.memoryOffset());
+            case LOAD, STORE -> memoryAccess(op, memoryOffset(reader));
             case LOAD_EXTEND -> {
-                memoryAccess(Opcode.I64_LOAD, reader.memoryOffset());
+                memoryAccess(Opcode.I64_LOAD, memoryOffset(reader));
                 lowHalf();
                 applyVectorFunction(SimdFamily.extendOf(op), SimdFamily.UNARY);
             }
             case LOAD_SPLAT -> {
                 int laneLog2 = SimdFamily.laneLog2(op);
-                memoryAccess(LANE_LOADS[laneLog2], reader.memoryOffset());
+                memoryAccess(LANE_LOADS[laneLog2], memoryOffset(reader));
                 pop();
                 splat(laneLog2);
             }
             case LOAD_ZERO -> {
-                memoryAccess(LANE_LOADS[SimdFamily.laneLog2(op)], reader.memoryOffset());
+                memoryAccess(LANE_LOADS[SimdFamily.laneLog2(op)], memoryOffset(reader));
                 lowHalf();
             }
             case LOAD_LANE -> {
@@ -1499,7 +1604,7 @@ final class BaselineCompiler {
                 pop();
                 code.astore(vector);
                 int laneLog2 = SimdFamily.laneLog2(op);
-                memoryAccess(LANE_LOADS[laneLog2], reader.memoryOffset());
+                memoryAccess(LANE_LOADS[laneLog2], memoryOffset(reader));
                 pop();
                 code.aload(vector);
                 code.dup_x2();
@@ -1511,7 +1616,7 @@ final class BaselineCompiler {
                 int laneLog2 = SimdFamily.laneLog2(op);
                 extractLane(laneLog2, reader.lane());
                 push(ValType.I64);
-                memoryAccess(LANE_STORES[laneLog2], reader.memoryOffset());
+                memoryAccess(LANE_STORES[laneLog2], memoryOffset(reader));
             }
         }
     }

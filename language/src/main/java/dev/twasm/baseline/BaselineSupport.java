@@ -236,6 +236,21 @@ public final class BaselineSupport {
         INT.set(memory, address(address, memory, offset, 4), (int) value);
     }
 
+    /**
+     * An {@code i64} address, index or size of a 64-bit memory or table (memory64, table64) as the
+     * unsigned {@code i32} the 32-bit paths take: unchanged below 2^31, else 2^32 - 1 (the int -1),
+     * out of bounds of every memory and table and too large a {@code grow} delta.
+     */
+    public static int narrowAddress(long value) {
+        return value >= 0 && value <= Integer.MAX_VALUE ? (int) value : -1;
+    }
+
+    /** A 64-bit memory's effective address {@code address + offset} (both unsigned), narrowed as {@link #narrowAddress} does. */
+    public static int effectiveAddress64(long address, long offset) {
+        long ea = address + offset;
+        return (address | offset | ea) < 0 ? -1 : narrowAddress(ea);
+    }
+
     /** {@code memory.grow}; the caller reloads its cached array afterwards. */
     public static int memoryGrow(int deltaPages, WasmInstance instance) {
         return instance.memory0.grow(Integer.toUnsignedLong(deltaPages));

@@ -60,8 +60,11 @@ public final class BinaryDecoder {
     private record Code(ValType[] locals, Expr body) {
     }
 
+    private final Features features;
+
     private BinaryDecoder(byte[] bytes, Features features) {
         this.in = new BinaryInput(bytes);
+        this.features = features;
         this.exprs = new ExprDecoder(features);
         this.segments = new SegmentDecoder(exprs);
     }
@@ -125,8 +128,8 @@ public final class BinaryDecoder {
             case TYPE -> repeat(() -> module.addType(TypeDecoder.funcType(in)));
             case IMPORT -> repeat(() -> module.addImport(importEntry()));
             case FUNCTION -> repeat(() -> functionTypeIndices.add(in.readIndex()));
-            case TABLE -> repeat(() -> module.addTable(TypeDecoder.tableType(in)));
-            case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in)));
+            case TABLE -> repeat(() -> module.addTable(TypeDecoder.tableType(in, features)));
+            case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in, features)));
             case GLOBAL -> repeat(() -> module.addGlobal(new Global(TypeDecoder.globalType(in), exprs.read(in))));
             case EXPORT -> repeat(() -> module.addExport(exportEntry()));
             case START -> module.start(in.readIndex());
@@ -165,8 +168,8 @@ public final class BinaryDecoder {
         String name = in.readName();
         ImportDesc desc = switch (externKind("malformed import kind")) {
             case FUNC -> new ImportDesc.Func(in.readIndex());
-            case TABLE -> new ImportDesc.Table(TypeDecoder.tableType(in));
-            case MEMORY -> new ImportDesc.Memory(TypeDecoder.memoryType(in));
+            case TABLE -> new ImportDesc.Table(TypeDecoder.tableType(in, features));
+            case MEMORY -> new ImportDesc.Memory(TypeDecoder.memoryType(in, features));
             case GLOBAL -> new ImportDesc.Global(TypeDecoder.globalType(in));
         };
         return new Import(moduleName, name, desc);

@@ -1,5 +1,6 @@
 package dev.twasm.binary;
 
+import dev.twasm.model.AddressType;
 import dev.twasm.model.CustomSection;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
@@ -57,7 +58,7 @@ public final class ModuleEncoder {
         vectorSection(SectionId.IMPORT, m.imports(), this::importEntry);
         vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex()));
         vectorSection(SectionId.TABLE, m.tables(), this::tableType);
-        vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.limits()));
+        vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.addressType(), mem.limits()));
         vectorSection(SectionId.GLOBAL, m.globals(), this::global);
         vectorSection(SectionId.EXPORT, m.exports(), (s, e) -> s.writeName(e.name()).writeByte(e.kind().ordinal()).writeU32(e.index()));
         if (m.start().isPresent()) {
@@ -121,17 +122,18 @@ public final class ModuleEncoder {
         }
     }
 
-    private static void limits(BinaryOutput s, Limits limits) {
+    /** Limits with their address type's flag (bit 2 for {@code i64}, spec 3.0 §5.3.7); 2.0's encoding for {@code i32}. */
+    private static void limits(BinaryOutput s, AddressType addressType, Limits limits) {
+        int flags = (limits.hasMax() ? 1 : 0) | (addressType.is64() ? 0b100 : 0);
+        s.writeByte(flags).writeU32(limits.min());
         if (limits.hasMax()) {
-            s.writeByte(1).writeU32(limits.min()).writeU32(limits.max());
-        } else {
-            s.writeByte(0).writeU32(limits.min());
+            s.writeU32(limits.max());
         }
     }
 
     private void tableType(BinaryOutput s, TableType type) {
         s.writeByte(Types.encode(type.elemType()));
-        limits(s, type.limits());
+        limits(s, type.addressType(), type.limits());
     }
 
     private static void globalType(BinaryOutput s, GlobalType type) {
@@ -145,7 +147,7 @@ public final class ModuleEncoder {
         switch (imp.desc()) {
             case ImportDesc.Func f -> s.writeU32(f.typeIndex());
             case ImportDesc.Table t -> tableType(s, t.type());
-            case ImportDesc.Memory mem -> limits(s, mem.type().limits());
+            case ImportDesc.Memory mem -> limits(s, mem.type().addressType(), mem.type().limits());
             case ImportDesc.Global g -> globalType(s, g.type());
         }
     }

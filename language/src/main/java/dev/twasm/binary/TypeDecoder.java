@@ -1,5 +1,7 @@
 package dev.twasm.binary;
 
+import dev.twasm.model.AddressType;
+import dev.twasm.model.Features;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.Limits;
@@ -38,25 +40,54 @@ final class TypeDecoder {
     }
 
     /**
-     * {@code limits ::= 0x00 min | 0x01 min max} (spec §5.3.7). The flag is read as a 1-bit LEB128
-     * number, as in the reference interpreter: other values are "integer too large".
+     * Wasm 2.0's {@code limits ::= 0x00 min | 0x01 min max} (spec 2.0 §5.3.7). The flag is read as
+     * a 1-bit LEB128 number, as in the 2.0 reference interpreter: other values are "integer too
+     * large".
      */
-    static Limits limits(BinaryInput in) {
+    private static Limits limits(BinaryInput in) {
         boolean hasMax = in.readUnsigned(1) == 1;
         long min = in.readU32();
         long max = hasMax ? in.readU32() : Limits.NO_MAX;
         return new Limits(min, max);
     }
 
-    /** {@code memtype ::= limits} (spec §5.3.8). */
-    static MemoryType memoryType(BinaryInput in) {
-        return new MemoryType(limits(in));
+    /**
+     * Wasm 3.0's limits with their address type (spec 3.0 §5.3.7): a flags byte, bit 0 for a
+     * maximum and bit 2 for the {@code i64} address type, then u32 or u64 sizes; any other flags
+     * byte is "malformed limits flags".
+     */
+    private record AddressedLimits(AddressType addressType, Limits limits) {
+        static AddressedLimits read(BinaryInput in) {
+            int flags = in.readByte();
+            if ((flags & ~0b101) != 0) {
+                throw in.malformedAt("malformed limits flags", in.index() - 1);
+            }
+            AddressType addressType = (flags & 0b100) != 0 ? AddressType.I64 : AddressType.I32;
+            int bits = addressType.is64() ? 64 : 32;
+            long min = in.readUnsigned(bits);
+            boolean hasMax = (flags & 1) != 0;
+            long max = hasMax ? in.readUnsigned(bits) : Limits.NO_MAX;
+            return new AddressedLimits(addressType, new Limits(min, max, hasMax));
+        }
     }
 
-    /** {@code tabletype ::= reftype limits} (spec §5.3.9). */
-    static TableType tableType(BinaryInput in) {
+    /** {@code memtype ::= addrtype limits} (spec 3.0 §5.3.8); Wasm 2.0's form without memory64. */
+    static MemoryType memoryType(BinaryInput in, Features features) {
+        if (!features.memory64()) {
+            return new MemoryType(limits(in));
+        }
+        AddressedLimits limits = AddressedLimits.read(in);
+        return new MemoryType(limits.addressType(), limits.limits());
+    }
+
+    /** {@code tabletype ::= reftype addrtype limits} (spec 3.0 §5.3.9); 2.0's form without memory64. */
+    static TableType tableType(BinaryInput in, Features features) {
         ValType elemType = Types.readRefType(in);
-        return new TableType(elemType, limits(in));
+        if (!features.memory64()) {
+            return new TableType(elemType, limits(in));
+        }
+        AddressedLimits limits = AddressedLimits.read(in);
+        return new TableType(limits.addressType(), elemType, limits.limits());
     }
 
     /** {@code globaltype ::= valtype mut}, {@code mut ::= 0x00 | 0x01} (spec §5.3.10). */

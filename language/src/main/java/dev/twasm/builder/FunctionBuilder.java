@@ -9,6 +9,8 @@ import dev.twasm.model.Module;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.nodes.table.NarrowIndexNode;
+import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.StmtNode;
 import dev.twasm.nodes.ValueKind;
 import dev.twasm.nodes.calls.AbstractCallNode;
@@ -553,46 +555,53 @@ final class FunctionBuilder {
             }
             case TABLE_GET -> {
                 Operand index = pop();
-                push(new TableGetNode(reader.index(), index.node()), model.tableType(reader.index()).elemType(), index.effects().withImpure());
+                push(new TableGetNode(reader.index(), table64(reader.index()), index.node()), model.tableType(reader.index()).elemType(),
+                                index.effects().withImpure());
             }
             case TABLE_SET -> {
                 Operand[] operands = pop(2);
-                emit(new TableSetNode(reader.index(), operands[0].node(), operands[1].node()), effectsOf(operands).withImpure());
+                emit(new TableSetNode(reader.index(), table64(reader.index()), operands[0].node(), operands[1].node()), effectsOf(operands).withImpure());
             }
-            case TABLE_SIZE -> push(new TableSizeNode(reader.index()), ValType.I32, Effects.IMPURE);
+            case TABLE_SIZE -> push(new TableSizeNode(reader.index()), tableAddress(reader.index()), Effects.IMPURE);
             case TABLE_GROW -> {
                 Operand[] operands = pop(2);
-                push(new TableGrowNode(reader.index(), operands[0].node(), operands[1].node()), ValType.I32, effectsOf(operands).withImpure());
+                push(new TableGrowNode(reader.index(), table64(reader.index()), operands[0].node(), operands[1].node()), tableAddress(reader.index()),
+                                effectsOf(operands).withImpure());
             }
             case TABLE_FILL -> {
                 Operand[] o = pop(3);
-                emit(new TableFillNode(reader.index(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new TableFillNode(reader.index(), table64(reader.index()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case TABLE_COPY -> {
                 Operand[] o = pop(3);
-                emit(new TableCopyNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                int wide = BulkOperationNode.wide(table64(reader.index()), table64(reader.index2()),
+                                table64(reader.index()) && table64(reader.index2()));
+                emit(new TableCopyNode(reader.index(), reader.index2(), wide, o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case TABLE_INIT -> {
                 Operand[] o = pop(3);
-                emit(new TableInitNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new TableInitNode(reader.index(), reader.index2(), table64(reader.index2()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case ELEM_DROP -> emit(new ElemDropNode(reader.index()), Effects.IMPURE);
-            case MEMORY_SIZE -> push(new MemorySizeNode(reader.index()), ValType.I32, Effects.IMPURE);
+            case MEMORY_SIZE -> push(new MemorySizeNode(reader.index()), memoryAddress(reader.index()), Effects.IMPURE);
             case MEMORY_GROW -> {
                 Operand delta = pop();
-                push(new MemoryGrowNode(reader.index(), delta.node()), ValType.I32, delta.effects().withImpure());
+                push(new MemoryGrowNode(reader.index(), memory64(reader.index()), delta.node()), memoryAddress(reader.index()),
+                                delta.effects().withImpure());
             }
             case MEMORY_FILL -> {
                 Operand[] o = pop(3);
-                emit(new MemoryFillNode(reader.index(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new MemoryFillNode(reader.index(), memory64(reader.index()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case MEMORY_COPY -> {
                 Operand[] o = pop(3);
-                emit(new MemoryCopyNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                int wide = BulkOperationNode.wide(memory64(reader.index()), memory64(reader.index2()),
+                                memory64(reader.index()) && memory64(reader.index2()));
+                emit(new MemoryCopyNode(reader.index(), reader.index2(), wide, o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case MEMORY_INIT -> {
                 Operand[] o = pop(3);
-                emit(new MemoryInitNode(reader.index(), reader.index2(), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new MemoryInitNode(reader.index(), reader.index2(), memory64(reader.index2()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case DATA_DROP -> emit(new DataDropNode(reader.index()), Effects.IMPURE);
             case I32_CONST -> push(ConstNode.ofBits(reader.i32()), ValType.I32, Effects.NONE);
@@ -617,13 +626,31 @@ final class FunctionBuilder {
         }
     }
 
+    /** Whether memory {@code index} is 64-bit (memory64): its addresses and sizes are {@code i64}s. */
+    private boolean memory64(int index) {
+        return model.memoryType(index).addressType().is64();
+    }
+
+    private ValType memoryAddress(int index) {
+        return model.memoryType(index).addressType().valType();
+    }
+
+    /** Whether table {@code index} is 64-bit (table64). */
+    private boolean table64(int index) {
+        return model.tableType(index).addressType().is64();
+    }
+
+    private ValType tableAddress(int index) {
+        return model.tableType(index).addressType().valType();
+    }
+
     private void memoryAccess(Opcode op, CodeReader reader) {
         if (op.results().length == 1) {
             Operand address = pop();
-            push(new LoadNode(op, reader.memoryOffset(), reader.index(), address.node()), op.results()[0], address.effects().withImpure());
+            push(new LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), address.node()), op.results()[0], address.effects().withImpure());
         } else {
             Operand[] o = pop(2);
-            emit(new StoreNode(op, reader.memoryOffset(), reader.index(), o[0].node(), o[1].node()), effectsOf(o).withImpure());
+            emit(new StoreNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), o[0].node(), o[1].node()), effectsOf(o).withImpure());
         }
     }
 
@@ -653,18 +680,18 @@ final class FunctionBuilder {
             }
             case LOAD, LOAD_EXTEND, LOAD_SPLAT, LOAD_ZERO -> {
                 Operand address = pop();
-                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), 0, address.node(), null), ValType.V128,
+                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), 0, address.node(), null), ValType.V128,
                                 address.effects().withImpure());
             }
             case LOAD_LANE -> {
                 Operand[] o = pop(2);
-                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), reader.lane(), o[0].node(), o[1].node()), ValType.V128,
+                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), reader.lane(), o[0].node(), o[1].node()), ValType.V128,
                                 effectsOf(o).withImpure());
             }
             case STORE, STORE_LANE -> {
                 Operand[] o = pop(2);
                 int lane = op.immediates() == Opcode.Immediates.MEMARG_LANE ? reader.lane() : 0;
-                emit(new V128StoreNode(op, reader.memoryOffset(), reader.index(), lane, o[0].node(), o[1].node()), effectsOf(o).withImpure());
+                emit(new V128StoreNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), lane, o[0].node(), o[1].node()), effectsOf(o).withImpure());
             }
         }
     }
@@ -738,8 +765,9 @@ final class FunctionBuilder {
         FuncType calleeType = model.types().get(typeIndex);
         Operand elementIndex = pop();
         Operand[] arguments = pop(calleeType.paramCount());
+        ExprNode index = table64(tableIndex) ? new NarrowIndexNode(elementIndex.node()) : elementIndex.node();
         AbstractCallNode callNode = new CallIndirectNode(tableIndex, module.typeId(typeIndex), nodesOf(arguments),
-                        ValueKind.of(calleeType.params()), elementIndex.node());
+                        ValueKind.of(calleeType.params()), index);
         callResults(callNode, calleeType, effectsOf(arguments).union(elementIndex.effects()).withImpure());
     }
 

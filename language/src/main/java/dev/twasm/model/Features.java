@@ -8,10 +8,12 @@ package dev.twasm.model;
  * @param multiMemory several memories per module (spec 3.0 §2.5.5), a memory index in the memarg
  *            of loads and stores (binary: bit 6 of the alignment field; text: an index before
  *            {@code offset=}), instead of 2.0's "multiple memories" error and malformed flags
- * @param memory64 offsets of loads and stores read as 64-bit numbers (binary u64, text up to
- *            2^64 - 1), so that too large an offset for a 32-bit memory is the 3.0 validation
- *            error "offset out of range" rather than 2.0's malformed "i32 constant"; 64-bit
- *            memories themselves are not implemented yet
+ * @param memory64 64-bit memories and tables (memory64, table64, spec 3.0 §2.3.10): the
+ *            {@code i64} address type before limits (binary: bit 2 of the limits' flags byte,
+ *            which 3.0 reads as a byte, "malformed limits flags"; text: {@code i64}), u64 sizes,
+ *            and offsets of loads and stores read as 64-bit numbers, so that too large an offset
+ *            for a 32-bit memory is the 3.0 validation error "offset out of range" rather than
+ *            2.0's malformed "i32 constant"
  */
 public record Features(boolean multiMemory, boolean memory64) {
     /** Wasm 2.0's rules: what the engine accepts by default. */

@@ -4,6 +4,7 @@ import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmRuntimeError;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.interop.ExportsObject;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
@@ -107,19 +108,24 @@ public final class Instantiator {
         return new ExportsObject(exports);
     }
 
+    /** An active segment's offset, an {@code i32} or (64-bit memory or table) {@code i64}, as an unsigned number. */
+    private static long segmentOffset(Object offset) {
+        return offset instanceof Integer i ? Integer.toUnsignedLong(i) : (Long) offset;
+    }
+
     /** Active element segments, declarative drops, then active data segments (spec §4.5.4 steps 14-15). */
     private static void initialize(Module model, WasmInstance instance) {
         List<ElemSegment> elems = model.elems();
         for (int i = 0; i < elems.size(); i++) {
             ElemSegment segment = elems.get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                int offset = (Integer) ConstantExpressions.evaluate(segment.offset(), instance);
+                long offset = segmentOffset(ConstantExpressions.evaluate(segment.offset(), instance));
                 Object[] references = instance.elemSegments[i];
                 Object[] elements = instance.tables[segment.tableIndex()].elements;
-                if (Integer.toUnsignedLong(offset) + references.length > elements.length) {
+                if (!AddressOperand.fits(offset, references.length, elements.length)) {
                     throw WasmTrap.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, null);
                 }
-                System.arraycopy(references, 0, elements, offset, references.length);
+                System.arraycopy(references, 0, elements, (int) offset, references.length);
             }
             if (segment.mode() != SegmentMode.PASSIVE) {
                 instance.elemSegments[i] = DROPPED_ELEM;
@@ -129,13 +135,13 @@ public final class Instantiator {
         for (int i = 0; i < datas.size(); i++) {
             DataSegment segment = datas.get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                int offset = (Integer) ConstantExpressions.evaluate(segment.offset(), instance);
+                long offset = segmentOffset(ConstantExpressions.evaluate(segment.offset(), instance));
                 byte[] bytes = instance.dataSegments[i];
                 WasmMemory memory = instance.memories[segment.memoryIndex()];
-                if (Integer.toUnsignedLong(offset) + bytes.length > memory.byteSize()) {
+                if (!AddressOperand.fits(offset, bytes.length, memory.byteSize())) {
                     throw WasmTrap.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, null);
                 }
-                System.arraycopy(bytes, 0, memory.buffer, offset, bytes.length);
+                System.arraycopy(bytes, 0, memory.buffer, (int) offset, bytes.length);
                 instance.dataSegments[i] = DROPPED_DATA;
             }
         }

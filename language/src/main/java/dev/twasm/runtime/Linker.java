@@ -56,15 +56,19 @@ final class Linker {
                 case ImportDesc.Func f -> instance.functions[functions++] = function(module, imp, f.typeIndex(), value);
                 case ImportDesc.Table t -> {
                     if (!(value instanceof WasmTable table) || table.elemType() != t.type().elemType()
+                                    || table.type().addressType() != t.type().addressType()
                                     || !table.currentLimits().matches(t.type().limits())) {
-                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a table " + t.type().elemType() + " " + t.type().limits()
+                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a table " + t.type().addressType() + " "
+                                        + t.type().elemType() + " " + t.type().limits()
                                         + ", got " + describe(value));
                     }
                     instance.tables[tables++] = table;
                 }
                 case ImportDesc.Memory m -> {
-                    if (!(value instanceof WasmMemory memory) || !memory.currentLimits().matches(m.type().limits())) {
-                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a memory " + m.type().limits() + ", got " + describe(value));
+                    if (!(value instanceof WasmMemory memory) || memory.type().addressType() != m.type().addressType()
+                                    || !memory.currentLimits().matches(m.type().limits())) {
+                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a memory " + m.type().addressType() + " "
+                                        + m.type().limits() + ", got " + describe(value));
                     }
                     instance.memories[memories++] = memory;
                 }

@@ -23,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>A Java array holds at most 2^31 - 1 bytes, so this implementation caps memories at
  * {@link #MAX_PAGES} pages (just under 2 GiB); {@code memory.grow} past that returns -1, which the
- * spec allows. Larger, shared and 64-bit memories need another implementation behind the same
+ * spec allows, for 64-bit memories too. Larger and shared memories need another implementation behind the same
  * interface (docs/rationale.md).
  *
  * <p>To embedders a memory is an interop buffer (little- or big-endian reads and writes of every
@@ -48,12 +48,12 @@ public final class WasmMemory extends ByteBufferObject {
         this.type = type;
         this.buffer = new byte[(int) (type.limits().min() * MemoryType.PAGE_SIZE)];
         Limits limits = type.limits();
-        this.maxPages = limits.hasMax() ? Math.min(limits.max(), MAX_PAGES) : MAX_PAGES;
+        this.maxPages = limits.hasMax() && Long.compareUnsigned(limits.max(), MAX_PAGES) < 0 ? limits.max() : MAX_PAGES;
     }
 
     /** Whether a memory with these limits can be allocated by this implementation. */
     public static boolean canAllocate(Limits limits) {
-        return limits.min() <= MAX_PAGES;
+        return Long.compareUnsigned(limits.min(), MAX_PAGES) <= 0;
     }
 
     public MemoryType type() {
@@ -72,7 +72,7 @@ public final class WasmMemory extends ByteBufferObject {
 
     /** The limits that describe this memory now, for import matching (spec §4.5.2). */
     public Limits currentLimits() {
-        return new Limits(pages(), type.limits().max());
+        return type.limits().withMin(pages());
     }
 
     /**

@@ -31,11 +31,11 @@ public final class WasmTable extends ArrayObject {
         this.elements = new Object[(int) type.limits().min()];
         Arrays.fill(elements, init);
         Limits limits = type.limits();
-        this.max = limits.hasMax() ? Math.min(limits.max(), MAX_ELEMENTS) : MAX_ELEMENTS;
+        this.max = limits.hasMax() && Long.compareUnsigned(limits.max(), MAX_ELEMENTS) < 0 ? limits.max() : MAX_ELEMENTS;
     }
 
     public static boolean canAllocate(Limits limits) {
-        return limits.min() <= MAX_ELEMENTS;
+        return Long.compareUnsigned(limits.min(), MAX_ELEMENTS) <= 0;
     }
 
     public TableType type() {
@@ -52,7 +52,7 @@ public final class WasmTable extends ArrayObject {
 
     /** The limits that describe this table now, for import matching (spec §4.5.2). */
     public Limits currentLimits() {
-        return new Limits(size(), type.limits().max());
+        return type.limits().withMin(size());
     }
 
     /** {@code table.grow} (spec §4.4.6): returns the old size, or -1 when the maximum would be exceeded. */

@@ -4,6 +4,7 @@ import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.binary.BinaryOutput;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.DataSegment;
+import dev.twasm.model.AddressType;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
 import dev.twasm.model.Expr;
@@ -351,19 +352,43 @@ final class ModuleParser extends TokenCursor {
         builder.addFunction(new Function(type, locals.declaredLocals(), body));
     }
 
+    /**
+     * {@code limits}: with memory64 (Wasm 3.0) the sizes are read as u64 and validation bounds
+     * them by the address type ("memory size must be at most ..."); in Wasm 2.0 they are u32.
+     */
     private Limits limits() {
-        long min = u32();
-        long max = at(TokenKind.NAT) ? u32() : Limits.NO_MAX;
-        return new Limits(min, max);
+        long min = sizeLiteral();
+        if (!at(TokenKind.NAT)) {
+            return new Limits(min, Limits.NO_MAX, false);
+        }
+        return new Limits(min, sizeLiteral(), true);
+    }
+
+    private long sizeLiteral() {
+        return features.memory64() ? u64() : u32();
+    }
+
+    /** {@code addrtype?} before the limits of a table or memory (spec 3.0 §6.4.x): {@code i32} when absent. */
+    private AddressType addressType() {
+        if (features.memory64() && tokens.keyword(pos) == Keyword.I64) {
+            pos++;
+            return AddressType.I64;
+        }
+        if (features.memory64() && tokens.keyword(pos) == Keyword.I32) {
+            pos++;
+        }
+        return AddressType.I32;
     }
 
     private TableType tableType() {
+        AddressType addressType = addressType();
         Limits limits = limits();
-        return new TableType(refType(), limits);
+        return new TableType(addressType, refType(), limits);
     }
 
     private MemoryType memoryType() {
-        return new MemoryType(limits());
+        AddressType addressType = addressType();
+        return new MemoryType(addressType, limits());
     }
 
     private GlobalType globalType() {
@@ -389,16 +414,19 @@ final class ModuleParser extends TokenCursor {
             builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Table(type)));
             return;
         }
+        int start = pos;
+        AddressType addressType = addressType();
         if (isValType(pos) && kind(pos + 1) == TokenKind.LPAR && tokens.keyword(pos + 2) == Keyword.ELEM) {
             ValType elemType = refType();
             expectForm(Keyword.ELEM);
             Expr[] items = IndexSpace.atReference(this) || at(TokenKind.RPAR) ? functionItems() : elemExprs();
             expectRPar();
             expectRPar();
-            builder.addTable(new TableType(elemType, new Limits(items.length, items.length)));
-            builder.addElem(new ElemSegment(SegmentMode.ACTIVE, elemType, index, zeroOffset(), items));
+            builder.addTable(new TableType(addressType, elemType, new Limits(items.length, items.length)));
+            builder.addElem(new ElemSegment(SegmentMode.ACTIVE, elemType, index, zeroOffset(addressType), items));
             return;
         }
+        pos = start;
         TableType type = tableType();
         expectRPar();
         builder.addTable(type);
@@ -417,16 +445,19 @@ final class ModuleParser extends TokenCursor {
             builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Memory(type)));
             return;
         }
+        int start = pos;
+        AddressType addressType = addressType();
         if (atForm(Keyword.DATA)) {
             pos += 2;
             byte[] bytes = strings();
             expectRPar();
             expectRPar();
             long pages = (bytes.length + (long) MemoryType.PAGE_SIZE - 1) / MemoryType.PAGE_SIZE;
-            builder.addMemory(new MemoryType(new Limits(pages, pages)));
-            builder.addData(new DataSegment(SegmentMode.ACTIVE, index, zeroOffset(), bytes));
+            builder.addMemory(new MemoryType(addressType, new Limits(pages, pages)));
+            builder.addData(new DataSegment(SegmentMode.ACTIVE, index, zeroOffset(addressType), bytes));
             return;
         }
+        pos = start;
         MemoryType type = memoryType();
         expectRPar();
         builder.addMemory(type);
@@ -598,7 +629,9 @@ final class ModuleParser extends TokenCursor {
         builder.addData(new DataSegment(mode, memory, offset, bytes));
     }
 
-    private static Expr zeroOffset() {
-        return new Expr(new byte[] {(byte) Opcode.I32_CONST.code(), 0, (byte) Opcode.END.code()}, 0);
+    /** The offset of an inline segment: {@code i32.const 0}, or {@code i64.const 0} for a 64-bit memory or table. */
+    private static Expr zeroOffset(AddressType addressType) {
+        Opcode constant = addressType.is64() ? Opcode.I64_CONST : Opcode.I32_CONST;
+        return new Expr(new byte[] {(byte) constant.code(), 0, (byte) Opcode.END.code()}, 0);
     }
 }

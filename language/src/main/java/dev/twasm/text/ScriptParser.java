@@ -314,15 +314,4 @@ final class ScriptParser extends TokenCursor {
             throw error("constant out of range", pos - 1);
         }
     }
-
-    private long u64() {
-        if (!at(TokenKind.NAT)) {
-            throw unexpected();
-        }
-        try {
-            return NumberLiteral.u64(tokens.text(pos++));
-        } catch (NumberLiteral.OutOfRange e) {
-            throw error("constant out of range", pos - 1);
-        }
-    }
 }

@@ -164,6 +164,18 @@ class TokenCursor {
         }
     }
 
+    /** A natural number up to 2^64 - 1 (as a {@code long}), or "i64 constant out of range". */
+    final long u64() {
+        if (tokens.kind(pos) != TokenKind.NAT) {
+            throw unexpected();
+        }
+        try {
+            return NumberLiteral.u64(tokens.text(pos++));
+        } catch (NumberLiteral.OutOfRange e) {
+            throw error("i64 constant out of range", pos - 1);
+        }
+    }
+
     final ValType valType() {
         if (tokens.keyword(pos) instanceof Keyword k && k.valType() != null) {
             pos++;

@@ -6,10 +6,12 @@ import static dev.twasm.validation.ValidationContext.invalid;
 import dev.twasm.binary.CodeReader;
 import dev.twasm.exception.InvalidModuleException;
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.AddressType;
 import dev.twasm.model.BlockType;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.GlobalType;
+import dev.twasm.model.MemoryType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.TableType;
 import dev.twasm.model.ValType;
@@ -35,7 +37,6 @@ import java.util.Arrays;
  * <p>One instance validates any number of functions of one module, one after the other.
  */
 final class FunctionValidator {
-    private static final ValType[] THREE_I32 = {ValType.I32, ValType.I32, ValType.I32};
 
     private final ValidationContext context;
     private final OperandStack operands = new OperandStack();
@@ -136,7 +137,7 @@ final class FunctionValidator {
                     throw invalid("type mismatch: call_indirect requires a table of funcref but table " + reader.index2() + " has "
                                     + table.elemType());
                 }
-                popOperand(ValType.I32);
+                popOperand(table.addressType().valType());
                 call(type);
             }
             case DROP -> popOperand();
@@ -158,72 +159,76 @@ final class FunctionValidator {
                 popOperand(global.valType());
             }
             case TABLE_GET -> {
-                ValType elemType = context.table(reader.index()).elemType();
-                popOperand(ValType.I32);
-                pushOperand(elemType);
+                TableType table = context.table(reader.index());
+                popOperand(address(table));
+                pushOperand(table.elemType());
             }
             case TABLE_SET -> {
-                ValType elemType = context.table(reader.index()).elemType();
-                popOperand(elemType);
-                popOperand(ValType.I32);
+                TableType table = context.table(reader.index());
+                popOperand(table.elemType());
+                popOperand(address(table));
             }
-            case TABLE_SIZE -> {
-                context.table(reader.index());
-                pushOperand(ValType.I32);
-            }
+            case TABLE_SIZE -> pushOperand(address(context.table(reader.index())));
             case TABLE_GROW -> {
-                ValType elemType = context.table(reader.index()).elemType();
-                popOperand(ValType.I32);
-                popOperand(elemType);
-                pushOperand(ValType.I32);
+                TableType table = context.table(reader.index());
+                popOperand(address(table));
+                popOperand(table.elemType());
+                pushOperand(address(table));
             }
             case TABLE_FILL -> {
-                ValType elemType = context.table(reader.index()).elemType();
-                popOperand(ValType.I32);
-                popOperand(elemType);
-                popOperand(ValType.I32);
+                TableType table = context.table(reader.index());
+                popOperand(address(table));
+                popOperand(table.elemType());
+                popOperand(address(table));
             }
             case TABLE_COPY -> {
-                ValType destination = context.table(reader.index()).elemType();
-                ValType source = context.table(reader.index2()).elemType();
-                if (source != destination) {
-                    throw invalid("type mismatch: table.copy source element type " + source + " does not match destination element type "
-                                    + destination);
+                TableType destination = context.table(reader.index());
+                TableType source = context.table(reader.index2());
+                if (source.elemType() != destination.elemType()) {
+                    throw invalid("type mismatch: table.copy source element type " + source.elemType()
+                                    + " does not match destination element type " + destination.elemType());
                 }
-                popOperands(THREE_I32);
+                popOperand(AddressType.min(destination.addressType(), source.addressType()).valType());
+                popOperand(address(source));
+                popOperand(address(destination));
             }
             case TABLE_INIT -> {
-                ValType tableType = context.table(reader.index2()).elemType();
+                TableType table = context.table(reader.index2());
                 ValType segmentType = context.elem(reader.index());
-                if (segmentType != tableType) {
+                if (segmentType != table.elemType()) {
                     throw invalid("type mismatch: element segment's type " + segmentType + " does not match table's element type "
-                                    + tableType);
+                                    + table.elemType());
                 }
-                popOperands(THREE_I32);
+                popOperand(ValType.I32);
+                popOperand(ValType.I32);
+                popOperand(address(table));
             }
             case ELEM_DROP -> context.elem(reader.index());
-            case MEMORY_SIZE -> {
-                context.memory(reader.index());
-                pushOperand(ValType.I32);
-            }
+            case MEMORY_SIZE -> pushOperand(address(context.memory(reader.index())));
             case MEMORY_GROW -> {
-                context.memory(reader.index());
-                popOperand(ValType.I32);
-                pushOperand(ValType.I32);
+                ValType address = address(context.memory(reader.index()));
+                popOperand(address);
+                pushOperand(address);
             }
             case MEMORY_FILL -> {
-                context.memory(reader.index());
-                popOperands(THREE_I32);
+                ValType address = address(context.memory(reader.index()));
+                popOperand(address);
+                popOperand(ValType.I32);
+                popOperand(address);
             }
             case MEMORY_COPY -> {
-                context.memory(reader.index());
-                context.memory(reader.index2());
-                popOperands(THREE_I32);
+                MemoryType destination = context.memory(reader.index());
+                MemoryType source = context.memory(reader.index2());
+                popOperand(AddressType.min(destination.addressType(), source.addressType()).valType());
+                popOperand(address(source));
+                popOperand(address(destination));
             }
             case MEMORY_INIT -> {
-                context.memory(reader.index2());
+                MemoryType memory = context.memory(reader.index2());
                 context.data(reader.index());
-                popOperands(THREE_I32);
+                popOperand(ValType.I32);
+                popOperand(ValType.I32);
+                popOperand(address(memory));
             }
             case DATA_DROP -> context.data(reader.index());
             case I32_CONST -> pushOperand(ValType.I32);
@@ -252,14 +257,19 @@ final class FunctionValidator {
         if (!op.hasFixedSignature()) {
             throw new IllegalStateException("no validation rule for " + op);
         }
+        ValType[] params = op.params();
         if (op.isMemoryAccess()) {
-            context.memory(reader.index());
+            MemoryType memory = context.memory(reader.index());
             if (reader.alignLog2() > op.naturalAlignmentLog2()) {
                 throw invalid("alignment must not be larger than natural");
             }
-            // every memory has 32-bit addresses (memory64 is not implemented)
-            if (Long.compareUnsigned(reader.memoryOffset(), 0xFFFF_FFFFL) > 0) {
+            if (Long.compareUnsigned(reader.memoryOffset(), memory.addressType().maxUnsigned()) > 0) {
                 throw invalid("offset out of range");
+            }
+            if (memory.addressType().is64()) {
+                // the address, the first operand of every load and store, has the memory's address type
+                params = params.clone();
+                params[0] = ValType.I64;
             }
         }
         switch (op.immediates()) {
@@ -278,8 +288,18 @@ final class FunctionValidator {
             default -> {
             }
         }
-        popOperands(op.params());
+        popOperands(params);
         pushOperands(op.results());
+    }
+
+    /** The type of addresses and sizes of a memory ({@code i32} or, for memory64, {@code i64}). */
+    private static ValType address(MemoryType memory) {
+        return memory.addressType().valType();
+    }
+
+    /** The type of indices and sizes of a table ({@code i32} or, for table64, {@code i64}). */
+    private static ValType address(TableType table) {
+        return table.addressType().valType();
     }
 
     private FuncType blockType() {

@@ -35,6 +35,7 @@ final class ModuleValidator {
     /** The reference interpreter's wording for limits out of range. */
     private static final String TABLE_TOO_LARGE = "table size must be at most 2^32-1";
     private static final String MEMORY_TOO_LARGE = "memory size must be at most 65536 pages (4GiB)";
+    private static final String MEMORY64_TOO_LARGE = "memory size must be at most 2^48 pages (16 EiB)";
 
     private final Module module;
     private ValidationContext context;
@@ -136,17 +137,17 @@ final class ModuleValidator {
         }
     }
 
-    /** Table types (spec §3.2.4): limits within 2^32-1, a reference element type. */
+    /** Table types (spec 3.0 §3.2.x): limits within 2^32-1 (2^64-1 for table64), a reference element type. */
     private static void checkTableType(TableType type) {
-        checkLimits(type.limits(), TableType.MAX_SIZE, TABLE_TOO_LARGE);
+        checkLimits(type.limits(), type.maxSize(), TABLE_TOO_LARGE);
         if (!type.elemType().isReference()) {
             throw invalid("malformed reference type " + type.elemType());
         }
     }
 
-    /** Memory types (spec §3.2.3): limits within 65536 pages. */
+    /** Memory types (spec 3.0 §3.2.x): limits within 65536 pages (2^48 pages for memory64). */
     private static void checkMemoryType(MemoryType type) {
-        checkLimits(type.limits(), MemoryType.MAX_PAGES, MEMORY_TOO_LARGE);
+        checkLimits(type.limits(), type.maxPages(), type.addressType().is64() ? MEMORY64_TOO_LARGE : MEMORY_TOO_LARGE);
     }
 
     /** Limits (spec §3.2.1): minimum and maximum within {@code range}, minimum not above maximum. */
@@ -174,19 +175,20 @@ final class ModuleValidator {
             constants.validate(item, elemType);
         }
         if (segment.mode() == SegmentMode.ACTIVE) {
-            ValType tableType = context.table(segment.tableIndex()).elemType();
+            TableType table = context.table(segment.tableIndex());
+            ValType tableType = table.elemType();
             if (tableType != elemType) {
                 throw invalid("type mismatch: element segment's type " + elemType + " does not match table's element type " + tableType);
             }
-            constants.validate(segment.offset(), ValType.I32);
+            constants.validate(segment.offset(), table.addressType().valType());
         }
     }
 
-    /** Data segments (spec §3.4.6): an active one needs its memory and an i32 offset. */
+    /** Data segments (spec 3.0 §3.4.x): an active one needs its memory and an offset of its address type. */
     private void checkData(DataSegment segment) {
         if (segment.mode() == SegmentMode.ACTIVE) {
-            context.memory(segment.memoryIndex());
-            constants.validate(segment.offset(), ValType.I32);
+            MemoryType memory = context.memory(segment.memoryIndex());
+            constants.validate(segment.offset(), memory.addressType().valType());
         }
     }
 

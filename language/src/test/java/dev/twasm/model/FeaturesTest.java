@@ -87,4 +87,35 @@ class FeaturesTest {
         Validator.analyze(WatParser.parseModule("(module (memory 1) (func (drop (v128.load offset=4294967295 (i32.const 0)))))", WASM_3_0),
                         WASM_3_0);
     }
+
+    @Test
+    void memory64TypesAreEncodedWithTheirAddressTypeAndDecodedBack() {
+        String text = "(module (memory i64 1 0x1_0000_0000_0000) (table i64 0 0xffff_ffff_ffff_ffff funcref) (memory 1 2) (table 3 funcref))";
+        // 2.0's rules know no address type before the limits
+        assertThrows(MalformedModuleException.class, () -> WatParser.parseModule(text));
+        Module module = WatParser.parseModule(text, WASM_3_0);
+        Validator.analyze(module, WASM_3_0);
+        byte[] binary = ModuleEncoder.encode(module);
+        Module decoded = BinaryDecoder.decode(binary, WASM_3_0);
+        assertEquals(new MemoryType(AddressType.I64, new Limits(1, 1L << 48)), decoded.memories().get(0));
+        assertEquals(new MemoryType(AddressType.I32, new Limits(1, 2)), decoded.memories().get(1));
+        assertEquals(new TableType(AddressType.I64, ValType.FUNCREF, new Limits(0, -1L, true)), decoded.tables().get(0));
+        assertEquals(new TableType(AddressType.I32, ValType.FUNCREF, new Limits(3, Limits.NO_MAX)), decoded.tables().get(1));
+        // the i64 flag (bit 2) is a 3.0 encoding: "integer too large" for 2.0's 1-bit flag
+        assertThrows(MalformedModuleException.class, () -> BinaryDecoder.decode(binary));
+    }
+
+    @Test
+    void memory64LimitsAreBoundedByTheAddressType() {
+        InvalidModuleException tooLarge = assertThrows(InvalidModuleException.class,
+                        () -> Validator.analyze(WatParser.parseModule("(module (memory i64 0x1_0000_0000_0001))", WASM_3_0), WASM_3_0));
+        assertTrue(tooLarge.getMessage().contains("memory size"), tooLarge.getMessage());
+        InvalidModuleException minAboveMax = assertThrows(InvalidModuleException.class,
+                        () -> Validator.analyze(WatParser.parseModule("(module (table i64 0xffff_ffff_ffff_ffff 1 funcref))", WASM_3_0), WASM_3_0));
+        assertTrue(minAboveMax.getMessage().contains("size minimum must not be greater than maximum"), minAboveMax.getMessage());
+        InvalidModuleException address = assertThrows(InvalidModuleException.class,
+                        () -> Validator.analyze(WatParser.parseModule("(module (memory i64 1) (func (drop (i32.load (i32.const 0)))))", WASM_3_0),
+                                        WASM_3_0));
+        assertTrue(address.getMessage().contains("type mismatch"), address.getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
 
@@ -27,20 +28,23 @@ public final class LoadNode extends ExprNode {
     private final int width;
     private final long offset;
     private final int memoryIndex;
+    /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
+    private final boolean is64;
     @Child private ExprNode address;
 
-    public LoadNode(Opcode op, long offset, int memoryIndex, ExprNode address) {
+    public LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, ExprNode address) {
         this.op = op;
         this.width = 1 << op.naturalAlignmentLog2();
         this.offset = offset;
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
         this.address = address;
     }
 
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
 
     private long effectiveAddress(VirtualFrame frame) {
-        return Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+        return AddressOperand.effectiveAddress(address, frame, is64, offset);
     }
 
     /** The memory's bytes, after checking that {@code [ea, ea + width)} lies within them. */

@@ -18,19 +18,19 @@ public final class MemoryCopyNode extends BulkOperationNode {
     private final int destinationMemory;
     private final int sourceMemory;
 
-    public MemoryCopyNode(int destinationMemory, int sourceMemory, ExprNode destination, ExprNode source, ExprNode length) {
-        super(destination, source, length, TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+    public MemoryCopyNode(int destinationMemory, int sourceMemory, int wide, ExprNode destination, ExprNode source, ExprNode length) {
+        super(destination, source, length, wide, TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.destinationMemory = destinationMemory;
         this.sourceMemory = sourceMemory;
     }
 
     @Override
-    protected void perform(VirtualFrame frame, int destination, int source, int length) {
+    protected void perform(VirtualFrame frame, long destination, long source, long length) {
         WasmMemory to = MemoryNodes.memory(this, frame, destinationMemory);
         WasmMemory from = MemoryNodes.memory(this, frame, sourceMemory);
         if (!inBounds(source, length, from.byteSize()) || !inBounds(destination, length, to.byteSize())) {
             throw outOfBounds.trap(this);
         }
-        System.arraycopy(from.buffer, source, to.buffer, destination, length);
+        System.arraycopy(from.buffer, (int) source, to.buffer, (int) destination, (int) length);
     }
 }

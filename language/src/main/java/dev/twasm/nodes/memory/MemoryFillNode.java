@@ -15,17 +15,17 @@ import java.util.Arrays;
 public final class MemoryFillNode extends BulkOperationNode {
     private final int memoryIndex;
 
-    public MemoryFillNode(int memoryIndex, ExprNode destination, ExprNode value, ExprNode length) {
-        super(destination, value, length, TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+    public MemoryFillNode(int memoryIndex, boolean is64, ExprNode destination, ExprNode value, ExprNode length) {
+        super(destination, value, length, wide(is64, false, is64), TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.memoryIndex = memoryIndex;
     }
 
     @Override
-    protected void perform(VirtualFrame frame, int destination, int value, int length) {
+    protected void perform(VirtualFrame frame, long destination, long value, long length) {
         WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
         if (!inBounds(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }
-        Arrays.fill(memory.buffer, destination, destination + length, (byte) value);
+        Arrays.fill(memory.buffer, (int) destination, (int) (destination + length), (byte) value);
     }
 }

@@ -2,6 +2,7 @@ package dev.twasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 
 /**
@@ -11,16 +12,28 @@ import dev.twasm.nodes.ExprNode;
 @NodeInfo(shortName = "memory.grow")
 public final class MemoryGrowNode extends ExprNode {
     private final int memoryIndex;
+    private final boolean is64;
     @Child private ExprNode delta;
 
-    public MemoryGrowNode(int memoryIndex, ExprNode delta) {
+    public MemoryGrowNode(int memoryIndex, boolean is64, ExprNode delta) {
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
         this.delta = delta;
     }
 
     @Override
     public int executeI32(VirtualFrame frame) {
-        long pages = Integer.toUnsignedLong(delta.executeI32(frame));
+        return grow(frame);
+    }
+
+    /** {@code memory.grow} of a 64-bit memory: the old size in pages, or -1. */
+    @Override
+    public long executeI64(VirtualFrame frame) {
+        return grow(frame);
+    }
+
+    private int grow(VirtualFrame frame) {
+        long pages = AddressOperand.read(delta, frame, is64);
         return MemoryNodes.memory(this, frame, memoryIndex).grow(pages);
     }
 }

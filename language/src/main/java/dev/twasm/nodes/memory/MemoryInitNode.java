@@ -18,19 +18,19 @@ public final class MemoryInitNode extends BulkOperationNode {
     private final int dataIndex;
     private final int memoryIndex;
 
-    public MemoryInitNode(int dataIndex, int memoryIndex, ExprNode destination, ExprNode source, ExprNode length) {
-        super(destination, source, length, TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+    public MemoryInitNode(int dataIndex, int memoryIndex, boolean is64, ExprNode destination, ExprNode source, ExprNode length) {
+        super(destination, source, length, wide(is64, false, false), TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.dataIndex = dataIndex;
         this.memoryIndex = memoryIndex;
     }
 
     @Override
-    protected void perform(VirtualFrame frame, int destination, int source, int length) {
+    protected void perform(VirtualFrame frame, long destination, long source, long length) {
         byte[] data = CallingConvention.instance(this, frame).dataSegments[dataIndex];
         WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
         if (!inBounds(source, length, data.length) || !inBounds(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }
-        System.arraycopy(data, source, memory.buffer, destination, length);
+        System.arraycopy(data, (int) source, memory.buffer, (int) destination, (int) length);
     }
 }

@@ -17,4 +17,10 @@ public final class MemorySizeNode extends ExprNode {
     public int executeI32(VirtualFrame frame) {
         return MemoryNodes.memory(this, frame, memoryIndex).pages();
     }
+
+    /** {@code memory.size} of a 64-bit memory. */
+    @Override
+    public long executeI64(VirtualFrame frame) {
+        return MemoryNodes.memory(this, frame, memoryIndex).pages();
+    }
 }

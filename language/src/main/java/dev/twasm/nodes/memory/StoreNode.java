@@ -5,6 +5,7 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
 import dev.twasm.nodes.TrapSite;
@@ -23,21 +24,24 @@ public final class StoreNode extends StmtNode {
     private final int width;
     private final long offset;
     private final int memoryIndex;
+    /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
+    private final boolean is64;
     @Child private ExprNode address;
     @Child private ExprNode value;
 
-    public StoreNode(Opcode op, long offset, int memoryIndex, ExprNode address, ExprNode value) {
+    public StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, ExprNode address, ExprNode value) {
         this.op = op;
         this.width = 1 << op.naturalAlignmentLog2();
         this.offset = offset;
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
         this.address = address;
         this.value = value;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        long ea = Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+        long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         switch (op) {
             case I32_STORE -> storeInt(frame, ea, value.executeI32(frame));
             case I32_STORE8 -> storeByte(frame, ea, value.executeI32(frame));

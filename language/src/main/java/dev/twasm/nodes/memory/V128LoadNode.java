@@ -5,6 +5,7 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
 import dev.twasm.simd.SimdFamily;
@@ -35,12 +36,14 @@ public final class V128LoadNode extends ExprNode {
     private final V128Unary extend;
     private final long offset;
     private final int memoryIndex;
+    /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
+    private final boolean is64;
     @Child private ExprNode address;
     @Child private ExprNode vector;
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
 
     /** A load of instruction {@code op}; {@code vector} is the vector operand of a lane load, else null. */
-    public V128LoadNode(Opcode op, long offset, int memoryIndex, int lane, ExprNode address, ExprNode vector) {
+    public V128LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, int lane, ExprNode address, ExprNode vector) {
         this.op = op;
         this.family = SimdFamily.of(op);
         this.width = 1 << op.naturalAlignmentLog2();
@@ -49,13 +52,14 @@ public final class V128LoadNode extends ExprNode {
         this.extend = family == SimdFamily.LOAD_EXTEND ? SimdOps.INSTANCE.unary(SimdFamily.extendOf(op)) : null;
         this.offset = offset;
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
         this.address = address;
         this.vector = vector;
     }
 
     @Override
     public Object executeV128(VirtualFrame frame) {
-        long ea = Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+        long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         Object into = family == SimdFamily.LOAD_LANE ? vector.executeV128(frame) : null;
         byte[] bytes = MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
         SimdOps ops = SimdOps.INSTANCE;

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
 import dev.twasm.nodes.TrapSite;
@@ -28,11 +29,13 @@ public final class V128StoreNode extends StmtNode {
     private final int lane;
     private final long offset;
     private final int memoryIndex;
+    /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
+    private final boolean is64;
     @Child private ExprNode address;
     @Child private ExprNode vector;
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
 
-    public V128StoreNode(Opcode op, long offset, int memoryIndex, int lane, ExprNode address, ExprNode vector) {
+    public V128StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, int lane, ExprNode address, ExprNode vector) {
         this.op = op;
         this.wholeVector = SimdFamily.of(op) == SimdFamily.STORE;
         this.width = 1 << op.naturalAlignmentLog2();
@@ -40,13 +43,14 @@ public final class V128StoreNode extends StmtNode {
         this.lane = lane;
         this.offset = offset;
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
         this.address = address;
         this.vector = vector;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        long ea = Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+        long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         Object v = vector.executeV128(frame);
         byte[] bytes = MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
         if (wholeVector) {

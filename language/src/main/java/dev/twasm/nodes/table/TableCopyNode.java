@@ -13,19 +13,19 @@ public final class TableCopyNode extends BulkOperationNode {
     private final int destinationTable;
     private final int sourceTable;
 
-    public TableCopyNode(int destinationTable, int sourceTable, ExprNode destination, ExprNode source, ExprNode length) {
-        super(destination, source, length, TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS));
+    public TableCopyNode(int destinationTable, int sourceTable, int wide, ExprNode destination, ExprNode source, ExprNode length) {
+        super(destination, source, length, wide, TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS));
         this.destinationTable = destinationTable;
         this.sourceTable = sourceTable;
     }
 
     @Override
-    protected void perform(VirtualFrame frame, int destination, int source, int length) {
+    protected void perform(VirtualFrame frame, long destination, long source, long length) {
         Object[] to = TableNodes.table(this, frame, destinationTable).elements;
         Object[] from = TableNodes.table(this, frame, sourceTable).elements;
         if (!inBounds(source, length, from.length) || !inBounds(destination, length, to.length)) {
             throw outOfBounds.trap(this);
         }
-        System.arraycopy(from, source, to, destination, length);
+        System.arraycopy(from, (int) source, to, (int) destination, (int) length);
     }
 }

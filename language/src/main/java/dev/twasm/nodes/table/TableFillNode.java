@@ -4,6 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.BulkOperationNode;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
 import dev.twasm.nodes.StmtNode;
@@ -15,12 +16,14 @@ import java.util.Arrays;
 public final class TableFillNode extends StmtNode {
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     private final int tableIndex;
+    private final boolean is64;
     @Child private ExprNode destination;
     @Child private ExprNode value;
     @Child private ExprNode length;
 
-    public TableFillNode(int tableIndex, ExprNode destination, ExprNode value, ExprNode length) {
+    public TableFillNode(int tableIndex, boolean is64, ExprNode destination, ExprNode value, ExprNode length) {
         this.tableIndex = tableIndex;
+        this.is64 = is64;
         this.destination = destination;
         this.value = value;
         this.length = length;
@@ -28,14 +31,14 @@ public final class TableFillNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        int d = destination.executeI32(frame);
+        long d = AddressOperand.read(destination, frame, is64);
         Object v = value.executeRef(frame);
-        int n = length.executeI32(frame);
+        long n = AddressOperand.read(length, frame, is64);
         Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
-        if (!BulkOperationNode.inBounds(d, n, elements.length)) {
+        if (!AddressOperand.fits(d, n, elements.length)) {
             throw outOfBounds.trap(this);
         }
-        Arrays.fill(elements, d, d + n, v);
+        Arrays.fill(elements, (int) d, (int) (d + n), v);
         return FALLTHROUGH;
     }
 }

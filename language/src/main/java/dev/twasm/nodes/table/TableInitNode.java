@@ -14,19 +14,19 @@ public final class TableInitNode extends BulkOperationNode {
     private final int elemIndex;
     private final int tableIndex;
 
-    public TableInitNode(int elemIndex, int tableIndex, ExprNode destination, ExprNode source, ExprNode length) {
-        super(destination, source, length, TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS));
+    public TableInitNode(int elemIndex, int tableIndex, boolean is64, ExprNode destination, ExprNode source, ExprNode length) {
+        super(destination, source, length, wide(is64, false, false), TrapSite.create(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS));
         this.elemIndex = elemIndex;
         this.tableIndex = tableIndex;
     }
 
     @Override
-    protected void perform(VirtualFrame frame, int destination, int source, int length) {
+    protected void perform(VirtualFrame frame, long destination, long source, long length) {
         Object[] segment = CallingConvention.instance(this, frame).elemSegments[elemIndex];
         Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
         if (!inBounds(source, length, segment.length) || !inBounds(destination, length, elements.length)) {
             throw outOfBounds.trap(this);
         }
-        System.arraycopy(segment, source, elements, destination, length);
+        System.arraycopy(segment, (int) source, elements, (int) destination, (int) length);
     }
 }

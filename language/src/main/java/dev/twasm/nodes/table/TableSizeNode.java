@@ -17,4 +17,10 @@ public final class TableSizeNode extends ExprNode {
     public int executeI32(VirtualFrame frame) {
         return TableNodes.table(this, frame, tableIndex).size();
     }
+
+    /** {@code table.size} of a 64-bit table. */
+    @Override
+    public long executeI64(VirtualFrame frame) {
+        return TableNodes.table(this, frame, tableIndex).size();
+    }
 }

@@ -3,7 +3,8 @@ package dev.twasm.launcher.wast;
 /**
  * The {@code spectest} module that the official scripts import from, as the reference interpreter
  * defines it: globals holding 666 and 666.6, a table of 10 to 20 funcrefs, a memory of 1 to 2
- * pages, and {@code print*} functions. It is an ordinary Wasm module run on the engine under test;
+ * pages, and {@code print*} functions; with memory64 enabled (Wasm 3.0) also a 64-bit table
+ * {@code table64} of 10 to 20 funcrefs, as the 3.0 reference interpreter adds. It is an ordinary Wasm module run on the engine under test;
  * its print functions forward to a host function so scripts' output can be observed.
  */
 final class SpecTestModule {
@@ -24,6 +25,10 @@ final class SpecTestModule {
                       (func (export "print_i32_f32") (param i32 f32) (call $print (i32.const 2)))
                       (func (export "print_f64_f64") (param f64 f64) (call $print (i32.const 2))))
                     """;
+
+    /** {@link #TEXT} with the 3.0 additions, for contexts that accept 64-bit tables. */
+    static final String TEXT_MEMORY64 = TEXT.replace("(table (export \"table\") 10 20 funcref)",
+                    "(table (export \"table\") 10 20 funcref)\n  (table (export \"table64\") i64 10 20 funcref)");
 
     private SpecTestModule() {
     }
