@@ -43,7 +43,9 @@ import java.util.List;
  * <li>{@code validation} checks the module against the spec's validation rules.</li>
  * <li>{@code builder} turns each function into an expression tree of self-specializing nodes
  * ({@code nodes}): values flow through typed execute methods, branches are int signals, loops are
- * Truffle loop nodes, locals and hidden stack slots are static frame slots.</li>
+ * Truffle loop nodes, locals and hidden stack slots are static frame slots; a tail call
+ * ({@code return_call}) returns the pending call ({@code runtime.TailCall}) to the call site that
+ * called the function, which makes it, so chains of tail calls run in constant Java stack.</li>
  * <li>{@code baseline} translates each function to a static JVM method (one hidden class per
  * module) that HotSpot compiles at once: roots run it first, until the function's work exceeds
  * {@code wasm.BaselineThreshold}; then the AST interprets, profiles and Graal compiles it.</li>

@@ -191,6 +191,11 @@ final class BaselineCompiler {
     private final ValType[] localTypes;
     private final CodeBuilder code;
     private final ModuleClass linkage;
+    /**
+     * Whether this is the body method of a function with tail calls ({@link ModuleClass#tailCalls}),
+     * which returns its results boxed, or a pending {@code TailCall}.
+     */
+    private final boolean tailCalls;
 
     private final int[] localSlots;
     private final int instanceSlot;
@@ -245,6 +250,7 @@ final class BaselineCompiler {
         this.localTypes = localTypes(model, functionIndex);
         this.localSlots = new int[localTypes.length];
         this.heightOffset = region == null ? 0 : region.low();
+        this.tailCalls = region == null && linkage.tailCalls(functionIndex);
         if (region != null) {
             // (long[] locals, WasmInstance): the region's locals get slots in its prologue.
             this.spillSlot = 0;
@@ -402,7 +408,7 @@ final class BaselineCompiler {
                 }
                 yield max;
             }
-            case RETURN -> frames.size() - 1;
+            case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT -> frames.size() - 1;
             default -> -1;
         };
         if (outermost >= 0) {
@@ -868,41 +874,93 @@ final class BaselineCompiler {
         }
     }
 
-    /** Returns the function's results from the top of the stack, leaving the call first. */
+    /**
+     * Returns the function's results from the top of the stack, leaving the call first. The body
+     * method of a function with tail calls returns them boxed, as the calling convention does.
+     */
     private void emitReturn() {
         ValType[] results = type.results();
         if (results.length > 1) {
-            packResults(results);
+            packValues(results, 0);
+        } else if (tailCalls) {
+            if (results.length == 0) {
+                code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+            } else {
+                JvmTypes.box(code, results[0]);
+            }
         }
-        code.aload(instanceSlot);
-        code.iload(depthSlot);
-        support("leave", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
-        if (results.length == 0) {
+        leave();
+        if (results.length == 0 && !tailCalls) {
             code.return_();
-        } else if (results.length == 1) {
+        } else if (results.length == 1 && !tailCalls) {
             code.return_(JvmTypes.kind(results[0]));
         } else {
             code.areturn();
         }
     }
 
-    /** Replaces the top {@code results.length} values by an {@code Object[]} of them, boxed. */
-    private void packResults(ValType[] results) {
-        int n = results.length;
+    private void leave() {
+        code.aload(instanceSlot);
+        code.iload(depthSlot);
+        support("leave", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+    }
+
+    /**
+     * Replaces the top {@code values.length} values by an {@code Object[]} of them, boxed, from
+     * element {@code first} on (the elements before it left null).
+     */
+    private void packValues(ValType[] values, int first) {
+        int n = values.length;
         for (int i = n - 1; i >= 0; i--) {
-            TypeKind kind = JvmTypes.kind(results[i]);
+            TypeKind kind = JvmTypes.kind(values[i]);
             code.storeLocal(kind, scratch(kind, i));
         }
-        code.loadConstant(n);
+        code.loadConstant(first + n);
         code.anewarray(ConstantDescs.CD_Object);
         for (int i = 0; i < n; i++) {
-            TypeKind kind = JvmTypes.kind(results[i]);
+            TypeKind kind = JvmTypes.kind(values[i]);
             code.dup();
-            code.loadConstant(i);
+            code.loadConstant(first + i);
             code.loadLocal(kind, scratch(kind, i));
-            JvmTypes.box(code, results[i]);
+            JvmTypes.box(code, values[i]);
             code.aastore();
         }
+    }
+
+    /**
+     * {@code return_call} and {@code return_call_indirect} (Wasm 3.0): boxes the arguments into
+     * an argument array of the calling convention, finds the callee ({@code BaselineSupport},
+     * which traps as {@code call_indirect} does), leaves the call, and returns the pending
+     * {@code TailCall} from the body method; the function's wrapper method or its caller's call
+     * site makes the call, after this frame is gone ({@link ModuleClass}).
+     */
+    private void returnCall(FuncType callee, boolean indirect, int index, int tableIndex) {
+        if (!JvmTypes.representable(callee)) {
+            throw new UnsupportedFunctionException("tail call of a function of type " + callee);
+        }
+        int element = -1;
+        if (indirect) {
+            pop();
+            element = scratch(TypeKind.INT, 65535);
+            code.istore(element);
+        }
+        packValues(callee.params(), 1);
+        pop(callee.paramCount());
+        if (indirect) {
+            code.iload(element);
+            code.aload(instanceSlot);
+            code.loadConstant(tableIndex);
+            code.loadConstant(module.typeId(index));
+            support("indirectTailCall", JvmTypes.TAIL_CALL, JvmTypes.OBJECT_ARRAY, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int,
+                            ConstantDescs.CD_int);
+        } else {
+            code.aload(instanceSlot);
+            code.loadConstant(index);
+            support("tailCall", JvmTypes.TAIL_CALL, JvmTypes.OBJECT_ARRAY, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+        }
+        leave();
+        code.areturn();
+        reachable = false;
     }
 
     private void brTable(int[] labels, int defaultLabel) {
@@ -1094,6 +1152,8 @@ final class BaselineCompiler {
             }
             case CALL -> call(reader.index());
             case CALL_INDIRECT -> callIndirect(reader.index(), reader.index2());
+            case RETURN_CALL -> returnCall(model.functionType(reader.index()), false, reader.index(), 0);
+            case RETURN_CALL_INDIRECT -> returnCall(model.types().get(reader.index()), true, reader.index(), reader.index2());
             case DROP -> {
                 if (JvmTypes.kind(pop()).slotSize() == 2) {
                     code.pop2();
@@ -1373,7 +1433,7 @@ final class BaselineCompiler {
                 narrow(3, (destination ? 0b001 : 0) | (source ? 0b010 : 0) | (destination && source ? 0b100 : 0), false, 0);
             }
             case TABLE_INIT -> narrow(3, table64(reader.index2()) ? 0b001 : 0, false, 0);
-            case CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0, false, 0);
+            case CALL_INDIRECT, RETURN_CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0, false, 0);
             default -> {
                 if (op.isMemoryAccess() && m) {
                     narrow(op.params().length, 0b1, true, reader.memoryOffset());

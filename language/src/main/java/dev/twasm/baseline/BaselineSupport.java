@@ -8,6 +8,7 @@ import dev.twasm.exception.WasmTrap;
 import dev.twasm.model.Opcode;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
@@ -571,9 +572,34 @@ public final class BaselineSupport {
         return null;
     }
 
-    /** Calls {@code function} through its Truffle call target; {@code arguments} are laid out by {@code CallingConvention}. */
+    /**
+     * {@code return_call} of function {@code functionIndex}: the pending tail call with
+     * {@code arguments} (boxed from element 1 on), which the caller's call site makes.
+     */
+    public static TailCall tailCall(Object[] arguments, WasmInstance instance, int functionIndex) {
+        WasmFunction function = instance.functions[functionIndex];
+        arguments[0] = function.context();
+        return new TailCall(function, arguments);
+    }
+
+    /** {@code return_call_indirect}: finds (and traps) as {@link #indirectFunction} does, then as {@link #tailCall}. */
+    public static TailCall indirectTailCall(Object[] arguments, int elementIndex, WasmInstance instance, int tableIndex, int expectedTypeId) {
+        WasmFunction function = indirectFunction(elementIndex, instance, tableIndex, expectedTypeId);
+        arguments[0] = function.context();
+        return new TailCall(function, arguments);
+    }
+
+    /** The results of a body method of a function with tail calls: its own, or those of the tail calls it returned. */
+    public static Object resolveTailCalls(Object result) {
+        return TailCall.resolve(result);
+    }
+
+    /**
+     * Calls {@code function} through its Truffle call target; {@code arguments} are laid out by
+     * {@code CallingConvention}. Makes the tail calls the callee may return.
+     */
     public static Object call(WasmFunction function, Object[] arguments) {
-        return function.target().call(arguments);
+        return TailCall.resolve(function.target().call(arguments));
     }
 
     // ---- traps ----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ final class JvmTypes {
     static final ClassDesc FUNCTION = desc(WasmFunction.class);
     static final ClassDesc SUPPORT = desc(BaselineSupport.class);
     static final ClassDesc OBJECT_ARRAY = ConstantDescs.CD_Object.arrayType();
+    static final ClassDesc TAIL_CALL = desc(dev.twasm.runtime.TailCall.class);
 
     /** Argument slots the JVM allows a static method (255), minus room for a stub's extra parameters. */
     static final int MAX_PARAMETER_SLOTS = 250;
@@ -101,6 +102,14 @@ final class JvmTypes {
     /** The type of a function's method: {@code (params..., WasmInstance) result}. */
     static MethodTypeDesc function(FuncType type) {
         return method(type, INSTANCE);
+    }
+
+    /**
+     * The type of the body method of a function with tail calls: {@code (params..., WasmInstance)
+     * Object}, its results boxed as the calling convention boxes them, or a pending tail call.
+     */
+    static MethodTypeDesc tailCallingFunction(FuncType type) {
+        return function(type).changeReturnType(ConstantDescs.CD_Object);
     }
 
     static MethodType functionType(FuncType type) {

@@ -1,7 +1,9 @@
 package dev.twasm.baseline;
 
+import dev.twasm.binary.CodeReader;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Module;
+import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.runtime.WasmModule;
 
@@ -39,6 +41,11 @@ import java.util.Map;
  * {@link BaselineCompiler}, or a <em>trampoline</em> to the call stub when the function is not
  * translated (too large for HotSpot to compile even when split, or using something the
  * translator does not handle), so that callers need not care;</li>
+ * <li>{@code f<i>$t(params..., WasmInstance) Object}: the translation of a function with tail
+ * calls ({@code return_call}, {@code return_call_indirect}), which returns its results boxed or a
+ * pending {@code TailCall}; its {@code f<i>} is then a wrapper that calls it and makes the tail
+ * calls, and the bridge calls it directly, so that its root returns the pending tail call to the
+ * call site that called the root (constant Java stack for a chain of tail calls);</li>
  * <li>{@code f<i>$r<k>(long[], WasmInstance)}: region {@code k} of a function split because its
  * translation would exceed {@link #MAX_METHOD_BYTES} ({@link Region}, {@link RegionPlanner});</li>
  * <li>{@code invoke(int function, WasmInstance, Object[]) Object}: the bridge from the calling
@@ -81,11 +88,30 @@ final class ModuleClass {
     private final Map<FuncType, String> callFunctionStubs = new LinkedHashMap<>();
     private final Map<FuncType, String> callIndirectStubs = new LinkedHashMap<>();
 
-    private ModuleClass(WasmModule module, BitSet translated, Map<Integer, List<Region>> regions) {
+    /** Defined functions whose body contains a tail call ({@code return_call}, {@code return_call_indirect}). */
+    private final BitSet tailCalls;
+
+    private ModuleClass(WasmModule module, BitSet translated, Map<Integer, List<Region>> regions, BitSet tailCalls) {
         this.module = module;
         this.model = module.model();
         this.translated = translated;
         this.regions = regions;
+        this.tailCalls = tailCalls;
+    }
+
+    private static BitSet tailCallingFunctions(Module model) {
+        BitSet result = new BitSet();
+        for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
+            CodeReader reader = new CodeReader(model.definedFunction(f).body());
+            while (reader.hasNext()) {
+                Opcode op = reader.next();
+                if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT) {
+                    result.set(f);
+                    break;
+                }
+            }
+        }
+        return result;
     }
 
     /** The class file bytes and which functions were translated (the others have trampolines). */
@@ -104,19 +130,20 @@ final class ModuleClass {
         Module model = module.model();
         BitSet translated = new BitSet();
         Map<Integer, List<Region>> regions = new LinkedHashMap<>();
+        BitSet tailCalls = tailCallingFunctions(model);
         for (int f = model.importedFunctionCount(); f < model.functionCount(); f++) {
             if (JvmTypes.representable(model.functionType(f))) {
                 translated.set(f);
                 // A translation is rarely much smaller than the Wasm code (measured: 0.7 to 1.4
                 // times its size), so much larger bodies are split before the first try.
                 if (model.definedFunction(f).body().code().length > MAX_WHOLE_WASM_BYTES) {
-                    split(module, f, translated, regions);
+                    split(module, f, translated, regions, tailCalls);
                 }
             }
         }
         int attempts = 0;
         while (true) {
-            ModuleClass generator = new ModuleClass(module, translated, regions);
+            ModuleClass generator = new ModuleClass(module, translated, regions, tailCalls);
             byte[] bytes;
             try {
                 bytes = generator.build();
@@ -141,18 +168,18 @@ final class ModuleClass {
                     translated.clear(f);
                     regions.remove(f);
                 } else {
-                    split(module, f, translated, regions);
+                    split(module, f, translated, regions, tailCalls);
                 }
             }
         }
     }
 
     /** Plans function {@code f}'s regions, or gives it a trampoline when it cannot be split. */
-    private static void split(WasmModule module, int f, BitSet translated, Map<Integer, List<Region>> regions) {
+    private static void split(WasmModule module, int f, BitSet translated, Map<Integer, List<Region>> regions, BitSet tailCalls) {
         List<Region> plan;
         try {
             // A throwaway generator: the dry run registers call stubs it asks for.
-            plan = RegionPlanner.plan(module, f, new ModuleClass(module, new BitSet(), Map.of()));
+            plan = RegionPlanner.plan(module, f, new ModuleClass(module, new BitSet(), Map.of(), tailCalls));
         } catch (RuntimeException e) {
             // Untranslatable functions fail in the real translation again, with the usual handling.
             plan = List.of();
@@ -217,7 +244,11 @@ final class ModuleClass {
                 int functionIndex = f;
                 if (translated.get(f)) {
                     List<Region> parts = regions.getOrDefault(f, List.of());
-                    cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> {
+                    if (tailCalls.get(f)) {
+                        cb.withMethodBody(methodName(f), JvmTypes.function(type), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
+                                        code -> tailCallWrapper(code, functionIndex, type));
+                    }
+                    cb.withMethodBody(bodyName(f), bodyType(f), ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC, code -> {
                         try {
                             BaselineCompiler.translate(module, functionIndex, code, this, parts);
                         } catch (RuntimeException e) {
@@ -272,6 +303,22 @@ final class ModuleClass {
 
     static String methodName(int functionIndex) {
         return "f" + functionIndex;
+    }
+
+    /** Whether defined function {@code functionIndex} contains a tail call: its translation is then a body method and a wrapper. */
+    boolean tailCalls(int functionIndex) {
+        return tailCalls.get(functionIndex);
+    }
+
+    /** The method holding function {@code functionIndex}'s translation: {@code f<i>}, or {@code f<i>$t} for a function with tail calls. */
+    String bodyName(int functionIndex) {
+        return tailCalls.get(functionIndex) ? methodName(functionIndex) + "$t" : methodName(functionIndex);
+    }
+
+    /** The type of {@link #bodyName}: {@link JvmTypes#function}, or {@link JvmTypes#tailCallingFunction} for a function with tail calls. */
+    MethodTypeDesc bodyType(int functionIndex) {
+        FuncType type = model.functionType(functionIndex);
+        return tailCalls.get(functionIndex) ? JvmTypes.tailCallingFunction(type) : JvmTypes.function(type);
     }
 
     /** The method of region {@code k} of function {@code functionIndex}, of type {@link #REGION_TYPE}. */
@@ -427,7 +474,12 @@ final class ModuleClass {
 
     private static final ClassDesc ILLEGAL_STATE = JvmTypes.desc(IllegalStateException.class);
 
-    private static void bridgeCase(CodeBuilder code, int functionIndex, FuncType type) {
+    /**
+     * The bridge's case of one function: unboxes the arguments, calls its body method and boxes
+     * the result; the body method of a function with tail calls returns it boxed already, or a
+     * pending tail call, which the root returns to its caller.
+     */
+    private void bridgeCase(CodeBuilder code, int functionIndex, FuncType type) {
         for (int i = 0; i < type.paramCount(); i++) {
             code.aload(2);
             code.loadConstant(1 + i);
@@ -435,13 +487,49 @@ final class ModuleClass {
             JvmTypes.unbox(code, type.param(i));
         }
         code.aload(1);
-        code.invokestatic(THIS_CLASS, methodName(functionIndex), JvmTypes.function(type));
+        code.invokestatic(THIS_CLASS, bodyName(functionIndex), bodyType(functionIndex));
+        if (tailCalls.get(functionIndex)) {
+            code.areturn();
+            return;
+        }
         if (type.resultCount() == 0) {
             code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
         } else if (type.resultCount() == 1) {
             JvmTypes.box(code, type.result(0));
         }
         code.areturn();
+    }
+
+    /**
+     * {@code f<i>} of a translated function with tail calls, what its baseline callers call: its
+     * body method {@code f<i>$t}, then the tail calls the body returned, made here in a loop
+     * ({@link BaselineSupport#resolveTailCalls}), so the functions of a chain of tail calls do not
+     * nest; the results unboxed.
+     */
+    private void tailCallWrapper(CodeBuilder code, int functionIndex, FuncType type) {
+        loadParameters(code, type);
+        code.aload(parameterSlots(type));
+        code.invokestatic(THIS_CLASS, bodyName(functionIndex), bodyType(functionIndex));
+        code.invokestatic(JvmTypes.SUPPORT, "resolveTailCalls", MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_Object));
+        returnBoxed(code, type);
+    }
+
+    /** Returns the boxed results on the stack (the calling convention's form) as a method of {@code type} returns them. */
+    private static void returnBoxed(CodeBuilder code, FuncType type) {
+        switch (type.resultCount()) {
+            case 0 -> {
+                code.pop();
+                code.return_();
+            }
+            case 1 -> {
+                JvmTypes.unbox(code, type.result(0));
+                code.return_(JvmTypes.kind(type.result(0)));
+            }
+            default -> {
+                code.checkcast(JvmTypes.OBJECT_ARRAY);
+                code.areturn();
+            }
+        }
     }
 
     /** {@code f<i>} of an untranslated function: the call stub with the function's own index. */
@@ -495,19 +583,6 @@ final class ModuleClass {
             slot += kind.slotSize();
         }
         code.invokestatic(JvmTypes.SUPPORT, "call", MethodTypeDesc.of(ConstantDescs.CD_Object, JvmTypes.FUNCTION, JvmTypes.OBJECT_ARRAY));
-        switch (type.resultCount()) {
-            case 0 -> {
-                code.pop();
-                code.return_();
-            }
-            case 1 -> {
-                JvmTypes.unbox(code, type.result(0));
-                code.return_(JvmTypes.kind(type.result(0)));
-            }
-            default -> {
-                code.checkcast(JvmTypes.OBJECT_ARRAY);
-                code.areturn();
-            }
-        }
+        returnBoxed(code, type);
     }
 }

@@ -133,7 +133,7 @@ final class RegionPlanner {
     private static Recording dryRun(WasmModule module, int functionIndex, ModuleClass linkage, Recording recording) {
         try {
             ClassFile.of(ClassFile.StackMapsOption.DROP_STACK_MAPS).build(ClassDesc.of("dev.twasm.baseline.DryRun"),
-                            cb -> cb.withMethodBody("dryRun", JvmTypes.function(module.model().functionType(functionIndex)), ClassFile.ACC_STATIC, code -> {
+                            cb -> cb.withMethodBody("dryRun", linkage.bodyType(functionIndex), ClassFile.ACC_STATIC, code -> {
                                 BaselineCompiler.record(module, functionIndex, code, linkage, recording);
                                 throw new DryRunDone();
                             }));

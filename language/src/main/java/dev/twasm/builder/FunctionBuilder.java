@@ -18,6 +18,7 @@ import dev.twasm.nodes.calls.CallImportNode;
 import dev.twasm.nodes.calls.CallIndirectNode;
 import dev.twasm.nodes.calls.CallNode;
 import dev.twasm.nodes.calls.MultiResultNode;
+import dev.twasm.nodes.calls.ReturnCallNode;
 import dev.twasm.nodes.control.BlockNode;
 import dev.twasm.nodes.control.BrIfNode;
 import dev.twasm.nodes.control.BrNode;
@@ -104,6 +105,8 @@ final class FunctionBuilder {
     private final int maxOperandHeight;
     /** Whether a local or an operand is a {@code v128}: loops then run without OSR (see {@link WasmLoopNode}). */
     private final boolean usesVectors;
+    /** Where {@code return_call} leaves the pending tail call ({@link #tailCallSlot}); -1 without tail calls. */
+    private final int tailCallSlot;
     /** The deepest tree among the operands popped since the last push (see {@link #push}). */
     private int poppedDepth;
 
@@ -128,6 +131,7 @@ final class FunctionBuilder {
         System.arraycopy(type.params(), 0, localTypes, 0, type.paramCount());
         System.arraycopy(function.locals(), 0, localTypes, type.paramCount(), function.locals().length);
         this.localCount = localTypes.length;
+        this.tailCallSlot = tailCallSlot(localCount, facts);
     }
 
     /**
@@ -162,17 +166,24 @@ final class FunctionBuilder {
      * function with {@code v128} values the slots start as the zero vector rather than null: Graal
      * expands Vector API operations only when every value that reaches them is a vector, and on a
      * path through which a slot has not been written yet (a block result slot, say) its initial
-     * value flows into a merge with the vectors of the other paths.
+     * value flows into a merge with the vectors of the other paths. A function with tail calls has
+     * one slot more, after the operands, for the pending tail call ({@link #tailCallSlot}).
      */
-    static FrameDescriptor frameDescriptor(int localCount, int maxOperandHeight, boolean usesVectors) {
-        FrameDescriptor.Builder frame = usesVectors ? FrameDescriptor.newBuilder().defaultValue(SimdOps.INSTANCE.zero()) : FrameDescriptor.newBuilder();
-        frame.addSlots(localCount + 1 + maxOperandHeight, FrameSlotKind.Static);
+    static FrameDescriptor frameDescriptor(int localCount, FunctionFacts facts) {
+        FrameDescriptor.Builder frame = facts.usesVectors() ? FrameDescriptor.newBuilder().defaultValue(SimdOps.INSTANCE.zero())
+                        : FrameDescriptor.newBuilder();
+        frame.addSlots(localCount + 1 + facts.maxOperandHeight() + (facts.tailCalls() ? 1 : 0), FrameSlotKind.Static);
         return frame.build();
     }
 
     /** The slot of operand height 0, where a function's results are left. */
     static int resultSlot(int localCount) {
         return localCount + 1;
+    }
+
+    /** The slot where {@code return_call} leaves the pending tail call for the root; -1 in a function without tail calls. */
+    static int tailCallSlot(int localCount, FunctionFacts facts) {
+        return facts.tailCalls() ? localCount + 1 + facts.maxOperandHeight() : -1;
     }
 
     /**
@@ -515,8 +526,10 @@ final class FunctionBuilder {
             }
             case BR_TABLE -> brTable(reader.labels(), reader.defaultLabel());
             case RETURN -> branch(target(control.size() - 1));
-            case CALL -> call(reader.index());
-            case CALL_INDIRECT -> callIndirect(reader.index(), reader.index2());
+            case CALL -> callResults(call(reader.index()));
+            case CALL_INDIRECT -> callResults(callIndirect(reader.index(), reader.index2()));
+            case RETURN_CALL -> returnCall(call(reader.index()));
+            case RETURN_CALL_INDIRECT -> returnCall(callIndirect(reader.index(), reader.index2()));
             case DROP -> {
                 Operand value = pop();
                 if (!value.effects().isNone() && !value.inOwnSlot()) {
@@ -750,7 +763,11 @@ final class FunctionBuilder {
         current().unreachable = true;
     }
 
-    private void call(int calleeIndex) {
+    /** A call node, its callee's type and the effects of evaluating its operands and calling. */
+    private record Call(AbstractCallNode node, FuncType calleeType, Effects effects) {
+    }
+
+    private Call call(int calleeIndex) {
         FuncType calleeType = model.functionType(calleeIndex);
         Operand[] arguments = pop(calleeType.paramCount());
         ExprNode[] nodes = nodesOf(arguments);
@@ -758,30 +775,37 @@ final class FunctionBuilder {
         AbstractCallNode callNode = calleeIndex < model.importedFunctionCount()
                         ? new CallImportNode(calleeIndex, nodes, kinds)
                         : new CallNode(module, calleeIndex, nodes, kinds);
-        callResults(callNode, calleeType, effectsOf(arguments).withImpure());
+        return new Call(callNode, calleeType, effectsOf(arguments).withImpure());
     }
 
-    private void callIndirect(int typeIndex, int tableIndex) {
+    private Call callIndirect(int typeIndex, int tableIndex) {
         FuncType calleeType = model.types().get(typeIndex);
         Operand elementIndex = pop();
         Operand[] arguments = pop(calleeType.paramCount());
         ExprNode index = table64(tableIndex) ? new NarrowIndexNode(elementIndex.node()) : elementIndex.node();
         AbstractCallNode callNode = new CallIndirectNode(tableIndex, module.typeId(typeIndex), nodesOf(arguments),
                         ValueKind.of(calleeType.params()), index);
-        callResults(callNode, calleeType, effectsOf(arguments).union(elementIndex.effects()).withImpure());
+        return new Call(callNode, calleeType, effectsOf(arguments).union(elementIndex.effects()).withImpure());
     }
 
-    private void callResults(AbstractCallNode callNode, FuncType calleeType, Effects effects) {
-        int results = calleeType.resultCount();
+    private void callResults(Call call) {
+        int results = call.calleeType.resultCount();
         if (results == 0) {
-            emit(new DropNode(callNode, ValueKind.REF), effects);
+            emit(new DropNode(call.node, ValueKind.REF), call.effects);
         } else if (results == 1) {
-            push(callNode, calleeType.result(0), effects);
+            push(call.node, call.calleeType.result(0), call.effects);
         } else {
-            emit(new MultiResultNode(callNode, slotOf(stack.size()), ValueKind.of(calleeType.results())), effects);
-            for (ValType result : calleeType.results()) {
+            emit(new MultiResultNode(call.node, slotOf(stack.size()), ValueKind.of(call.calleeType.results())), call.effects);
+            for (ValType result : call.calleeType.results()) {
                 pushSlotRead(result);
             }
         }
+    }
+
+    /** {@code return_call}, {@code return_call_indirect}: the call's node finds the callee; the root makes no call, its caller does. */
+    private void returnCall(Call call) {
+        target(control.size() - 1);
+        emit(new ReturnCallNode(call.node, tailCallSlot), call.effects);
+        current().unreachable = true;
     }
 }

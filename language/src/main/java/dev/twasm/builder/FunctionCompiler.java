@@ -31,9 +31,9 @@ public interface FunctionCompiler {
             FuncType type = model.functionType(functionIndex);
             Function function = model.definedFunction(functionIndex);
             int localCount = type.paramCount() + function.locals().length;
-            return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts.maxOperandHeight(), facts.usesVectors()),
+            return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts),
                             model.functionDisplayName(functionIndex), ValueKind.of(type.params()), ValueKind.of(function.locals()),
-                            ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount),
+                            ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount), FunctionBuilder.tailCallSlot(localCount, facts),
                             () -> new FunctionBuilder(module, functionIndex, facts).build());
         };
     }

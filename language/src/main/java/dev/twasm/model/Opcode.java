@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every WebAssembly 2.0 instruction, SIMD included, and the relaxed SIMD instructions of Wasm 3.0
+ * Every WebAssembly 2.0 instruction, SIMD included, and of Wasm 3.0 the relaxed SIMD instructions
+ * and the tail calls {@code return_call} and {@code return_call_indirect}
  * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
  * the kind of immediates that follow it, and for instructions whose typing is a fixed
  * {@code [t1*] -> [t2*]} (numeric, conversion, memory access, every vector instruction) that
@@ -30,6 +31,8 @@ public enum Opcode {
     RETURN(0x0F, "return", Immediates.NONE),
     CALL(0x10, "call", Immediates.FUNC),
     CALL_INDIRECT(0x11, "call_indirect", Immediates.CALL_INDIRECT),
+    RETURN_CALL(0x12, "return_call", Immediates.FUNC),
+    RETURN_CALL_INDIRECT(0x13, "return_call_indirect", Immediates.CALL_INDIRECT),
     DROP(0x1A, "drop", Immediates.NONE),
     SELECT(0x1B, "select", Immediates.NONE),
     SELECT_T(0x1C, "select", Immediates.SELECT_TYPES),

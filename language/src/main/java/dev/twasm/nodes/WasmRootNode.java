@@ -12,9 +12,11 @@ import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.calls.CallNode;
+import dev.twasm.nodes.calls.ReturnCallNode;
 import dev.twasm.nodes.control.BlockNode;
 import dev.twasm.nodes.control.CompiledExit;
 import dev.twasm.runtime.CallStack;
+import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmModule;
 
 import java.util.concurrent.locks.Lock;
@@ -32,6 +34,11 @@ import dev.twasm.runtime.WasmNull;
  * Each call is counted against the context's {@link CallStack} limit; exceeding it, or a
  * {@link StackOverflowError} anywhere below, becomes the spec's "call stack exhausted" trap, after
  * which the stack has unwound and the engine is usable again.
+ *
+ * <p><b>Tail calls.</b> A function with {@code return_call} ({@link ReturnCallNode}) may return a
+ * {@link TailCall}, left in its tail-call slot, instead of its results: the caller's call site
+ * makes the call once this root has left its call depth and its Java frame. Whether the root has
+ * that slot is a constant, so the roots of other functions do not even look.
  *
  * <p><b>Baseline tier.</b> With {@code wasm.Baseline}, a root first runs its function's JVM
  * bytecode translation ({@link BaselineFunction}, package {@code dev.twasm.baseline}), which
@@ -52,6 +59,8 @@ public final class WasmRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final int[] localKinds;
     @CompilationFinal(dimensions = 1) private final int[] resultKinds;
     private final int resultSlot;
+    /** Where {@code return_call} leaves a pending tail call; -1 in a function without tail calls. */
+    private final int tailCallSlot;
     @Child private BlockNode body;
     /** Builds the body on the first call; null once built. */
     private Supplier<BlockNode> bodyBuilder;
@@ -65,9 +74,10 @@ public final class WasmRootNode extends RootNode {
      * @param paramKinds the parameters' kinds (slots 0..p-1)
      * @param localKinds the declared locals' kinds (slots p..)
      * @param resultKinds the results' kinds (slots {@code resultSlot..})
+     * @param tailCallSlot the slot of a pending tail call ({@link ReturnCallNode}), or -1 when the function has no tail calls
      */
     public WasmRootNode(WasmModule module, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
-                    int[] resultKinds, int resultSlot, Supplier<BlockNode> bodyBuilder) {
+                    int[] resultKinds, int resultSlot, int tailCallSlot, Supplier<BlockNode> bodyBuilder) {
         super(module.language(), frameDescriptor);
         this.module = module;
         this.name = name;
@@ -75,6 +85,7 @@ public final class WasmRootNode extends RootNode {
         this.localKinds = localKinds;
         this.resultKinds = resultKinds;
         this.resultSlot = resultSlot;
+        this.tailCallSlot = tailCallSlot;
         this.bodyBuilder = bodyBuilder;
     }
 
@@ -189,6 +200,9 @@ public final class WasmRootNode extends RootNode {
             } catch (CompiledExit.Return e) {
                 // A return in compiled code (CompiledExits); its results are in their slots.
             }
+            if (tailCallSlot >= 0 && Slots.getRef(frame, tailCallSlot) instanceof TailCall tailCall) {
+                return tailCall;
+            }
             return results(frame);
         } catch (StackOverflowError e) {
             // The thread's stack is smaller than the depth limit needs. Creating the trap is a
@@ -241,6 +255,9 @@ public final class WasmRootNode extends RootNode {
         }
         for (int i = 0; i < localKinds.length; i++) {
             Slots.setDefault(frame, paramKinds.length + i, localKinds[i]);
+        }
+        if (tailCallSlot >= 0) {
+            Slots.setRef(frame, tailCallSlot, null);
         }
     }
 

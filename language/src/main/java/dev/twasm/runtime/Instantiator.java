@@ -42,7 +42,8 @@ public final class Instantiator {
         instance.setExports(exports(model, instance));
         initialize(model, instance);
         if (model.start().isPresent()) {
-            instance.functions[model.start().getAsInt()].target().call(instance.functions[model.start().getAsInt()].context());
+            WasmFunction start = instance.functions[model.start().getAsInt()];
+            TailCall.resolve(start.target().call(start.context()));
         }
         return instance;
     }

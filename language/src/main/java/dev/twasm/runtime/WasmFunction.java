@@ -17,6 +17,7 @@ import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.FuncType;
 import dev.twasm.nodes.CallingConvention;
+import dev.twasm.nodes.calls.TailCallNode;
 
 /**
  * A function instance (spec §4.2.6): a call target closed over the context it runs in. For a Wasm
@@ -75,7 +76,9 @@ public final class WasmFunction extends WasmObject {
      * hot JavaScript loop and the Wasm callee compile as one) while the call site has seen at most
      * three call targets, an indirect call after that. A call target fixes its function's type (a
      * Wasm function's root, or the engine's host-function target of that type), so the direct case
-     * converts the arguments with the parameter types cached as constants.
+     * converts the arguments with the parameter types cached as constants. A function that ends
+     * in a tail call returns it ({@link TailCall}); a direct call site's {@link TailCallNode} makes
+     * it, an indirect one {@link TailCall#resolve}.
      */
     @ExportMessage
     static final class Execute {
@@ -83,15 +86,17 @@ public final class WasmFunction extends WasmObject {
         static Object direct(WasmFunction receiver, Object[] arguments,
                         @Cached("receiver.target()") CallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode call,
-                        @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(call.call(convert.execute(receiver.context, arguments)), receiver.type());
+                        @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert,
+                        @Cached("new()") TailCallNode tailCalls) throws ArityException, UnsupportedTypeException {
+            return toHost(tailCalls.resolve(call.call(convert.execute(receiver.context, arguments))), receiver.type());
         }
 
         @Specialization(replaces = "direct")
         static Object indirect(WasmFunction receiver, Object[] arguments,
                         @Cached IndirectCallNode call,
                         @Cached ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(call.call(receiver.target, convert.execute(receiver.context, receiver.type.params(), arguments)), receiver.type());
+            return toHost(TailCall.resolve(call.call(receiver.target, convert.execute(receiver.context, receiver.type.params(), arguments))),
+                            receiver.type());
         }
     }
 

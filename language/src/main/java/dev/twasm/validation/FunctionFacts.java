@@ -8,6 +8,10 @@ package dev.twasm.validation;
  * @param maxOperandHeight the largest number of operands on the stack at any point of the body
  * @param maxControlDepth the deepest nesting of structured instructions, counting the body itself
  * @param usesVectors whether a local or an operand of the function is a {@code v128}
+ * @param tailCalls whether the body contains a tail call ({@code return_call},
+ *            {@code return_call_indirect}): only such a function's root can return a pending tail
+ *            call instead of its results, so only it needs the slot and the baseline method that
+ *            carry one
  */
-public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors) {
+public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls) {
 }

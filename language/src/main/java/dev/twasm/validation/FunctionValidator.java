@@ -45,6 +45,8 @@ final class FunctionValidator {
     private CodeReader reader;
     private ValType[] locals;
     private ValType[] results;
+    /** Whether the body contains a tail call ({@link FunctionFacts#tailCalls}). */
+    private boolean tailCalls;
 
     FunctionValidator(ValidationContext context) {
         this.context = context;
@@ -64,6 +66,7 @@ final class FunctionValidator {
             results = type.results();
             operands.reset();
             controls.reset();
+            tailCalls = false;
             pushControl(Opcode.BLOCK, new FuncType(new ValType[0], results));
             while (!controls.isEmpty()) {
                 if (!reader.hasNext()) {
@@ -77,7 +80,8 @@ final class FunctionValidator {
         } catch (InvalidModuleException e) {
             throw e.location() != null ? e : new InvalidModuleException(e.reason(), location(funcIndex));
         }
-        return new FunctionFacts(operands.maxHeight(), controls.maxDepth(), operands.pushedV128() || Arrays.asList(locals).contains(ValType.V128));
+        return new FunctionFacts(operands.maxHeight(), controls.maxDepth(), operands.pushedV128() || Arrays.asList(locals).contains(ValType.V128),
+                        tailCalls);
     }
 
     private String location(int funcIndex) {
@@ -131,14 +135,15 @@ final class FunctionValidator {
             }
             case CALL -> call(context.functionType(reader.index()));
             case CALL_INDIRECT -> {
-                TableType table = context.table(reader.index2());
-                FuncType type = context.type(reader.index());
-                if (table.elemType() != ValType.FUNCREF) {
-                    throw invalid("type mismatch: call_indirect requires a table of funcref but table " + reader.index2() + " has "
-                                    + table.elemType());
-                }
-                popOperand(table.addressType().valType());
+                FuncType type = indirectCallee(op);
+                popOperand(context.table(reader.index2()).addressType().valType());
                 call(type);
+            }
+            case RETURN_CALL -> returnCall(op, context.functionType(reader.index()));
+            case RETURN_CALL_INDIRECT -> {
+                FuncType type = indirectCallee(op);
+                popOperand(context.table(reader.index2()).addressType().valType());
+                returnCall(op, type);
             }
             case DROP -> popOperand();
             case SELECT -> select();
@@ -327,6 +332,32 @@ final class FunctionValidator {
     private void call(FuncType type) {
         popOperands(type.params());
         pushOperands(type.results());
+    }
+
+    /** The type of {@code call_indirect}'s or {@code return_call_indirect}'s callee; its table must hold functions. */
+    private FuncType indirectCallee(Opcode op) {
+        TableType table = context.table(reader.index2());
+        FuncType type = context.type(reader.index());
+        if (table.elemType() != ValType.FUNCREF) {
+            throw invalid("type mismatch: " + op.mnemonic() + " requires a table of funcref but table " + reader.index2() + " has "
+                            + table.elemType());
+        }
+        return type;
+    }
+
+    /**
+     * {@code return_call} and {@code return_call_indirect} (Wasm 3.0, spec §3.3.8): the callee's
+     * results become the function's own, so they must be the caller's results; like
+     * {@code return}, the rest of the block is unreachable, its stack polymorphic.
+     */
+    private void returnCall(Opcode op, FuncType callee) {
+        if (!Arrays.equals(callee.results(), results)) {
+            throw invalid("type mismatch: " + op.mnemonic() + " of a function returning " + FuncType.render(callee.results())
+                            + " in a function returning " + FuncType.render(results));
+        }
+        popOperands(callee.params());
+        tailCalls = true;
+        markUnreachable();
     }
 
     private void elseInstruction() {

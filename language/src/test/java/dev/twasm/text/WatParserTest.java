@@ -265,6 +265,19 @@ class WatParserTest {
     }
 
     @Test
+    void tailCalls() {
+        Module m = parse("""
+                        (module
+                          (type $t (func (param i32) (result i32)))
+                          (table $t0 1 funcref) (table $t1 1 funcref)
+                          (func $f (param i32) (result i32)
+                            (if (local.get 0) (then (return_call_indirect $t1 (type $t) (i32.const 1) (i32.const 0))))
+                            (return_call $f (i32.const 2))))
+                        """);
+        assertEquals("local.get 0, if, i32.const 1, i32.const 0, return_call_indirect 0 1, end, i32.const 2, return_call 0, end", body(m, 0));
+    }
+
+    @Test
     void immediates() {
         Module m = parse("""
                         (module

@@ -571,6 +571,51 @@ class FunctionValidatorTest {
                         .assertInvalid("type mismatch");
     }
 
+    @Test
+    void returnCall() {
+        FuncType callee = sig(types(I32, F64), I64);
+        module().func(callee, I64_CONST, 0L, END).func(returns(I64), I32_CONST, 1, F64_CONST, 2d, RETURN_CALL, 0, END).assertValid();
+        // return_call.wast $type-void-vs-num, $type-num-vs-num: the callee's results are the caller's
+        module().func(callee, I64_CONST, 0L, END).func(returns(I32), I32_CONST, 1, F64_CONST, 2d, RETURN_CALL, 0, END)
+                        .assertInvalid("type mismatch");
+        module().func(callee, I64_CONST, 0L, END).func(VOID_TYPE, I32_CONST, 1, F64_CONST, 2d, RETURN_CALL, 0, END)
+                        .assertInvalid("type mismatch");
+        module().func(callee, I64_CONST, 0L, END).func(returns(I64), F64_CONST, 2d, I32_CONST, 1, RETURN_CALL, 0, END)
+                        .assertInvalid("type mismatch");
+        module().func(callee, I64_CONST, 0L, END).func(returns(I64), F64_CONST, 2d, RETURN_CALL, 0, END).assertInvalid("type mismatch");
+        // like return, the rest of the block is unreachable: its stack is polymorphic
+        module().func(callee, I64_CONST, 0L, END).func(returns(I64), I32_CONST, 1, F64_CONST, 2d, RETURN_CALL, 0, I32_ADD, DROP, END)
+                        .assertValid();
+        module().func(VOID_TYPE, RETURN_CALL, 2, END).assertInvalid("unknown function 2");
+        // an imported callee
+        module().func(returns(F32), RETURN_CALL, 0, END).importFunc(returns(F32)).assertValid();
+    }
+
+    @Test
+    void returnCallIndirect() {
+        FuncType target = sig(types(I32), I64);
+        module().type(target).table(FUNCREF, 1).func(returns(I64), I32_CONST, 5, I32_CONST, 0, RETURN_CALL_INDIRECT, 0, 0, END)
+                        .assertValid();
+        module().type(target).table(FUNCREF, 1).func(returns(I32), I32_CONST, 5, I32_CONST, 0, RETURN_CALL_INDIRECT, 0, 0, END)
+                        .assertInvalid("type mismatch");
+        module().type(target).table(FUNCREF, 1).func(returns(I64), I32_CONST, 5, I64_CONST, 0L, RETURN_CALL_INDIRECT, 0, 0, END)
+                        .assertInvalid("type mismatch");
+        module().table(FUNCREF, 1).func(VOID_TYPE, I32_CONST, 0, RETURN_CALL_INDIRECT, 1, 0, END).assertInvalid("unknown type");
+        module().type(target).func(returns(I64), I32_CONST, 5, I32_CONST, 0, RETURN_CALL_INDIRECT, 0, 0, END).assertInvalid("unknown table");
+        module().type(target).table(EXTERNREF, 1).func(returns(I64), I32_CONST, 5, I32_CONST, 0, RETURN_CALL_INDIRECT, 0, 0, END)
+                        .assertInvalid("type mismatch");
+    }
+
+    @Test
+    void factsReportTailCalls() {
+        ValidationResult r = module()
+                        .func(returns(I32), I32_CONST, 1, END)
+                        .func(returns(I32), BLOCK, VOID, RETURN_CALL, 0, END, I32_CONST, 2, END)
+                        .assertValid();
+        assertEquals(false, r.function(0).tailCalls());
+        assertEquals(true, r.function(1).tailCalls());
+    }
+
     // ---- tables ---------------------------------------------------------------------------------
 
     @Test
@@ -711,8 +756,8 @@ class FunctionValidatorTest {
                         .func(returns(I32), I32_CONST, 1, I32_CONST, 2, I32_CONST, 3, I32_ADD, I32_ADD, END)
                         .func(VOID_TYPE, BLOCK, VOID, LOOP, VOID, I32_CONST, 0, IF, VOID, END, END, END, END)
                         .assertValid();
-        assertEquals(new FunctionFacts(3, 1, false), r.function(0));
-        assertEquals(new FunctionFacts(1, 4, false), r.function(1));
+        assertEquals(new FunctionFacts(3, 1, false, false), r.function(0));
+        assertEquals(new FunctionFacts(1, 4, false, false), r.function(1));
         assertEquals(2, r.functions().size());
     }
 }

@@ -34,6 +34,7 @@ class Memory64Test {
                       (func (export "grow") (param i64) (result i64) (memory.grow (local.get 0)))
                       (func (export "fill") (param i64 i32 i64) (memory.fill (local.get 0) (local.get 1) (local.get 2)))
                       (func (export "call") (param i64) (result i32) (call_indirect $t (type $r) (local.get 0)))
+                      (func (export "tailCall") (param i64) (result i32) (return_call_indirect $t (type $r) (local.get 0)))
                       (func (export "tableSize") (result i64) (table.size $t)))
                     """;
 
@@ -61,6 +62,7 @@ class Memory64Test {
             e.getMember("fill").execute(3L * 65536 - 1, 0xAB, 1L);
             assertEquals((byte) 0xAB, e.getMember("mem").readBufferByte(3L * 65536 - 1));
             assertEquals(7, e.getMember("call").execute(1L).asInt());
+            assertEquals(7, e.getMember("tailCall").execute(1L).asInt());
             assertEquals(2L, e.getMember("tableSize").execute().asLong());
         }
     }
@@ -79,6 +81,7 @@ class Memory64Test {
             assertTrap(() -> e.getMember("fill").execute(0L, 0, 1L << 32), "out of bounds memory access");
             assertTrap(() -> e.getMember("call").execute((1L << 32) + 1), "undefined element");
             assertTrap(() -> e.getMember("call").execute(-1L), "undefined element");
+            assertTrap(() -> e.getMember("tailCall").execute((1L << 32) + 1), "undefined element");
             // the engine stays usable after each trap
             assertEquals(7, e.getMember("call").execute(1L).asInt());
         }

@@ -1,20 +1,33 @@
 package dev.twasm.nodes.calls;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
+import dev.twasm.runtime.TailCall;
 
 /**
  * Common part of the call instructions: evaluating the arguments in order into an argument array
  * laid out by {@link CallingConvention}, and unboxing a single result for the typed execute
  * methods. {@link #executeRaw} gives the callee's raw result ({@code Object[]} for several
  * results), for the builder's multi-result statement.
+ *
+ * <p><b>Tail calls.</b> A callee that executed {@code return_call} returns a {@link TailCall} in
+ * place of its results; {@link #executeRaw} then makes that call (and the ones it leads to) from
+ * this call site, through a {@link TailCallNode} created on the first tail call the site sees, so
+ * the results every subclass's {@link #call} returns reach the caller resolved. In compiled code,
+ * a callee inlined into the caller returns its boxed results, whose type is exact, and the
+ * {@code instanceof} folds away; a call that is not inlined pays one type check. The same
+ * subclass, with its callee resolved the same way, is the callee of {@code return_call} and
+ * {@code return_call_indirect} ({@link #tailCall}, used by {@link ReturnCallNode}).
  */
 public abstract class AbstractCallNode extends ExprNode {
     @Children private final ExprNode[] arguments;
     @CompilationFinal(dimensions = 1) private final int[] argumentKinds;
+    /** Makes the tail calls callees return; null until this site has seen one. */
+    @Child private TailCallNode tailCalls;
 
     protected AbstractCallNode(ExprNode[] arguments, int[] argumentKinds) {
         this.arguments = arguments;
@@ -31,8 +44,34 @@ public abstract class AbstractCallNode extends ExprNode {
         return args;
     }
 
-    /** Performs the call and returns the callee's result as the calling convention boxes it. */
-    public abstract Object executeRaw(VirtualFrame frame);
+    /** Performs the call; the callee's result as the calling convention boxes it, or a pending {@link TailCall}. */
+    protected abstract Object call(VirtualFrame frame);
+
+    /**
+     * For {@code return_call} and {@code return_call_indirect}: evaluates the arguments and finds
+     * the callee as {@link #call} does (trapping as it does), but returns the call to be made by
+     * the caller's call site instead of making it.
+     */
+    public abstract TailCall tailCall(VirtualFrame frame);
+
+    /** Performs the call and returns the callee's result as the calling convention boxes it, tail calls made. */
+    public final Object executeRaw(VirtualFrame frame) {
+        Object result = call(frame);
+        if (result instanceof TailCall t) {
+            return makeTailCalls(t);
+        }
+        return result;
+    }
+
+    private Object makeTailCalls(TailCall t) {
+        TailCallNode node = tailCalls;
+        if (node == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            node = insert(new TailCallNode());
+            tailCalls = node;
+        }
+        return node.execute(t);
+    }
 
     @Override
     public final int executeI32(VirtualFrame frame) {

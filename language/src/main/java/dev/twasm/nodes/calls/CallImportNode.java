@@ -10,12 +10,11 @@ import dev.twasm.runtime.WasmFunction;
  * {@code call} of an imported function (spec §4.4.8): which function that is depends on the
  * instance, so the callee is read from the instance and dispatched through an inline cache
  * ({@link FunctionDispatchNode}); in the usual case of one import binding per call site, that is a
- * guarded direct call.
+ * guarded direct call. Also the callee of {@code return_call} of an import.
  */
 @NodeInfo(shortName = "call")
-public final class CallImportNode extends AbstractCallNode {
+public final class CallImportNode extends DynamicCallNode {
     private final int functionIndex;
-    @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
 
     public CallImportNode(int functionIndex, ExprNode[] arguments, int[] argumentKinds) {
         super(arguments, argumentKinds);
@@ -23,10 +22,7 @@ public final class CallImportNode extends AbstractCallNode {
     }
 
     @Override
-    public Object executeRaw(VirtualFrame frame) {
-        Object[] args = evaluateArguments(frame);
-        WasmFunction function = CallingConvention.instance(this, frame).functions[functionIndex];
-        args[CallingConvention.CONTEXT] = function.context();
-        return dispatch.execute(function, args);
+    protected WasmFunction callee(VirtualFrame frame) {
+        return CallingConvention.instance(this, frame).functions[functionIndex];
     }
 }

@@ -13,14 +13,14 @@ import dev.twasm.runtime.WasmFunction;
  * index outside the table ("undefined element"), a null entry ("uninitialized element") or a
  * signature that differs from the expected one ("indirect call type mismatch"). The signature check
  * compares canonical type ids, one int compare; the call then goes through the polymorphic inline
- * cache of {@link FunctionDispatchNode}.
+ * cache of {@link FunctionDispatchNode}. The callee of {@code return_call_indirect} is found, and
+ * traps, the same way ({@link #tailCall}).
  */
 @NodeInfo(shortName = "call_indirect")
-public final class CallIndirectNode extends AbstractCallNode {
+public final class CallIndirectNode extends DynamicCallNode {
     private final int tableIndex;
     private final int expectedTypeId;
     @Child private ExprNode elementIndex;
-    @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
     private final TrapSite undefined = TrapSite.create(TrapKind.UNDEFINED_ELEMENT);
     private final TrapSite uninitialized = TrapSite.create(TrapKind.UNINITIALIZED_ELEMENT);
     private final TrapSite typeMismatch = TrapSite.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
@@ -32,9 +32,9 @@ public final class CallIndirectNode extends AbstractCallNode {
         this.elementIndex = elementIndex;
     }
 
+    /** Evaluates the element index and finds the callee in the table, trapping as the spec says. */
     @Override
-    public Object executeRaw(VirtualFrame frame) {
-        Object[] args = evaluateArguments(frame);
+    protected WasmFunction callee(VirtualFrame frame) {
         int i = elementIndex.executeI32(frame);
         Object[] elements = CallingConvention.instance(this, frame).tables[tableIndex].elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
@@ -46,8 +46,6 @@ public final class CallIndirectNode extends AbstractCallNode {
         if (function.typeId() != expectedTypeId) {
             throw typeMismatch.trap(this);
         }
-        args[CallingConvention.CONTEXT] = function.context();
-        return dispatch.execute(function, args);
+        return function;
     }
-
 }

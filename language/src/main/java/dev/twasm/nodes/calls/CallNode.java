@@ -9,6 +9,8 @@ import dev.twasm.baseline.BaselineFunction;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.runtime.TailCall;
+import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmModule;
 
 /**
@@ -18,7 +20,8 @@ import dev.twasm.runtime.WasmModule;
  * execution, because call targets are created as function bodies are built and a callee may be
  * built after its caller. A callee still in the baseline tier is entered directly
  * ({@link WasmRootNode#callBaseline}); once it left, the call goes through, and compiled code may
- * inline, the call target.
+ * inline, the call target. As the callee of {@code return_call}, the function instance of the
+ * same index in the caller's instance.
  */
 @NodeInfo(shortName = "call")
 public final class CallNode extends AbstractCallNode {
@@ -39,7 +42,15 @@ public final class CallNode extends AbstractCallNode {
     }
 
     @Override
-    public Object executeRaw(VirtualFrame frame) {
+    public TailCall tailCall(VirtualFrame frame) {
+        Object[] args = evaluateArguments(frame);
+        WasmInstance instance = CallingConvention.instance(this, frame);
+        args[CallingConvention.CONTEXT] = instance;
+        return new TailCall(instance.functions[functionIndex], args);
+    }
+
+    @Override
+    protected Object call(VirtualFrame frame) {
         Object[] args = evaluateArguments(frame);
         args[CallingConvention.CONTEXT] = CallingConvention.instance(this, frame);
         if (call == null) {
