@@ -1103,7 +1103,7 @@ final class BaselineCompiler {
     // ---- instructions ------------------------------------------------------------------------------
 
     private void instruction(Opcode op, CodeReader reader) {
-        requireMemoryZero(op, reader);
+        accessedMemory = op.isMemoryAccess() ? reader.index() : 0;
         narrowAddresses(op, reader);
         switch (op) {
             case UNREACHABLE -> {
@@ -1246,28 +1246,36 @@ final class BaselineCompiler {
                 support("elemDrop", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_int);
             }
             case MEMORY_SIZE -> {
-                code.aload(instanceSlot);
-                support("memorySize", ConstantDescs.CD_int, JvmTypes.INSTANCE);
+                instanceAnd(reader.index());
+                support("memorySize", ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int);
                 push(ValType.I32);
             }
             case MEMORY_GROW -> {
                 pop();
-                code.aload(instanceSlot);
-                support("memoryGrow", ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE);
-                reloadMemory();
+                instanceAnd(reader.index());
+                support("memoryGrow", ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+                if (reader.index() == 0) {
+                    reloadMemory();
+                }
                 push(ValType.I32);
             }
-            case MEMORY_FILL, MEMORY_COPY -> {
+            case MEMORY_FILL -> {
                 pop(3);
-                code.aload(instanceSlot);
-                support(op == Opcode.MEMORY_FILL ? "memoryFill" : "memoryCopy", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int,
-                                ConstantDescs.CD_int, JvmTypes.INSTANCE);
+                instanceAnd(reader.index());
+                support("memoryFill", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                                ConstantDescs.CD_int);
+            }
+            case MEMORY_COPY -> {
+                pop(3);
+                instanceAnd(reader.index(), reader.index2());
+                support("memoryCopy", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                                ConstantDescs.CD_int, ConstantDescs.CD_int);
             }
             case MEMORY_INIT -> {
                 pop(3);
-                instanceAnd(reader.index());
+                instanceAnd(reader.index(), reader.index2());
                 support("memoryInit", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
-                                ConstantDescs.CD_int);
+                                ConstantDescs.CD_int, ConstantDescs.CD_int);
             }
             case DATA_DROP -> {
                 instanceAnd(reader.index());
@@ -1329,7 +1337,7 @@ final class BaselineCompiler {
             }
         }
         switch (op) {
-            case MEMORY_SIZE, MEMORY_GROW -> widenResult(memory64());
+            case MEMORY_SIZE, MEMORY_GROW -> widenResult(memory64(reader.index()));
             case TABLE_SIZE, TABLE_GROW -> widenResult(table64(reader.index()));
             default -> {
             }
@@ -1368,29 +1376,28 @@ final class BaselineCompiler {
         return name.toString();
     }
 
-    /** A load or store with the memarg offset {@code memoryOffset} (a vector access too: {@code v128.load}, {@code v128.store}). */
     /**
-     * Translated code keeps memory 0's bytes in a local and addresses no other memory: a function
-     * that uses another memory (multi-memory, {@code wasm.MultiMemory}) stays on the AST, which
-     * addresses every memory.
+     * The memory a load or store addresses (multi-memory), set before the instruction is
+     * translated: 0 uses the array in {@link #memorySlot}, any other index reads that memory's
+     * array at the access ({@link BaselineSupport#memoryBytes}).
      */
-    private static void requireMemoryZero(Opcode op, CodeReader reader) {
-        int memory = switch (op) {
-            case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL -> reader.index();
-            case MEMORY_COPY -> reader.index() | reader.index2();
-            case MEMORY_INIT -> reader.index2();
-            default -> op.isMemoryAccess() ? reader.index() : 0;
-        };
-        if (memory != 0) {
-            throw new UnsupportedFunctionException("memories other than memory 0 (multi-memory)");
+    private int accessedMemory;
+
+    /** Pushes the bytes of {@link #accessedMemory}. */
+    private void loadMemoryBytes() {
+        if (accessedMemory == 0) {
+            code.aload(memorySlot);
+        } else {
+            instanceAnd(accessedMemory);
+            support("memoryBytes", ConstantDescs.CD_byte.arrayType(), JvmTypes.INSTANCE, ConstantDescs.CD_int);
         }
     }
 
     // ---- memory64 and table64 ---------------------------------------------------------------------
 
-    /** Whether memory 0, the only memory translated code addresses, is 64-bit (memory64). */
-    private boolean memory64() {
-        return model.memoryCount() > 0 && model.memoryType(0).addressType().is64();
+    /** Whether memory {@code index} is 64-bit (memory64). */
+    private boolean memory64(int index) {
+        return model.memoryType(index).addressType().is64();
     }
 
     private boolean table64(int tableIndex) {
@@ -1402,7 +1409,7 @@ final class BaselineCompiler {
      * {@link #narrowAddresses} has already added to the address.
      */
     private long memoryOffset(CodeReader reader) {
-        return memory64() ? 0 : reader.memoryOffset();
+        return memory64(reader.index()) ? 0 : reader.memoryOffset();
     }
 
     /**
@@ -1417,12 +1424,15 @@ final class BaselineCompiler {
      * {@link #widenResult}. Functions on 32-bit memories and tables get none of this.
      */
     private void narrowAddresses(Opcode op, CodeReader reader) {
-        boolean m = memory64();
         switch (op) {
-            case MEMORY_GROW -> narrow(1, m ? 0b1 : 0, false, 0);
-            case MEMORY_FILL -> narrow(3, m ? 0b101 : 0, false, 0);
-            case MEMORY_COPY -> narrow(3, m ? 0b111 : 0, false, 0);
-            case MEMORY_INIT -> narrow(3, m ? 0b001 : 0, false, 0);
+            case MEMORY_GROW -> narrow(1, memory64(reader.index()) ? 0b1 : 0, false, 0);
+            case MEMORY_FILL -> narrow(3, memory64(reader.index()) ? 0b101 : 0, false, 0);
+            case MEMORY_COPY -> {
+                boolean destination = memory64(reader.index());
+                boolean source = memory64(reader.index2());
+                narrow(3, (destination ? 0b001 : 0) | (source ? 0b010 : 0) | (destination && source ? 0b100 : 0), false, 0);
+            }
+            case MEMORY_INIT -> narrow(3, memory64(reader.index2()) ? 0b001 : 0, false, 0);
             case TABLE_GET -> narrow(1, table64(reader.index()) ? 0b1 : 0, false, 0);
             case TABLE_SET -> narrow(2, table64(reader.index()) ? 0b01 : 0, false, 0);
             case TABLE_GROW -> narrow(2, table64(reader.index()) ? 0b10 : 0, false, 0);
@@ -1435,7 +1445,7 @@ final class BaselineCompiler {
             case TABLE_INIT -> narrow(3, table64(reader.index2()) ? 0b001 : 0, false, 0);
             case CALL_INDIRECT, RETURN_CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0, false, 0);
             default -> {
-                if (op.isMemoryAccess() && m) {
+                if (op.isMemoryAccess() && memory64(reader.index())) {
                     narrow(op.params().length, 0b1, true, reader.memoryOffset());
                 }
             }
@@ -1495,13 +1505,13 @@ final class BaselineCompiler {
                 // A constant address: one constant instead of address and offset.
                 constantPending = false;
                 code.loadConstant((int) absolute);
-                code.aload(memorySlot);
+                loadMemoryBytes();
                 support(supportName(op) + "At", JvmTypes.desc(t), ConstantDescs.CD_int, bytes);
             } else {
                 if (constantPending) {
                     materializeConstant();
                 }
-                code.aload(memorySlot);
+                loadMemoryBytes();
                 code.loadConstant(offset);
                 support(supportName(op), JvmTypes.desc(t), ConstantDescs.CD_int, bytes, ConstantDescs.CD_int);
             }
@@ -1509,7 +1519,7 @@ final class BaselineCompiler {
         } else {
             ValType value = pop();
             pop();
-            code.aload(memorySlot);
+            loadMemoryBytes();
             code.loadConstant(offset);
             support(supportName(op), ConstantDescs.CD_void, ConstantDescs.CD_int, JvmTypes.desc(value), bytes, ConstantDescs.CD_int);
         }

@@ -252,18 +252,31 @@ public final class BaselineSupport {
         return (address | offset | ea) < 0 ? -1 : narrowAddress(ea);
     }
 
-    /** {@code memory.grow}; the caller reloads its cached array afterwards. */
-    public static int memoryGrow(int deltaPages, WasmInstance instance) {
-        return instance.memory0.grow(Integer.toUnsignedLong(deltaPages));
+    /** Memory {@code index} of the instance; memory 0 through its own field (the index is a constant at every call site). */
+    private static WasmMemory memoryOf(WasmInstance instance, int index) {
+        return index == 0 ? instance.memory0 : instance.memories[index];
     }
 
-    public static int memorySize(WasmInstance instance) {
-        return instance.memory0.pages();
+    /**
+     * The bytes of memory {@code index} (multi-memory): translated code keeps memory 0's array in
+     * a local and reads any other memory's array at each access, since a call may grow it.
+     */
+    public static byte[] memoryBytes(WasmInstance instance, int index) {
+        return instance.memories[index].buffer;
+    }
+
+    /** {@code memory.grow}; the caller reloads its cached array of memory 0 afterwards. */
+    public static int memoryGrow(int deltaPages, WasmInstance instance, int memoryIndex) {
+        return memoryOf(instance, memoryIndex).grow(Integer.toUnsignedLong(deltaPages));
+    }
+
+    public static int memorySize(WasmInstance instance, int memoryIndex) {
+        return memoryOf(instance, memoryIndex).pages();
     }
 
     /** {@code memory.fill}: traps before writing anything when out of bounds. */
-    public static void memoryFill(int destination, int value, int length, WasmInstance instance) {
-        byte[] memory = instance.memory0.buffer;
+    public static void memoryFill(int destination, int value, int length, WasmInstance instance, int memoryIndex) {
+        byte[] memory = memoryOf(instance, memoryIndex).buffer;
         if (!BulkOperationNode.inBounds(destination, length, memory.length)) {
             throw outOfBoundsMemory();
         }
@@ -271,18 +284,19 @@ public final class BaselineSupport {
     }
 
     /** {@code memory.copy}: memmove semantics, traps before writing anything when out of bounds. */
-    public static void memoryCopy(int destination, int source, int length, WasmInstance instance) {
-        byte[] memory = instance.memory0.buffer;
-        if (!BulkOperationNode.inBounds(source, length, memory.length) || !BulkOperationNode.inBounds(destination, length, memory.length)) {
+    public static void memoryCopy(int destination, int source, int length, WasmInstance instance, int destinationMemory, int sourceMemory) {
+        byte[] to = memoryOf(instance, destinationMemory).buffer;
+        byte[] from = memoryOf(instance, sourceMemory).buffer;
+        if (!BulkOperationNode.inBounds(source, length, from.length) || !BulkOperationNode.inBounds(destination, length, to.length)) {
             throw outOfBoundsMemory();
         }
-        System.arraycopy(memory, source, memory, destination, length);
+        System.arraycopy(from, source, to, destination, length);
     }
 
     /** {@code memory.init} from data segment {@code dataIndex} (empty once dropped). */
-    public static void memoryInit(int destination, int source, int length, WasmInstance instance, int dataIndex) {
+    public static void memoryInit(int destination, int source, int length, WasmInstance instance, int dataIndex, int memoryIndex) {
         byte[] data = instance.dataSegments[dataIndex];
-        WasmMemory memory = instance.memory0;
+        WasmMemory memory = memoryOf(instance, memoryIndex);
         if (!BulkOperationNode.inBounds(source, length, data.length) || !BulkOperationNode.inBounds(destination, length, memory.byteSize())) {
             throw outOfBoundsMemory();
         }
