@@ -46,6 +46,7 @@ public final class BinaryDecoder {
     public static final int MAX_LOCALS = 50_000;
 
     private final BinaryInput in;
+    private final Features features;
     private final ExprDecoder exprs;
     private final SegmentDecoder segments;
     private final Module.Builder module = Module.builder();
@@ -55,12 +56,15 @@ public final class BinaryDecoder {
     private long dataCount = -1;
     private int dataSegmentCount;
     private Names names;
+    /** The last non-custom section before the one being read ({@code CUSTOM}: none yet), which places custom sections. */
+    private SectionId lastSection = SectionId.CUSTOM;
 
     /** A code section entry (spec §5.5.13): a function's declared locals and its body. */
     private record Code(ValType[] locals, Expr body) {
     }
 
     private BinaryDecoder(byte[] bytes, Features features) {
+        this.features = features;
         this.in = new BinaryInput(bytes);
         this.exprs = new ExprDecoder(features);
         this.segments = new SegmentDecoder(exprs);
@@ -98,6 +102,7 @@ public final class BinaryDecoder {
             }
             int size = in.readLength();
             int start = in.index();
+            lastSection = last;
             readSection(section, size);
             requireSize(start, size);
         }
@@ -125,8 +130,8 @@ public final class BinaryDecoder {
             case TYPE -> repeat(() -> module.addType(TypeDecoder.funcType(in)));
             case IMPORT -> repeat(() -> module.addImport(importEntry()));
             case FUNCTION -> repeat(() -> functionTypeIndices.add(in.readIndex()));
-            case TABLE -> repeat(() -> module.addTable(TypeDecoder.tableType(in)));
-            case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in)));
+            case TABLE -> repeat(() -> module.addTable(TypeDecoder.tableType(in, features.memory64())));
+            case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in, features.memory64())));
             case GLOBAL -> repeat(() -> module.addGlobal(new Global(TypeDecoder.globalType(in), exprs.read(in))));
             case EXPORT -> repeat(() -> module.addExport(exportEntry()));
             case START -> module.start(in.readIndex());
@@ -153,7 +158,8 @@ public final class BinaryDecoder {
         int start = in.index();
         String name = in.readName();
         byte[] contents = in.readBytes(size - (in.index() - start));
-        module.addCustomSection(new CustomSection(name, contents));
+        int placement = lastSection == SectionId.CUSTOM ? CustomSection.FIRST : CustomSection.after(lastSection.textName);
+        module.addCustomSection(new CustomSection(name, contents, placement));
         if (name.equals(NameSectionDecoder.SECTION_NAME) && names == null) {
             names = NameSectionDecoder.decode(contents);
         }
@@ -165,8 +171,8 @@ public final class BinaryDecoder {
         String name = in.readName();
         ImportDesc desc = switch (externKind("malformed import kind")) {
             case FUNC -> new ImportDesc.Func(in.readIndex());
-            case TABLE -> new ImportDesc.Table(TypeDecoder.tableType(in));
-            case MEMORY -> new ImportDesc.Memory(TypeDecoder.memoryType(in));
+            case TABLE -> new ImportDesc.Table(TypeDecoder.tableType(in, features.memory64()));
+            case MEMORY -> new ImportDesc.Memory(TypeDecoder.memoryType(in, features.memory64()));
             case GLOBAL -> new ImportDesc.Global(TypeDecoder.globalType(in));
         };
         return new Import(moduleName, name, desc);

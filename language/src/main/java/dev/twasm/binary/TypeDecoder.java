@@ -38,25 +38,46 @@ final class TypeDecoder {
     }
 
     /**
-     * {@code limits ::= 0x00 min | 0x01 min max} (spec §5.3.7). The flag is read as a 1-bit LEB128
-     * number, as in the reference interpreter: other values are "integer too large".
+     * {@code limits ::= 0x00 min | 0x01 min max} (spec §5.3.7). In Wasm 2.0 the flag is read as a
+     * 1-bit LEB128 number, as in the reference interpreter (other values are "integer too large")
+     * and the bounds are u32s. With {@code wasm30} (memory64, spec 3.0 §5.3.8) the flag is a byte
+     * and the bounds u64s, which validation restricts; flags 4 and 5 (64-bit address types) are
+     * not implemented, other flags are "malformed limits flags".
      */
-    static Limits limits(BinaryInput in) {
-        boolean hasMax = in.readUnsigned(1) == 1;
-        long min = in.readU32();
-        long max = hasMax ? in.readU32() : Limits.NO_MAX;
+    static Limits limits(BinaryInput in, boolean wasm30) {
+        if (!wasm30) {
+            boolean hasMax = in.readUnsigned(1) == 1;
+            long min = in.readU32();
+            long max = hasMax ? in.readU32() : Limits.NO_MAX;
+            return new Limits(min, max);
+        }
+        int at = in.index();
+        int flags = in.readByte();
+        if (flags == 4 || flags == 5) {
+            throw in.malformedAt("64-bit address types (memory64, table64) are not implemented", at);
+        }
+        if (flags > 1) {
+            throw in.malformedAt("malformed limits flags", at);
+        }
+        long min = bound(in.readUnsigned(64));
+        long max = flags == 1 ? bound(in.readUnsigned(64)) : Limits.NO_MAX;
         return new Limits(min, max);
     }
 
+    /** A u64 bound; one that does not fit a signed long is out of every range, kept as the largest long. */
+    private static long bound(long u64) {
+        return u64 < 0 ? Long.MAX_VALUE : u64;
+    }
+
     /** {@code memtype ::= limits} (spec §5.3.8). */
-    static MemoryType memoryType(BinaryInput in) {
-        return new MemoryType(limits(in));
+    static MemoryType memoryType(BinaryInput in, boolean wasm30) {
+        return new MemoryType(limits(in, wasm30));
     }
 
     /** {@code tabletype ::= reftype limits} (spec §5.3.9). */
-    static TableType tableType(BinaryInput in) {
+    static TableType tableType(BinaryInput in, boolean wasm30) {
         ValType elemType = Types.readRefType(in);
-        return new TableType(elemType, limits(in));
+        return new TableType(elemType, limits(in, wasm30));
     }
 
     /** {@code globaltype ::= valtype mut}, {@code mut ::= 0x00 | 0x01} (spec §5.3.10). */

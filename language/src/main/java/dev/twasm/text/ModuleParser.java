@@ -3,6 +3,7 @@ package dev.twasm.text;
 import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.binary.BinaryOutput;
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.CustomSection;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
@@ -35,7 +36,10 @@ import java.util.Map;
  * the first binds every identifier to its index (fields may refer to later ones), defines the
  * explicit types and checks that imports precede definitions; the second parses every field,
  * expanding the abbreviations (inline imports, exports, element and data segments, implicit type
- * definitions) in order of appearance.
+ * definitions) in order of appearance. Annotations ({@link ModuleAnnotations}) are read where
+ * they mean something: {@code @custom} between fields (first pass), {@code @name} after the
+ * identifier of the module, a function, parameter or local, branch hints before branches; the
+ * others are checked once the fields are parsed.
  */
 final class ModuleParser extends TokenCursor {
     /** Quoted modules inside quoted modules: each level needs doubled escapes, so this is generous. */
@@ -48,6 +52,8 @@ final class ModuleParser extends TokenCursor {
 
     private String moduleName;
     private final List<Integer> fieldStarts = new ArrayList<>();
+    /** The first and last token of each function field, where branch hints belong. */
+    private final List<int[]> functionRanges = new ArrayList<>();
     private final Map<Integer, String> functionNames = new HashMap<>();
     private final Map<Integer, Map<Integer, String>> localNames = new HashMap<>();
     private int nextFunction;
@@ -62,6 +68,7 @@ final class ModuleParser extends TokenCursor {
         this.instructions = new InstructionParser(this, scope, features);
         this.quoteDepth = quoteDepth;
         this.features = features;
+        this.annotations = new ModuleAnnotations(tokens);
     }
 
     static Module parse(String text, int quoteDepth, Features features) {
@@ -84,7 +91,8 @@ final class ModuleParser extends TokenCursor {
                 expect(TokenKind.EOF);
                 return binary ? BinaryDecoder.decode(bytes, features) : parse(StringLiteral.decodeSource(bytes), quoteDepth + 1, features);
             }
-            moduleName = id == null ? null : id.substring(1);
+            String annotated = annotations.name(pos, "module");
+            moduleName = annotated != null ? annotated : id == null ? null : id.substring(1);
             fields(TokenKind.RPAR);
             expectRPar();
             expect(TokenKind.EOF);
@@ -105,6 +113,7 @@ final class ModuleParser extends TokenCursor {
         if (!at(terminator)) {
             throw unexpected();
         }
+        annotations.checkUnused(functionRanges);
     }
 
     // ---- pass 1: identifiers and explicit types --------------------------------------------
@@ -119,9 +128,18 @@ final class ModuleParser extends TokenCursor {
         String lastDefinition = null;
         String importAfter = null;
         int importAfterToken = -1;
-        while (at(TokenKind.LPAR)) {
+        while (true) {
+            for (CustomSection section : annotations.customSections(pos)) {
+                builder.addCustomSection(section);
+            }
+            if (!at(TokenKind.LPAR)) {
+                break;
+            }
             int start = pos;
             fieldStarts.add(start);
+            if (tokens.keyword(start + 1) == Keyword.FUNC) {
+                functionRanges.add(new int[] {start, tokens.partner(start)});
+            }
             String definition = declareField();
             if (definition == null && isImportField(start)) {
                 if (lastDefinition != null) {
@@ -147,7 +165,7 @@ final class ModuleParser extends TokenCursor {
         int start = pos;
         Object keyword = tokens.keyword(start + 1);
         int idToken = start + 2;
-        String id = kind(idToken) == TokenKind.ID ? tokens.text(idToken) : null;
+        String id = kind(idToken) == TokenKind.ID ? tokens.id(idToken) : null;
         if (keyword == Keyword.TYPE) {
             pos += 2;
             optionalId();
@@ -158,7 +176,7 @@ final class ModuleParser extends TokenCursor {
             int desc = start + 4; // (import "module" "name" (kind $id? ...))
             IndexSpace space = kind(desc) == TokenKind.LPAR ? spaceOf(tokens.keyword(desc + 1)) : null;
             if (space != null) {
-                space.add(kind(desc + 2) == TokenKind.ID ? tokens.text(desc + 2) : null, this, desc + 2);
+                space.add(kind(desc + 2) == TokenKind.ID ? tokens.id(desc + 2) : null, this, desc + 2);
             }
         } else if (spaceOf(keyword) != null) {
             spaceOf(keyword).add(id, this, idToken);
@@ -268,7 +286,7 @@ final class ModuleParser extends TokenCursor {
         String id = optionalId();
         ImportDesc desc;
         if (keyword == Keyword.FUNC) {
-            nameFunction(id);
+            nameFunction(id, annotations.name(pos, "function"));
             desc = new ImportDesc.Func(IndexSpace.clamp(TypeUses.typeUse(this, scope, new LocalScope())));
         } else if (keyword == Keyword.TABLE) {
             nextTable++;
@@ -287,9 +305,12 @@ final class ModuleParser extends TokenCursor {
         builder.addImport(new Import(module, name, desc));
     }
 
-    private int nameFunction(String id) {
+    /** The next function's index; its name is {@code annotated} (from {@code @name}) or else its identifier. */
+    private int nameFunction(String id, String annotated) {
         int index = nextFunction++;
-        if (id != null) {
+        if (annotated != null) {
+            functionNames.put(index, annotated);
+        } else if (id != null) {
             functionNames.put(index, id.substring(1));
         }
         return index;
@@ -319,7 +340,8 @@ final class ModuleParser extends TokenCursor {
     /** {@code (func $id? export* import? typeuse local* instr*)} (spec §6.6.5). */
     private void funcField() {
         expectForm(Keyword.FUNC);
-        int index = nameFunction(optionalId());
+        String id = optionalId();
+        int index = nameFunction(id, annotations.name(pos, "function"));
         inlineExports(ExternKind.FUNC, index);
         String[] imported = inlineImport();
         if (imported != null) {
@@ -334,11 +356,19 @@ final class ModuleParser extends TokenCursor {
             pos += 2;
             if (at(TokenKind.ID)) {
                 int token = pos;
-                String id = optionalId();
-                locals.addLocal(id, valType(), this, token);
+                String local = optionalId();
+                String annotated = annotations.name(pos, "local");
+                locals.addLocal(local, valType(), this, token);
+                if (annotated != null) {
+                    locals.nameLast(annotated);
+                }
             } else {
-                while (isValType(pos)) {
+                String annotated = annotations.name(pos, "local");
+                for (boolean first = true; isValType(pos); first = false) {
                     locals.addLocal(null, valType(), this, pos);
+                    if (first && annotated != null) {
+                        locals.nameLast(annotated);
+                    }
                 }
             }
             expectRPar();
@@ -351,10 +381,31 @@ final class ModuleParser extends TokenCursor {
         builder.addFunction(new Function(type, locals.declaredLocals(), body));
     }
 
+    /**
+     * Limits: u32s, or with memory64 (Wasm 3.0, where limits may be 64-bit) u64s, so that a limit
+     * beyond 32 bits is the validation error "table size" / "memory size" rather than 2.0's
+     * malformed "i32 constant out of range".
+     */
     private Limits limits() {
-        long min = u32();
-        long max = at(TokenKind.NAT) ? u32() : Limits.NO_MAX;
+        long min = limit();
+        long max = at(TokenKind.NAT) ? limit() : Limits.NO_MAX;
         return new Limits(min, max);
+    }
+
+    /** One limit; one that does not fit a signed long is out of every range, kept as the largest long. */
+    private long limit() {
+        if (!features.memory64()) {
+            return u32();
+        }
+        if (!at(TokenKind.NAT)) {
+            throw unexpected();
+        }
+        try {
+            long value = NumberLiteral.u64(tokens.text(pos++));
+            return value < 0 ? Long.MAX_VALUE : value;
+        } catch (NumberLiteral.OutOfRange e) {
+            throw error("i64 constant out of range", pos - 1);
+        }
     }
 
     private TableType tableType() {
