@@ -106,7 +106,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                         && firstOptions.get(WasmOptions.BaselineThreshold).equals(newOptions.get(WasmOptions.BaselineThreshold))
                         && firstOptions.get(WasmOptions.BaselineStrict).equals(newOptions.get(WasmOptions.BaselineStrict))
                         && firstOptions.get(WasmOptions.MultiMemory).equals(newOptions.get(WasmOptions.MultiMemory))
-                        && firstOptions.get(WasmOptions.Memory64).equals(newOptions.get(WasmOptions.Memory64));
+                        && firstOptions.get(WasmOptions.Memory64).equals(newOptions.get(WasmOptions.Memory64))
+                        && firstOptions.get(WasmOptions.ExtendedConstants).equals(newOptions.get(WasmOptions.ExtendedConstants));
     }
 
     @Override
@@ -115,7 +116,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         Module model;
         ValidationResult validation;
         OptionValues options = WasmContext.get(null).env().getOptions();
-        Features features = new Features(options.get(WasmOptions.MultiMemory), options.get(WasmOptions.Memory64));
+        Features features = new Features(options.get(WasmOptions.MultiMemory), options.get(WasmOptions.Memory64),
+                        options.get(WasmOptions.ExtendedConstants));
         try {
             if (source.hasBytes()) {
                 model = BinaryDecoder.decode(source.getBytes().toByteArray(), features);

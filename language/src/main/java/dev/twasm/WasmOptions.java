@@ -38,6 +38,11 @@ public final class WasmOptions {
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> Memory64 = new OptionKey<>(false);
 
+    @Option(help = "Let constant expressions read the immutable globals the module defines before them, as Wasm 3.0 does; "
+                    + "off: Wasm 2.0's rules (imported globals only).", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> ExtendedConstants = new OptionKey<>(false);
+
     private WasmOptions() {
     }
 }

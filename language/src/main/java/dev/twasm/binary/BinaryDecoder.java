@@ -46,6 +46,7 @@ public final class BinaryDecoder {
     public static final int MAX_LOCALS = 50_000;
 
     private final BinaryInput in;
+    private final Features features;
     private final ExprDecoder exprs;
     private final SegmentDecoder segments;
     private final Module.Builder module = Module.builder();
@@ -55,12 +56,12 @@ public final class BinaryDecoder {
     private long dataCount = -1;
     private int dataSegmentCount;
     private Names names;
+    /** The last non-custom section before the one being read ({@code CUSTOM}: none yet), which places custom sections. */
+    private SectionId lastSection = SectionId.CUSTOM;
 
     /** A code section entry (spec §5.5.13): a function's declared locals and its body. */
     private record Code(ValType[] locals, Expr body) {
     }
-
-    private final Features features;
 
     private BinaryDecoder(byte[] bytes, Features features) {
         this.in = new BinaryInput(bytes);
@@ -101,6 +102,7 @@ public final class BinaryDecoder {
             }
             int size = in.readLength();
             int start = in.index();
+            lastSection = last;
             readSection(section, size);
             requireSize(start, size);
         }
@@ -156,7 +158,8 @@ public final class BinaryDecoder {
         int start = in.index();
         String name = in.readName();
         byte[] contents = in.readBytes(size - (in.index() - start));
-        module.addCustomSection(new CustomSection(name, contents));
+        int placement = lastSection == SectionId.CUSTOM ? CustomSection.FIRST : CustomSection.after(lastSection.textName);
+        module.addCustomSection(new CustomSection(name, contents, placement));
         if (name.equals(NameSectionDecoder.SECTION_NAME) && names == null) {
             names = NameSectionDecoder.decode(contents);
         }

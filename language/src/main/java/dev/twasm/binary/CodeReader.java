@@ -55,7 +55,7 @@ public final class CodeReader {
         this.features = features;
     }
 
-    private static final Features ALL = new Features(true, true);
+    private static final Features ALL = Features.WASM_3_0;
 
     public boolean hasNext() {
         return !in.atEnd();
@@ -157,9 +157,11 @@ public final class CodeReader {
     }
 
     /**
-     * A memarg (spec §5.4.6): the flags are the alignment exponent, below 32; with multi-memory,
-     * bit 6 of the flags says a memory index follows them. The offset is a u32, or with memory64 a
-     * u64 (validation bounds it by the memory's address type).
+     * A memarg (spec §5.4.6): the flags are the alignment exponent, below 32 in Wasm 2.0; with
+     * multi-memory (Wasm 3.0), bit 6 of the flags says a memory index follows them, flags from
+     * 128 are malformed and any exponent below 64 is left to validation ("alignment must not be
+     * larger than natural"). The offset is a u32, or with memory64 a u64 (validation bounds it by
+     * the memory's address type).
      */
     private void readMemarg() {
         long flags = in.readU32();
@@ -168,7 +170,7 @@ public final class CodeReader {
             flags &= ~0x40L;
             index = readIndex();
         }
-        if (flags >= 32) {
+        if (flags >= (features.multiMemory() ? 64 : 32)) {
             throw in.malformedAt("malformed memop flags", in.index() - 1);
         }
         alignLog2 = (int) flags;

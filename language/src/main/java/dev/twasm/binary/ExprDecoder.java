@@ -28,7 +28,7 @@ final class ExprDecoder {
 
     /** A decoder of code that may use every encoding of Wasm 3.0 (code that was decoded before). */
     ExprDecoder() {
-        this(new Features(true, true));
+        this(Features.WASM_3_0);
     }
 
     /** A decoder that accepts only the encodings {@code features} allow. */

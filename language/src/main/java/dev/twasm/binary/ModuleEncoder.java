@@ -32,8 +32,10 @@ import java.util.function.Consumer;
  * format comes back with what its binary form adds: the generated name section among the custom
  * sections, and a data count if its code needed one.
  *
- * <p>Sections are written in the spec's order and omitted when empty; custom sections go last, in
- * their order in the model. When the module has no {@code name} custom section but has
+ * <p>Sections are written in the spec's order and omitted when empty; custom sections where their
+ * {@link CustomSection#placement()} puts them (next to the section they followed in a decoded
+ * binary, where a text module's {@code @custom} annotation says, else last), in their order in
+ * the model within one place. When the module has no {@code name} custom section but has
  * {@link Names} (from a text module's identifiers), a name section is generated from them. A data
  * count section is written when the model has a data count, or when a function body uses a data
  * index, which the binary format requires (spec §5.5.15). Element segments use function-index
@@ -54,27 +56,35 @@ public final class ModuleEncoder {
 
     private byte[] module(Module m) {
         out.writeBytes(HEADER);
-        vectorSection(SectionId.TYPE, m.types(), this::funcType);
-        vectorSection(SectionId.IMPORT, m.imports(), this::importEntry);
-        vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex()));
-        vectorSection(SectionId.TABLE, m.tables(), this::tableType);
-        vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.addressType(), mem.limits()));
-        vectorSection(SectionId.GLOBAL, m.globals(), this::global);
-        vectorSection(SectionId.EXPORT, m.exports(), (s, e) -> s.writeName(e.name()).writeByte(e.kind().ordinal()).writeU32(e.index()));
-        if (m.start().isPresent()) {
-            section(SectionId.START, s -> s.writeU32(m.start().getAsInt()));
-        }
-        vectorSection(SectionId.ELEMENT, m.elems(), this::elem);
-        if (m.dataCount().isPresent() || usesDataIndex(m)) {
-            long count = m.dataCount().isPresent() ? Integer.toUnsignedLong(m.dataCount().getAsInt()) : m.datas().size();
-            section(SectionId.DATA_COUNT, s -> s.writeU32(count));
-        }
-        vectorSection(SectionId.CODE, m.functions(), this::code);
-        vectorSection(SectionId.DATA, m.datas(), this::data);
+        customSections(m, CustomSection.FIRST);
+        placed(m, "type", () -> vectorSection(SectionId.TYPE, m.types(), this::funcType));
+        placed(m, "import", () -> vectorSection(SectionId.IMPORT, m.imports(), this::importEntry));
+        placed(m, "func", () -> vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex())));
+        placed(m, "table", () -> vectorSection(SectionId.TABLE, m.tables(), this::tableType));
+        placed(m, "memory", () -> vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.addressType(), mem.limits())));
+        placed(m, "tag", () -> {
+        });
+        placed(m, "global", () -> vectorSection(SectionId.GLOBAL, m.globals(), this::global));
+        placed(m, "export", () -> vectorSection(SectionId.EXPORT, m.exports(),
+                        (s, e) -> s.writeName(e.name()).writeByte(e.kind().ordinal()).writeU32(e.index())));
+        placed(m, "start", () -> {
+            if (m.start().isPresent()) {
+                section(SectionId.START, s -> s.writeU32(m.start().getAsInt()));
+            }
+        });
+        placed(m, "elem", () -> vectorSection(SectionId.ELEMENT, m.elems(), this::elem));
+        placed(m, "datacount", () -> {
+            if (m.dataCount().isPresent() || usesDataIndex(m)) {
+                long count = m.dataCount().isPresent() ? Integer.toUnsignedLong(m.dataCount().getAsInt()) : m.datas().size();
+                section(SectionId.DATA_COUNT, s -> s.writeU32(count));
+            }
+        });
+        placed(m, "code", () -> vectorSection(SectionId.CODE, m.functions(), this::code));
+        placed(m, "data", () -> vectorSection(SectionId.DATA, m.datas(), this::data));
+        customSections(m, CustomSection.LAST);
         boolean hasNameSection = false;
         for (CustomSection c : m.customSections()) {
             hasNameSection |= c.name().equals(NameSectionDecoder.SECTION_NAME);
-            customSection(c.name(), c.contents());
         }
         if (!hasNameSection && !isEmpty(m.names())) {
             customSection(NameSectionDecoder.SECTION_NAME, nameSection(m.names()).toByteArray());
@@ -101,6 +111,22 @@ public final class ModuleEncoder {
                 writer.accept(s, entry);
             }
         });
+    }
+
+    /** Writes a non-custom section with the custom sections placed before and after it. */
+    private void placed(Module m, String section, Runnable writer) {
+        customSections(m, CustomSection.before(section));
+        writer.run();
+        customSections(m, CustomSection.after(section));
+    }
+
+    /** The custom sections of {@code slot} ({@link CustomSection#placement()}), in module order. */
+    private void customSections(Module m, int slot) {
+        for (CustomSection c : m.customSections()) {
+            if (c.placement() == slot) {
+                customSection(c.name(), c.contents());
+            }
+        }
     }
 
     private void customSection(String name, byte[] contents) {

@@ -6,19 +6,19 @@ package dev.twasm.binary;
  * element and code sections. Custom sections may appear anywhere, any number of times.
  */
 enum SectionId {
-    CUSTOM(0),
-    TYPE(1),
-    IMPORT(2),
-    FUNCTION(3),
-    TABLE(4),
-    MEMORY(5),
-    GLOBAL(6),
-    EXPORT(7),
-    START(8),
-    ELEMENT(9),
-    DATA_COUNT(12),
-    CODE(10),
-    DATA(11);
+    CUSTOM(0, null),
+    TYPE(1, "type"),
+    IMPORT(2, "import"),
+    FUNCTION(3, "func"),
+    TABLE(4, "table"),
+    MEMORY(5, "memory"),
+    GLOBAL(6, "global"),
+    EXPORT(7, "export"),
+    START(8, "start"),
+    ELEMENT(9, "elem"),
+    DATA_COUNT(12, "datacount"),
+    CODE(10, "code"),
+    DATA(11, "data");
 
     private static final SectionId[] BY_ID = new SectionId[13];
 
@@ -30,9 +30,12 @@ enum SectionId {
 
     /** The id byte that introduces the section. */
     final int id;
+    /** The section's name in {@code @custom} placements ({@link dev.twasm.model.CustomSection#SECTIONS}); null for custom sections. */
+    final String textName;
 
-    SectionId(int id) {
+    SectionId(int id, String textName) {
         this.id = id;
+        this.textName = textName;
     }
 
     /** The section with id byte {@code b}, or null when no section has that id. */

@@ -53,8 +53,8 @@ final class TypeDecoder {
 
     /**
      * Wasm 3.0's limits with their address type (spec 3.0 §5.3.7): a flags byte, bit 0 for a
-     * maximum and bit 2 for the {@code i64} address type, then u32 or u64 sizes; any other flags
-     * byte is "malformed limits flags".
+     * maximum and bit 2 for the {@code i64} address type, then u64 sizes; any other flags byte is
+     * "malformed limits flags".
      */
     private record AddressedLimits(AddressType addressType, Limits limits) {
         static AddressedLimits read(BinaryInput in) {
@@ -63,10 +63,10 @@ final class TypeDecoder {
                 throw in.malformedAt("malformed limits flags", in.index() - 1);
             }
             AddressType addressType = (flags & 0b100) != 0 ? AddressType.I64 : AddressType.I32;
-            int bits = addressType.is64() ? 64 : 32;
-            long min = in.readUnsigned(bits);
+            // sizes are u64s for both address types; validation bounds them by the type
+            long min = in.readUnsigned(64);
             boolean hasMax = (flags & 1) != 0;
-            long max = hasMax ? in.readUnsigned(bits) : Limits.NO_MAX;
+            long max = hasMax ? in.readUnsigned(64) : Limits.NO_MAX;
             return new AddressedLimits(addressType, new Limits(min, max, hasMax));
         }
     }

@@ -3,7 +3,7 @@ package dev.twasm.model;
 /**
  * The optional parts of the language that decoding, parsing and validation accept, where Wasm 3.0
  * changed what is valid compared with Wasm 2.0 and the engine does not enable the 3.0 rule by
- * default yet (options {@code wasm.MultiMemory}, {@code wasm.Memory64}).
+ * default yet (options {@code wasm.MultiMemory}, {@code wasm.Memory64}, {@code wasm.ExtendedConstants}).
  *
  * @param multiMemory several memories per module (spec 3.0 §2.5.5), a memory index in the memarg
  *            of loads and stores (binary: bit 6 of the alignment field; text: an index before
@@ -13,9 +13,16 @@ package dev.twasm.model;
  *            which 3.0 reads as a byte, "malformed limits flags"; text: {@code i64}), u64 sizes,
  *            and offsets of loads and stores read as 64-bit numbers, so that too large an offset
  *            for a 32-bit memory is the 3.0 validation error "offset out of range" rather than
- *            2.0's malformed "i32 constant"
+ *            2.0's malformed "i32 constant"; likewise alignments in the text
+ * @param extendedConstants constant expressions may read every immutable global defined before
+ *            them (spec 3.0 §3.4.10 "Modules": a global initializer the earlier globals, a segment
+ *            all globals), not only imported ones as in 2.0, where the others are "unknown global";
+ *            the integer arithmetic of extended constant expressions needs no switch (2.0 only
+ *            calls it non-constant, which no 2.0 module relies on)
  */
-public record Features(boolean multiMemory, boolean memory64) {
+public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants) {
     /** Wasm 2.0's rules: what the engine accepts by default. */
-    public static final Features WASM_2_0 = new Features(false, false);
+    public static final Features WASM_2_0 = new Features(false, false, false);
+    /** Every Wasm 3.0 rule that this record can switch on. */
+    public static final Features WASM_3_0 = new Features(true, true, true);
 }

@@ -9,9 +9,11 @@ import java.util.ArrayDeque;
 
 /**
  * Evaluates constant expressions (spec §3.3.10, §4.5.4): global initializers, segment offsets and
- * element items, in the context of an instance under construction. Validation already restricted
- * them to constant instructions; the integer arithmetic of the extended-constant proposal is
- * handled too, so Wasm 3.0 modules need no change here.
+ * element items, in the context of an instance under construction, including Wasm 3.0's extended
+ * constant expressions ({@code i32/i64.add/sub/mul}, wrapping). Validation already restricted them
+ * to constant instructions. The instantiator evaluates global initializers in index order and
+ * stores each global before the next is evaluated, so a {@code global.get} of an earlier defined
+ * global (Wasm 3.0) reads its initialized value.
  */
 final class ConstantExpressions {
     private ConstantExpressions() {

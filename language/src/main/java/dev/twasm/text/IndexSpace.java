@@ -50,7 +50,7 @@ final class IndexSpace {
     long resolve(TokenCursor in) {
         if (in.at(TokenKind.ID)) {
             int token = in.pos++;
-            String id = in.tokens.text(token);
+            String id = in.tokens.id(token);
             Integer index = indices.get(id);
             if (index == null) {
                 throw in.error("unknown " + lookupCategory + " " + id, token);

@@ -232,6 +232,16 @@ final class InstructionParser {
         return frame;
     }
 
+    /**
+     * Before an {@code if} or {@code br_if} (plain, or the {@code (} of a folded one): takes its
+     * {@code @metadata.code.branch_hint} annotation, which is checked but not used.
+     */
+    private void branchHint() {
+        if (in.annotations != null) {
+            in.annotations.branchHint(in.pos);
+        }
+    }
+
     /** At {@code (}: opens a folded instruction. */
     private void openFolded() {
         Object keyword = in.tokens.keyword(in.pos + 1);
@@ -244,11 +254,15 @@ final class InstructionParser {
             pushLabel(label);
             push(State.FOLDED_BLOCK, label);
         } else if (keyword == Opcode.IF) {
+            branchHint();
             in.pos += 2;
             String label = in.optionalId();
             long blockType = TypeUses.blockType(in, scope);
             push(State.IF_CONDITION, label).blockType = blockType;
         } else if (keyword instanceof Opcode op && op != Opcode.ELSE && op != Opcode.END) {
+            if (op == Opcode.BR_IF) {
+                branchHint();
+            }
             in.pos += 2;
             Frame frame = push(State.FOLDED_OPERATOR, null);
             if (op.immediates() == Opcode.Immediates.NONE && !(op == Opcode.SELECT && in.atForm(Keyword.RESULT))) {
@@ -267,6 +281,9 @@ final class InstructionParser {
     private void plainInstruction(Frame top) {
         Object keyword = in.keyword();
         if (keyword == Opcode.BLOCK || keyword == Opcode.LOOP || keyword == Opcode.IF) {
+            if (keyword == Opcode.IF) {
+                branchHint();
+            }
             in.pos++;
             String label = in.optionalId();
             long blockType = TypeUses.blockType(in, scope);
@@ -290,6 +307,9 @@ final class InstructionParser {
             checkClosingLabel(top);
             endBlock();
         } else if (keyword instanceof Opcode op) {
+            if (op == Opcode.BR_IF) {
+                branchHint();
+            }
             in.pos++;
             operator(op, out);
         } else {
@@ -300,7 +320,7 @@ final class InstructionParser {
     /** {@code else $l} and {@code end $l} must repeat the label of their block. */
     private void checkClosingLabel(Frame top) {
         if (in.at(TokenKind.ID)) {
-            if (top.label == null || !in.tokens.textEquals(in.pos, top.label)) {
+            if (top.label == null || !in.tokens.id(in.pos).equals(top.label)) {
                 throw in.error("mismatching label");
             }
             in.pos++;
@@ -338,9 +358,9 @@ final class InstructionParser {
     /** A label reference: a relative depth, or an identifier of an enclosing block. */
     private long label() {
         if (in.at(TokenKind.ID)) {
-            Integer level = labelLevels.get(in.tokens.text(in.pos));
+            Integer level = labelLevels.get(in.tokens.id(in.pos));
             if (level == null) {
-                throw in.error("unknown label " + in.tokens.text(in.pos));
+                throw in.error("unknown label " + in.tokens.id(in.pos));
             }
             in.pos++;
             return labelCount - 1 - level;
@@ -541,7 +561,8 @@ final class InstructionParser {
      * Reads {@code memidx? offset=N? align=N?} (spec §6.5.7 "Memory Instructions"); the alignment
      * must be a power of two. The memory index is there only with multi-memory: an identifier, or
      * a number that is not the lane index of a lane instruction (one followed by another number or
-     * by the memarg). The offset is a u32, or with memory64 a u64 (validation bounds it).
+     * by the memarg). The offset and the alignment are u32s, or with memory64 u64s (validation
+     * bounds them).
      */
     private void memarg(Opcode op, BinaryOutput o) {
         long memory = 0;
@@ -556,7 +577,7 @@ final class InstructionParser {
         int alignLog2 = op.naturalAlignmentLog2();
         value = in.memargValue(in.pos, "align=");
         if (value != null) {
-            long align = u32(value);
+            long align = features.memory64() ? u64(value) : u32(value);
             if (align == 0 || (align & (align - 1)) != 0) {
                 throw in.error("alignment must be a power of two", in.pos - 1);
             }

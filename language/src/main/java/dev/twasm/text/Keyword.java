@@ -49,6 +49,8 @@ enum Keyword {
     ASSERT_EXHAUSTION("assert_exhaustion"),
     ASSERT_MALFORMED("assert_malformed"),
     ASSERT_INVALID("assert_invalid"),
+    ASSERT_MALFORMED_CUSTOM("assert_malformed_custom"),
+    ASSERT_INVALID_CUSTOM("assert_invalid_custom"),
     ASSERT_UNLINKABLE("assert_unlinkable"),
     ASSERT_UNINSTANTIABLE("assert_uninstantiable"),
     ASSERT_EXCEPTION("assert_exception"),

@@ -31,6 +31,11 @@ final class LocalScope {
         declared.add(type);
     }
 
+    /** Gives the local bound last the name {@code name} (of a {@code @name} annotation). */
+    void nameLast(String name) {
+        names.put(space.count() - 1, name);
+    }
+
     private void bind(String id, TokenCursor at, int token) {
         int index = space.add(id, at, token);
         if (id != null) {

@@ -3,6 +3,7 @@ package dev.twasm.text;
 import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.binary.BinaryOutput;
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.CustomSection;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.AddressType;
 import dev.twasm.model.ElemSegment;
@@ -36,7 +37,10 @@ import java.util.Map;
  * the first binds every identifier to its index (fields may refer to later ones), defines the
  * explicit types and checks that imports precede definitions; the second parses every field,
  * expanding the abbreviations (inline imports, exports, element and data segments, implicit type
- * definitions) in order of appearance.
+ * definitions) in order of appearance. Annotations ({@link ModuleAnnotations}) are read where
+ * they mean something: {@code @custom} between fields (first pass), {@code @name} after the
+ * identifier of the module, a function, parameter or local, branch hints before branches; the
+ * others are checked once the fields are parsed.
  */
 final class ModuleParser extends TokenCursor {
     /** Quoted modules inside quoted modules: each level needs doubled escapes, so this is generous. */
@@ -49,6 +53,8 @@ final class ModuleParser extends TokenCursor {
 
     private String moduleName;
     private final List<Integer> fieldStarts = new ArrayList<>();
+    /** The first and last token of each function field, where branch hints belong. */
+    private final List<int[]> functionRanges = new ArrayList<>();
     private final Map<Integer, String> functionNames = new HashMap<>();
     private final Map<Integer, Map<Integer, String>> localNames = new HashMap<>();
     private int nextFunction;
@@ -63,6 +69,7 @@ final class ModuleParser extends TokenCursor {
         this.instructions = new InstructionParser(this, scope, features);
         this.quoteDepth = quoteDepth;
         this.features = features;
+        this.annotations = new ModuleAnnotations(tokens);
     }
 
     static Module parse(String text, int quoteDepth, Features features) {
@@ -85,7 +92,8 @@ final class ModuleParser extends TokenCursor {
                 expect(TokenKind.EOF);
                 return binary ? BinaryDecoder.decode(bytes, features) : parse(StringLiteral.decodeSource(bytes), quoteDepth + 1, features);
             }
-            moduleName = id == null ? null : id.substring(1);
+            String annotated = annotations.name(pos, "module");
+            moduleName = annotated != null ? annotated : id == null ? null : id.substring(1);
             fields(TokenKind.RPAR);
             expectRPar();
             expect(TokenKind.EOF);
@@ -106,6 +114,7 @@ final class ModuleParser extends TokenCursor {
         if (!at(terminator)) {
             throw unexpected();
         }
+        annotations.checkUnused(functionRanges);
     }
 
     // ---- pass 1: identifiers and explicit types --------------------------------------------
@@ -120,9 +129,18 @@ final class ModuleParser extends TokenCursor {
         String lastDefinition = null;
         String importAfter = null;
         int importAfterToken = -1;
-        while (at(TokenKind.LPAR)) {
+        while (true) {
+            for (CustomSection section : annotations.customSections(pos)) {
+                builder.addCustomSection(section);
+            }
+            if (!at(TokenKind.LPAR)) {
+                break;
+            }
             int start = pos;
             fieldStarts.add(start);
+            if (tokens.keyword(start + 1) == Keyword.FUNC) {
+                functionRanges.add(new int[] {start, tokens.partner(start)});
+            }
             String definition = declareField();
             if (definition == null && isImportField(start)) {
                 if (lastDefinition != null) {
@@ -148,7 +166,7 @@ final class ModuleParser extends TokenCursor {
         int start = pos;
         Object keyword = tokens.keyword(start + 1);
         int idToken = start + 2;
-        String id = kind(idToken) == TokenKind.ID ? tokens.text(idToken) : null;
+        String id = kind(idToken) == TokenKind.ID ? tokens.id(idToken) : null;
         if (keyword == Keyword.TYPE) {
             pos += 2;
             optionalId();
@@ -159,7 +177,7 @@ final class ModuleParser extends TokenCursor {
             int desc = start + 4; // (import "module" "name" (kind $id? ...))
             IndexSpace space = kind(desc) == TokenKind.LPAR ? spaceOf(tokens.keyword(desc + 1)) : null;
             if (space != null) {
-                space.add(kind(desc + 2) == TokenKind.ID ? tokens.text(desc + 2) : null, this, desc + 2);
+                space.add(kind(desc + 2) == TokenKind.ID ? tokens.id(desc + 2) : null, this, desc + 2);
             }
         } else if (spaceOf(keyword) != null) {
             spaceOf(keyword).add(id, this, idToken);
@@ -269,7 +287,7 @@ final class ModuleParser extends TokenCursor {
         String id = optionalId();
         ImportDesc desc;
         if (keyword == Keyword.FUNC) {
-            nameFunction(id);
+            nameFunction(id, annotations.name(pos, "function"));
             desc = new ImportDesc.Func(IndexSpace.clamp(TypeUses.typeUse(this, scope, new LocalScope())));
         } else if (keyword == Keyword.TABLE) {
             nextTable++;
@@ -288,9 +306,12 @@ final class ModuleParser extends TokenCursor {
         builder.addImport(new Import(module, name, desc));
     }
 
-    private int nameFunction(String id) {
+    /** The next function's index; its name is {@code annotated} (from {@code @name}) or else its identifier. */
+    private int nameFunction(String id, String annotated) {
         int index = nextFunction++;
-        if (id != null) {
+        if (annotated != null) {
+            functionNames.put(index, annotated);
+        } else if (id != null) {
             functionNames.put(index, id.substring(1));
         }
         return index;
@@ -320,7 +341,8 @@ final class ModuleParser extends TokenCursor {
     /** {@code (func $id? export* import? typeuse local* instr*)} (spec §6.6.5). */
     private void funcField() {
         expectForm(Keyword.FUNC);
-        int index = nameFunction(optionalId());
+        String id = optionalId();
+        int index = nameFunction(id, annotations.name(pos, "function"));
         inlineExports(ExternKind.FUNC, index);
         String[] imported = inlineImport();
         if (imported != null) {
@@ -335,11 +357,19 @@ final class ModuleParser extends TokenCursor {
             pos += 2;
             if (at(TokenKind.ID)) {
                 int token = pos;
-                String id = optionalId();
-                locals.addLocal(id, valType(), this, token);
+                String local = optionalId();
+                String annotated = annotations.name(pos, "local");
+                locals.addLocal(local, valType(), this, token);
+                if (annotated != null) {
+                    locals.nameLast(annotated);
+                }
             } else {
-                while (isValType(pos)) {
+                String annotated = annotations.name(pos, "local");
+                for (boolean first = true; isValType(pos); first = false) {
                     locals.addLocal(null, valType(), this, pos);
+                    if (first && annotated != null) {
+                        locals.nameLast(annotated);
+                    }
                 }
             }
             expectRPar();

@@ -64,7 +64,7 @@ final class ScriptParser extends TokenCursor {
                 return new Command.ModuleInstance(line, instance, module);
             }
             boolean definition = tokens.keyword(pos + 2) == Keyword.DEFINITION;
-            String id = kind(pos + (definition ? 3 : 2)) == TokenKind.ID ? tokens.text(pos + (definition ? 3 : 2)) : null;
+            String id = kind(pos + (definition ? 3 : 2)) == TokenKind.ID ? tokens.id(pos + (definition ? 3 : 2)) : null;
             return new Command.ModuleCommand(line, id, moduleSource(), definition);
         }
         if (keyword == Keyword.INVOKE || keyword == Keyword.GET) {
@@ -100,11 +100,11 @@ final class ScriptParser extends TokenCursor {
                 yield new Command.AssertExhaustion(line, action, message());
             }
             case ASSERT_EXCEPTION -> new Command.AssertException(line, action());
-            case ASSERT_MALFORMED -> {
+            case ASSERT_MALFORMED, ASSERT_MALFORMED_CUSTOM -> {
                 ModuleSource module = moduleSource();
                 yield new Command.AssertMalformed(line, module, message());
             }
-            case ASSERT_INVALID -> {
+            case ASSERT_INVALID, ASSERT_INVALID_CUSTOM -> {
                 ModuleSource module = moduleSource();
                 yield new Command.AssertInvalid(line, module, message());
             }

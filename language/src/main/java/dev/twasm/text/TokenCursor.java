@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 class TokenCursor {
     final Tokens tokens;
     int pos;
+    /** The meaningful annotations of the module being parsed, or null outside modules (scripts). */
+    ModuleAnnotations annotations;
 
     TokenCursor(Tokens tokens) {
         this.tokens = tokens;
@@ -119,7 +121,7 @@ class TokenCursor {
     /** Consumes an identifier if there is one and returns its text (with {@code $}), else null. */
     final String optionalId() {
         if (tokens.kind(pos) == TokenKind.ID) {
-            return tokens.text(pos++);
+            return tokens.id(pos++);
         }
         return null;
     }

@@ -2,14 +2,18 @@ package dev.twasm.text;
 
 import dev.twasm.exception.MalformedModuleException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The token sequence of a source text, as produced by {@link Lexer}: parallel arrays of kind,
  * start and end offset, the {@link Keyword} or {@link dev.twasm.model.Opcode} of keyword tokens,
  * and for every {@code (} the index of its matching {@code )} (or -1 when it is never closed).
- * Always ends with one {@link TokenKind#EOF} token. Arrays instead of token objects keep a large
- * text cheap to tokenize and let the parsers look ahead and skip balanced forms in constant time.
+ * Always ends with one {@link TokenKind#EOF} token. Annotations ({@code (@id ...)}) are not
+ * tokens: they are kept beside them ({@link #annotations()}), so that parsers meet them only where
+ * they look for them. Arrays instead of token objects keep a large text cheap to tokenize and let
+ * the parsers look ahead and skip balanced forms in constant time.
  */
 final class Tokens {
     private static final TokenKind[] KINDS = TokenKind.values();
@@ -23,9 +27,15 @@ final class Tokens {
     private int count;
     private int[] lineStarts;
 
+    private List<Annotation> annotations = List.of();
+
     Tokens(String text) {
+        this(text, Math.max(16, Math.min(text.length() / 3, 1 << 20)));
+    }
+
+    /** An empty sequence over {@code text} with room for {@code capacity} tokens. */
+    Tokens(String text, int capacity) {
         this.text = text;
-        int capacity = Math.max(16, Math.min(text.length() / 3, 1 << 20));
         kinds = new byte[capacity];
         starts = new int[capacity];
         ends = new int[capacity];
@@ -77,7 +87,27 @@ final class Tokens {
 
     /** The {@link Keyword} or {@link dev.twasm.model.Opcode} of a keyword token, else null. */
     Object keyword(int i) {
-        return i < count ? keywords[i] : null;
+        return i < count && kinds[i] != TokenKind.ID.ordinal() ? keywords[i] : null;
+    }
+
+    /**
+     * The identifier of ID token {@code i} with its {@code $}: its text, or for a quoted one
+     * ({@code $"name"}) {@code $} and the name, so that {@code $"x"} and {@code $x} are the same.
+     */
+    String id(int i) {
+        return keywords[i] instanceof String name ? name : text(i);
+    }
+
+    void addAnnotation(Annotation annotation) {
+        if (annotations.isEmpty()) {
+            annotations = new ArrayList<>();
+        }
+        annotations.add(annotation);
+    }
+
+    /** The annotations between the tokens, in text order; {@link Annotation#before()} places each. */
+    List<Annotation> annotations() {
+        return annotations;
     }
 
     /** For a {@code (} token, the index of its matching {@code )}, or -1. */

@@ -65,8 +65,12 @@ final class TypeUses {
             if (in.at(TokenKind.ID) && params != null) {
                 int token = in.pos;
                 String id = in.optionalId();
+                String annotated = in.annotations != null ? in.annotations.name(in.pos, "parameter") : null;
                 paramTypes.add(in.valType());
                 params.addParam(id, in, token);
+                if (annotated != null) {
+                    params.nameLast(annotated);
+                }
             } else {
                 while (in.isValType(in.pos)) {
                     paramTypes.add(in.valType());

@@ -7,16 +7,20 @@ import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.Expr;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Validates constant expressions (spec §3.3.10 "Expressions", "Constant Expressions"): global
- * initializers, segment offsets and element items. In Wasm 2.0 a constant expression consists only
- * of {@code t.const}, {@code ref.null}, {@code ref.func} and {@code global.get} of an immutable
- * global that {@link ValidationContext#constantExpressionGlobal(int)} lets it see, and it must
+ * Validates constant expressions (spec 3.0 §3.3.10 "Constant Expressions"): global initializers,
+ * segment offsets and element items. A constant expression consists only of {@code t.const},
+ * {@code ref.null}, {@code ref.func}, {@code global.get} of an immutable global that
+ * {@link ValidationContext#constantExpressionGlobal(int, int)} lets it see, and (extended
+ * constant expressions, Wasm 3.0) {@code i32.add/sub/mul} and {@code i64.add/sub/mul}; it must
  * produce exactly one value of the expected type.
  *
  * <p>Like the reference interpreter, it first checks that every instruction is constant ("constant
- * expression required"), then types the sequence ("type mismatch", "unknown function").
+ * expression required"), then types the sequence with an operand stack ("type mismatch",
+ * "unknown function", "unknown global").
  */
 final class ConstantExpressionValidator {
     private final ValidationContext context;
@@ -25,11 +29,15 @@ final class ConstantExpressionValidator {
         this.context = context;
     }
 
-    /** Validates {@code expr} as a constant expression of result type {@code [expected]}. */
-    void validate(Expr expr, ValType expected) {
+    /**
+     * Validates {@code expr} as a constant expression of result type {@code [expected]}, where
+     * {@code global.get} may name the first {@code visibleGlobals} globals of the module (before
+     * the Wasm 2.0 restriction to imported ones, which the context applies).
+     */
+    void validate(Expr expr, ValType expected, int visibleGlobals) {
         CodeReader reader = new CodeReader(expr);
         for (Opcode op = next(reader); op != Opcode.END; op = next(reader)) {
-            if (!isConstant(op, reader)) {
+            if (!isConstant(op, reader, visibleGlobals)) {
                 throw invalid("constant expression required");
             }
         }
@@ -38,17 +46,23 @@ final class ConstantExpressionValidator {
         }
 
         reader = new CodeReader(expr);
-        int count = 0;
-        ValType first = null;
+        List<ValType> stack = new ArrayList<>();
         for (Opcode op = next(reader); op != Opcode.END; op = next(reader)) {
-            ValType type = resultType(op, reader);
-            if (count++ == 0) {
-                first = type;
+            if (isArithmetic(op)) {
+                ValType operand = op.params()[0];
+                for (int i = 0; i < 2; i++) {
+                    if (stack.isEmpty() || stack.removeLast() != operand) {
+                        throw invalid("type mismatch: " + op.mnemonic() + " requires [" + operand + " " + operand + "]");
+                    }
+                }
+                stack.add(op.results()[0]);
+            } else {
+                stack.add(resultType(op, reader, visibleGlobals));
             }
         }
-        if (count != 1 || first != expected) {
+        if (stack.size() != 1 || stack.getFirst() != expected) {
             throw invalid("type mismatch: constant expression requires [" + expected + "] but produces "
-                            + (count == 0 ? "[]" : count == 1 ? "[" + first + "]" : count + " values"));
+                            + (stack.size() == 1 ? "[" + stack.getFirst() + "]" : stack.size() + " values"));
         }
     }
 
@@ -59,16 +73,24 @@ final class ConstantExpressionValidator {
         return reader.next();
     }
 
-    private boolean isConstant(Opcode op, CodeReader reader) {
+    /** The integer arithmetic that extended constant expressions allow. */
+    private static boolean isArithmetic(Opcode op) {
         return switch (op) {
-            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
-            case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index()).mutable();
+            case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> true;
             default -> false;
         };
     }
 
-    /** The type of the one value a constant instruction pushes. */
-    private ValType resultType(Opcode op, CodeReader reader) {
+    private boolean isConstant(Opcode op, CodeReader reader, int visibleGlobals) {
+        return switch (op) {
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
+            case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index(), visibleGlobals).mutable();
+            default -> isArithmetic(op);
+        };
+    }
+
+    /** The type of the one value a constant instruction other than arithmetic pushes. */
+    private ValType resultType(Opcode op, CodeReader reader, int visibleGlobals) {
         return switch (op) {
             case I32_CONST -> ValType.I32;
             case I64_CONST -> ValType.I64;
@@ -80,7 +102,7 @@ final class ConstantExpressionValidator {
                 context.functionType(reader.index());
                 yield ValType.FUNCREF;
             }
-            case GLOBAL_GET -> context.constantExpressionGlobal(reader.index()).valType();
+            case GLOBAL_GET -> context.constantExpressionGlobal(reader.index(), visibleGlobals).valType();
             default -> throw new IllegalStateException("not a constant instruction: " + op);
         };
     }

@@ -157,9 +157,10 @@ final class FunctionValidator {
             }
             case GLOBAL_GET -> pushOperand(context.global(reader.index()).valType());
             case GLOBAL_SET -> {
-                GlobalType global = context.global(reader.index());
+                int globalIndex = reader.index();
+                GlobalType global = context.global(globalIndex);
                 if (!global.mutable()) {
-                    throw invalid("global is immutable");
+                    throw invalid("global is immutable: global.set of immutable global " + globalIndex);
                 }
                 popOperand(global.valType());
             }

@@ -61,14 +61,15 @@ final class ModuleValidator {
             at("function " + (imported + i), () -> checkTypeIndex(f.typeIndex()));
         }
 
-        context = new ValidationContext(module);
+        context = new ValidationContext(module, features);
         constants = new ConstantExpressionValidator(context);
 
         List<Global> globals = module.globals();
         int importedGlobals = module.importedGlobalCount();
         for (int i = 0; i < globals.size(); i++) {
             Global g = globals.get(i);
-            at("global " + (importedGlobals + i), () -> constants.validate(g.init(), g.type().valType()));
+            int index = importedGlobals + i;
+            at("global " + index, () -> constants.validate(g.init(), g.type().valType(), index));
         }
         List<TableType> tables = module.tables();
         for (int i = 0; i < tables.size(); i++) {
@@ -172,7 +173,7 @@ final class ModuleValidator {
             throw invalid("malformed reference type " + elemType);
         }
         for (Expr item : segment.items()) {
-            constants.validate(item, elemType);
+            constants.validate(item, elemType, module.globalCount());
         }
         if (segment.mode() == SegmentMode.ACTIVE) {
             TableType table = context.table(segment.tableIndex());
@@ -180,7 +181,7 @@ final class ModuleValidator {
             if (tableType != elemType) {
                 throw invalid("type mismatch: element segment's type " + elemType + " does not match table's element type " + tableType);
             }
-            constants.validate(segment.offset(), table.addressType().valType());
+            constants.validate(segment.offset(), table.addressType().valType(), module.globalCount());
         }
     }
 
@@ -188,7 +189,7 @@ final class ModuleValidator {
     private void checkData(DataSegment segment) {
         if (segment.mode() == SegmentMode.ACTIVE) {
             MemoryType memory = context.memory(segment.memoryIndex());
-            constants.validate(segment.offset(), memory.addressType().valType());
+            constants.validate(segment.offset(), memory.addressType().valType(), module.globalCount());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
 import dev.twasm.model.Expr;
 import dev.twasm.model.ExternKind;
+import dev.twasm.model.Features;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Global;
 import dev.twasm.model.GlobalType;
@@ -31,9 +32,11 @@ final class ValidationContext {
     private final Module module;
     private final BitSet refs;
     private final int dataCount;
+    private final Features features;
 
-    ValidationContext(Module module) {
+    ValidationContext(Module module, Features features) {
         this.module = module;
+        this.features = features;
         this.refs = declaredFunctionReferences(module);
         this.dataCount = module.dataCount().orElse(module.datas().size());
     }
@@ -86,13 +89,15 @@ final class ValidationContext {
     }
 
     /**
-     * A global that a constant expression may read with {@code global.get}. Wasm 2.0 (spec §3.4.10
-     * "Modules", context {@code C'}) lets constant expressions see only imported globals, so any
-     * other index is unknown to them. Wasm 3.0 relaxes this (globals defined earlier become
-     * visible to global initializers, all globals to segment offsets); that change belongs here.
+     * A global that a constant expression may read with {@code global.get}, when the expression
+     * may see the first {@code visibleGlobals} globals (spec 3.0 §3.4.10 "Modules": a global
+     * initializer the globals before it, a segment every global). Wasm 2.0's context {@code C'}
+     * holds only the imported globals, so without {@link Features#extendedConstants()} any other
+     * index is unknown.
      */
-    GlobalType constantExpressionGlobal(int globalIndex) {
-        if (globalIndex < 0 || globalIndex >= module.importedGlobalCount()) {
+    GlobalType constantExpressionGlobal(int globalIndex, int visibleGlobals) {
+        int visible = features.extendedConstants() ? visibleGlobals : Math.min(visibleGlobals, module.importedGlobalCount());
+        if (globalIndex < 0 || globalIndex >= visible) {
             throw unknown("global", globalIndex);
         }
         return module.globalType(globalIndex);

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The places where Wasm 3.0 changed what is valid and {@link Features} selects the rule: several
- * memories with memory indices on memory instructions, and 64-bit offsets, in the text format,
- * the binary format and validation.
+ * memories with memory indices on memory instructions, 64-bit offsets, alignments and limits, in
+ * the text format, the binary format and validation.
  */
 class FeaturesTest {
-    private static final Features WASM_3_0 = new Features(true, true);
+    private static final Features WASM_3_0 = Features.WASM_3_0;
 
     private static final String TWO_MEMORIES = """
                     (module (memory 1) (memory $m 1)
@@ -117,5 +117,67 @@ class FeaturesTest {
                         () -> Validator.analyze(WatParser.parseModule("(module (memory i64 1) (func (drop (i32.load (i32.const 0)))))", WASM_3_0),
                                         WASM_3_0));
         assertTrue(address.getMessage().contains("type mismatch"), address.getMessage());
+    }
+
+    /** The bytes of a module with header and the one section {@code id} holding {@code contents}. */
+    private static byte[] moduleWithSection(int id, int... contents) {
+        byte[] bytes = new byte[8 + 2 + contents.length];
+        byte[] header = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+        System.arraycopy(header, 0, bytes, 0, 8);
+        bytes[8] = (byte) id;
+        bytes[9] = (byte) contents.length;
+        for (int i = 0; i < contents.length; i++) {
+            bytes[10 + i] = (byte) contents[i];
+        }
+        return bytes;
+    }
+
+    private static String malformed(byte[] binary, Features features) {
+        return assertThrows(MalformedModuleException.class, () -> BinaryDecoder.decode(binary, features)).getMessage();
+    }
+
+    @Test
+    void limitsFlagsAreAByteIn30() {
+        // one memory with flags 0x08: 2.0 reads a 1-bit LEB128, 3.0 a byte of known flags
+        byte[] badFlags = moduleWithSection(5, 1, 0x08, 0x00);
+        assertTrue(malformed(badFlags, Features.WASM_2_0).contains("integer too large"));
+        assertTrue(malformed(badFlags, WASM_3_0).contains("malformed limits flags"));
+        // 0x81 0x00 is flag 1 as a LEB128 in 2.0 (too long), no flag at all in 3.0
+        byte[] lebFlags = moduleWithSection(5, 1, 0x81, 0x00, 0x00, 0x00);
+        assertTrue(malformed(lebFlags, Features.WASM_2_0).contains("integer representation too long"));
+        assertTrue(malformed(lebFlags, WASM_3_0).contains("malformed limits flags"));
+        // flag 0x04 is a 64-bit memory in 3.0, the 1-bit LEB128's "integer too large" in 2.0
+        byte[] memory64 = moduleWithSection(5, 1, 0x04, 0x00);
+        assertTrue(malformed(memory64, Features.WASM_2_0).contains("integer too large"));
+        assertEquals(AddressType.I64, BinaryDecoder.decode(memory64, WASM_3_0).memories().get(0).addressType());
+    }
+
+    @Test
+    void limitsBeyond32BitsAreInvalidIn30() {
+        // a memory of minimum 2^32 pages: a u64 in 3.0, which validation rejects
+        byte[] binary = moduleWithSection(5, 1, 0x00, 0x80, 0x80, 0x80, 0x80, 0x10);
+        assertTrue(malformed(binary, Features.WASM_2_0).contains("integer too large"));
+        Module module = BinaryDecoder.decode(binary, WASM_3_0);
+        InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> Validator.analyze(module, WASM_3_0));
+        assertTrue(e.getMessage().contains("memory size"), e.getMessage());
+        // the same in the text format, for tables too
+        assertThrows(MalformedModuleException.class, () -> WatParser.parseModule("(module (table 0x1_0000_0000 funcref))"));
+        Module table = WatParser.parseModule("(module (table 0 0x1_0000_0000 funcref))", WASM_3_0);
+        e = assertThrows(InvalidModuleException.class, () -> Validator.analyze(table, WASM_3_0));
+        assertTrue(e.getMessage().contains("table size"), e.getMessage());
+    }
+
+    @Test
+    void largeAlignmentsAreInvalidIn30() {
+        String text = "(module (memory 1) (func (drop (i32.load align=0x1_0000_0000 (i32.const 0)))))";
+        assertThrows(MalformedModuleException.class, () -> WatParser.parseModule(text));
+        Module module = WatParser.parseModule(text, WASM_3_0);
+        InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> Validator.analyze(module, WASM_3_0));
+        assertTrue(e.getMessage().contains("alignment must not be larger than natural"), e.getMessage());
+        // and in the binary format: flags 32 (align 2^32) are malformed in 2.0, too large an alignment in 3.0
+        byte[] binary = ModuleEncoder.encode(module);
+        assertTrue(malformed(binary, Features.WASM_2_0).contains("malformed memop flags"));
+        e = assertThrows(InvalidModuleException.class, () -> Validator.analyze(BinaryDecoder.decode(binary, WASM_3_0), WASM_3_0));
+        assertTrue(e.getMessage().contains("alignment must not be larger than natural"), e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.twasm.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.Opcode;
@@ -31,8 +32,12 @@ class LexerTest {
         assertEquals(List.of("LPAR:(", "KEYWORD:func", "ID:$f", "LPAR:(", "KEYWORD:nop", "RPAR:)", "KEYWORD:nop", "RPAR:)"), kinds("(func $f(nop)nop)"));
         assertEquals(List.of("NAT:0x1_0000", "INT:-1", "FLOAT:1.5e3", "FLOAT:nan:0x1", "FLOAT:-inf", "STRING:\"a b\"", "KEYWORD:offset=4"),
                         kinds("0x1_0000 -1 1.5e3 nan:0x1 -inf \"a b\" offset=4"));
-        assertEquals(List.of("RESERVED:0drop", "RESERVED:$l\"a\"", "RESERVED:\"a\"\"b\"", "RESERVED:$", "KEYWORD:i32.const0", "RESERVED:1_", "RESERVED:a,b"),
-                        kinds("0drop $l\"a\" \"a\"\"b\" $ i32.const0 1_ a,b"));
+        assertEquals(List.of("RESERVED:0drop", "RESERVED:$l\"a\"", "RESERVED:\"a\"\"b\"", "RESERVED:$\"a\"b", "KEYWORD:i32.const0", "RESERVED:1_",
+                        "RESERVED:a,b"), kinds("0drop $l\"a\" \"a\"\"b\" $\"a\"b i32.const0 1_ a,b"));
+        // Wasm 3.0: quoted identifiers, and a lone $ is an empty one
+        assertEquals(List.of("ID:$\"a b\"", "ID:$c"), kinds("$\"a b\" $c"));
+        assertEquals("$a b", Lexer.tokenize("$\"a\\20b\"").id(0));
+        assertTrue(assertThrows(MalformedModuleException.class, () -> Lexer.tokenize("(func $ )")).getMessage().contains("empty identifier"));
         assertEquals(List.of("KEYWORD:a", "KEYWORD:b", "KEYWORD:c", "KEYWORD:d"), kinds("a;;x\nb(;x(;y;)z;)c ;; x\rd"));
         assertEquals(List.of("LPAR:(", "KEYWORD:module", "RPAR:)"), kinds("(@a (x \")\") (;);) ;; )\n)(module (@b))"));
     }

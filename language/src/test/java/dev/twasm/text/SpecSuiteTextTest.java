@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SpecSuiteTextTest {
     /** The 3.0 scripts are read with the rules of 3.0 where they differ from 2.0's (multi-memory, 64-bit offsets). */
-    private static final Features WASM_3_0 = new Features(true, true);
+    private static final Features WASM_3_0 = Features.WASM_3_0;
 
     private static final AtomicInteger SCRIPTS = new AtomicInteger();
     private static final AtomicInteger COMMANDS = new AtomicInteger();

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twasm.exception.InvalidModuleException;
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.Features;
 import org.junit.jupiter.api.Test;
 
 /**
  * Constant expressions (spec §3.3.10): global initializers (global.wast), element offsets and
- * items (elem.wast) and data offsets (data.wast).
+ * items (elem.wast) and data offsets (data.wast), with Wasm 3.0's extended constant expressions
+ * and, under {@link Features#extendedConstants()}, its wider set of globals they may read.
  */
 class ConstantExpressionValidatorTest {
     @Test
@@ -44,13 +46,14 @@ class ConstantExpressionValidatorTest {
 
     @Test
     void onlyConstantInstructions() {
-        // global.wast: f32.neg, local.get, nop, i32.ctz, i32.add are not constant in Wasm 2.0
+        // global.wast: f32.neg, local.get, nop, i32.ctz are not constant
         module().global(F32, false, F32_CONST, 0f, F32_NEG, END).assertInvalid("constant expression required");
         module().global(F32, false, LOCAL_GET, 0, END).assertInvalid("constant expression required");
         module().global(I32, false, I32_CONST, 0, NOP, END).assertInvalid("constant expression required");
         module().global(I32, false, NOP, END).assertInvalid("constant expression required");
         module().global(I32, false, I32_CONST, 0, I32_CTZ, END).assertInvalid("constant expression required");
-        module().global(I32, false, I32_CONST, 0, I32_CONST, 1, I32_ADD, END).assertInvalid("constant expression required");
+        module().global(I32, false, I32_CONST, 0, I32_CONST, 1, I32_DIV_S, END).assertInvalid("constant expression required");
+        module().global(I64, false, I64_CONST, 0L, I64_CONST, 1L, I64_AND, END).assertInvalid("constant expression required");
         module().global(I32, false, BLOCK, I32, I32_CONST, 0, END, END).assertInvalid("constant expression required");
         module().global(I32, false, UNREACHABLE, END).assertInvalid("constant expression required");
         // constness is checked before typing
@@ -83,7 +86,7 @@ class ConstantExpressionValidatorTest {
         module().memory(1).activeData(0, code(I64_CONST, 0L, END)).assertInvalid("type mismatch");
         module().memory(1).activeData(0, code(END)).assertInvalid("type mismatch");
         module().memory(1).activeData(0, code(I32_CONST, 0, I32_CONST, 0, END)).assertInvalid("type mismatch");
-        module().memory(1).activeData(0, code(I32_CONST, 1, I32_CONST, 1, I32_ADD, END)).assertInvalid("constant expression required");
+        module().memory(1).activeData(0, code(I32_CONST, 1, I32_CONST, 1, I32_SHL, END)).assertInvalid("constant expression required");
         module().memory(1).activeData(0, code(NOP, END)).assertInvalid("constant expression required");
         module().memory(1).activeData(0, code(I32_CONST, 0, NOP, END)).assertInvalid("constant expression required");
         // elem.wast
@@ -92,6 +95,36 @@ class ConstantExpressionValidatorTest {
         module().table(FUNCREF, 1).activeElem(0, code(REF_NULL, FUNCREF, END), FUNCREF).assertInvalid("type mismatch");
         module().table(FUNCREF, 1).activeElem(0, code(I32_CONST, 0, I32_CONST, 0, END), FUNCREF).assertInvalid("type mismatch");
         module().table(FUNCREF, 1).activeElem(0, code(I32_CTZ, END), FUNCREF).assertInvalid("constant expression required");
+    }
+
+    @Test
+    void extendedConstantArithmetic() {
+        // Wasm 3.0 (global.wast, data.wast, elem.wast): i32 and i64 add, sub and mul, typed like instructions
+        module().global(I32, false, I32_CONST, 20, I32_CONST, 2, I32_MUL, I32_CONST, 2, I32_SUB, END).assertValid();
+        module().global(I64, false, I64_CONST, 1L, I64_CONST, 2L, I64_ADD, END).assertValid();
+        module().memory(1).activeData(0, code(I32_CONST, 1, I32_CONST, 2, I32_ADD, END)).assertValid();
+        module().table(FUNCREF, 1).activeElem(0, code(I32_CONST, 3, I32_CONST, 2, I32_SUB, END), FUNCREF).assertValid();
+        module().global(I64, false, I64_CONST, 1L, I32_CONST, 2, I64_ADD, END).assertInvalid("type mismatch");
+        module().global(I32, false, I32_CONST, 1, I32_ADD, END).assertInvalid("type mismatch");
+        module().global(I32, false, I64_CONST, 1L, I64_CONST, 2L, I64_MUL, END).assertInvalid("type mismatch");
+        module().global(I32, false, I32_CONST, 1, I32_CONST, 2, I32_CONST, 3, I32_ADD, END).assertInvalid("type mismatch");
+    }
+
+    @Test
+    void earlierDefinedGlobalsAreConstantInWasm30() {
+        Features wasm30 = Features.WASM_3_0;
+        module().global(I32, false, I32_CONST, 0, END).global(I32, false, GLOBAL_GET, 0, END).assertValid(wasm30);
+        module().importGlobal(I32, false).global(I32, false, I32_CONST, 0, END).global(I32, false, GLOBAL_GET, 0, GLOBAL_GET, 1, I32_ADD, END)
+                        .assertValid(wasm30);
+        // only earlier ones, and only immutable ones
+        module().global(I32, false, GLOBAL_GET, 1, END).global(I32, false, I32_CONST, 0, END).assertInvalid("unknown global 1", wasm30);
+        module().global(I32, false, GLOBAL_GET, 0, END).assertInvalid("unknown global 0", wasm30);
+        module().global(I32, true, I32_CONST, 0, END).global(I32, false, GLOBAL_GET, 0, END).assertInvalid("constant expression required", wasm30);
+        // segments see every global
+        module().memory(1).global(I32, false, I32_CONST, 0, END).activeData(0, code(GLOBAL_GET, 0, END)).assertValid(wasm30);
+        module().table(FUNCREF, 1).func(returns(), END).global(I32, false, I32_CONST, 0, END)
+                        .activeElem(0, code(GLOBAL_GET, 0, END), FUNCREF, code(REF_FUNC, 0, END)).assertValid(wasm30);
+        module().memory(1).activeData(0, code(GLOBAL_GET, 0, END)).assertInvalid("unknown global 0", wasm30);
     }
 
     @Test

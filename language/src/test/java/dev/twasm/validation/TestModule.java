@@ -18,6 +18,7 @@ import dev.twasm.model.Import;
 import dev.twasm.model.ImportDesc;
 import dev.twasm.model.Limits;
 import dev.twasm.model.MemoryType;
+import dev.twasm.model.Features;
 import dev.twasm.model.Module;
 import dev.twasm.model.SegmentMode;
 import dev.twasm.model.TableType;
@@ -176,13 +177,23 @@ final class TestModule {
         return Validator.analyze(build());
     }
 
+    /** Asserts the module validates under the rules {@code features} select. */
+    ValidationResult assertValid(Features features) {
+        return Validator.analyze(build(), features);
+    }
+
     /**
      * Asserts validation fails with a reason starting with {@code expected} (the spec test
      * harness's rule) and a location.
      */
     InvalidModuleException assertInvalid(String expected) {
+        return assertInvalid(expected, Features.WASM_2_0);
+    }
+
+    /** {@link #assertInvalid(String)} under the rules {@code features} select. */
+    InvalidModuleException assertInvalid(String expected, Features features) {
         Module m = build();
-        InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> Validator.validate(m));
+        InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> Validator.analyze(m, features));
         assertTrue(e.reason().startsWith(expected), () -> "expected \"" + expected + "\" but got \"" + e.reason() + "\"");
         assertNotNull(e.location(), "error without location: " + e.reason());
         return e;

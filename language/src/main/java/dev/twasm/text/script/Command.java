@@ -40,9 +40,20 @@ public sealed interface Command {
     record AssertException(int line, Action action) implements Command {
     }
 
+    /**
+     * {@code (assert_malformed (module ...) "msg")}, and {@code assert_malformed_custom} (Wasm 3.0
+     * scripts), whose message names the annotation or custom section at fault
+     * ("@custom annotation: ...", "misplaced @name annotation"): the engine reports those as
+     * malformed modules too.
+     */
     record AssertMalformed(int line, ModuleSource module, String message) implements Command {
     }
 
+    /**
+     * {@code (assert_invalid (module ...) "msg")}, and {@code assert_invalid_custom} (Wasm 3.0
+     * scripts): a text annotation whose target is invalid ("@metadata.code.branch_hint
+     * annotation: invalid target"), which the engine reports as an invalid module.
+     */
     record AssertInvalid(int line, ModuleSource module, String message) implements Command {
     }
 

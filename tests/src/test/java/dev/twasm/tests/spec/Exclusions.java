@@ -47,10 +47,15 @@ public final class Exclusions {
         return exclusions;
     }
 
-    /** The reason {@code script} of {@code suite} is excluded, or null when it runs. */
+    /**
+     * The reason {@code script} of {@code suite} is excluded, or null when it runs. Globs match
+     * the script's path within the suite ({@link SpecSuite#nameOf}), so {@code *.wast} takes only
+     * the top level and {@code custom/*.wast} a subfolder.
+     */
     public String reason(SpecSuite suite, Path script) {
+        Path name = Path.of(suite.nameOf(script));
         for (Entry e : entries) {
-            if (e.suite().equals(suite.folderName()) && e.matcher().matches(script.getFileName())) {
+            if (e.suite().equals(suite.folderName()) && e.matcher().matches(name)) {
                 return e.runs() ? null : e.reason();
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,29 +14,53 @@ import java.util.stream.Stream;
  * else it is {@code ../shared/<folder>} beside the project root. When it is missing, the error
  * says where to get it.
  */
-public record SpecSuite(String folderName, Path directory, Map<String, String> options) {
-    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE", Map.of());
-    /** The 3.0 suite runs with the options that switch on the 3.0 rules where 2.0's differ. */
+public record SpecSuite(String folderName, Path directory, Map<String, String> options, List<String> subfolders) {
+    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE", Map.of(), List.of());
+    /**
+     * The 3.0 suite runs with the options that switch on the 3.0 rules where 2.0's differ; besides
+     * its top level, it has the scripts of custom sections and annotations ({@code custom/}) and
+     * of the legacy exception handling instructions ({@code legacy/}).
+     */
     public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3",
-                    Map.of("wasm.MultiMemory", "true", "wasm.Memory64", "true"));
+                    Map.of("wasm.MultiMemory", "true", "wasm.Memory64", "true", "wasm.ExtendedConstants", "true"), List.of("custom", "legacy"));
 
-    static SpecSuite locate(String folderName, String property, String environment, Map<String, String> options) {
+    static SpecSuite locate(String folderName, String property, String environment, Map<String, String> options, List<String> subfolders) {
         String configured = System.getProperty(property, System.getenv(environment));
         if (configured != null) {
-            return new SpecSuite(folderName, Path.of(configured), options);
+            return new SpecSuite(folderName, Path.of(configured), options, subfolders);
         }
         Path root = Path.of(System.getProperty("twasm.projectRoot", System.getProperty("user.dir")));
-        return new SpecSuite(folderName, root.toAbsolutePath().normalize().resolveSibling("shared").resolve(folderName), options);
+        return new SpecSuite(folderName, root.toAbsolutePath().normalize().resolveSibling("shared").resolve(folderName), options, subfolders);
     }
 
-    /** The {@code .wast} files at the top level of the suite, sorted by name. */
+    /**
+     * A script's name within the suite: its path relative to the suite's folder with {@code /}
+     * separators ({@code elem.wast}, {@code custom/custom_annot.wast}), as reports and
+     * {@code spec-exclusions.txt} name it.
+     */
+    public String nameOf(Path script) {
+        return directory.relativize(script).toString().replace('\\', '/');
+    }
+
+    /** The {@code .wast} files at the top level of the suite, then those of each of its {@link #subfolders()}, sorted by name. */
     public List<Path> scripts() {
         if (!Files.isDirectory(directory)) {
             throw new IllegalStateException("The official spec test suite is missing: expected " + folderName + " at " + directory
                             + ". Clone https://github.com/WebAssembly/testsuite at the commit named in its UPSTREAM file there, or point "
                             + "the system property or environment variable at a checkout.");
         }
-        try (Stream<Path> files = Files.list(directory)) {
+        List<Path> scripts = new ArrayList<>(scriptsIn(directory));
+        for (String subfolder : subfolders) {
+            Path folder = directory.resolve(subfolder);
+            if (Files.isDirectory(folder)) {
+                scripts.addAll(scriptsIn(folder));
+            }
+        }
+        return scripts;
+    }
+
+    private static List<Path> scriptsIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".wast")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,8 +67,8 @@ class SpecTest {
 
     static Stream<DynamicNode> suite(SpecSuite suite, EngineConfiguration configuration) {
         String reportName = suite.folderName() + " " + configuration.label();
-        return suite.scripts().stream().filter(SpecTest::selected).map(script -> {
-            String file = script.getFileName().toString();
+        return suite.scripts().stream().filter(script -> selected(suite, script)).map(script -> {
+            String file = suite.nameOf(script);
             String excluded = EXCLUSIONS.reason(suite, script);
             if (excluded != null) {
                 return DynamicTest.dynamicTest(file + " (excluded)", () -> {
@@ -107,15 +107,16 @@ class SpecTest {
     }
 
     /**
-     * Development aid: {@code -Dtwasm.spec.filter=GLOB} runs only the scripts whose file name
-     * matches; unset (or empty), every script runs.
+     * Development aid: {@code -Dtwasm.spec.filter=GLOB} runs only the scripts whose file name or
+     * path within the suite ({@code custom/*.wast}) matches; unset (or empty), every script runs.
      */
-    private static boolean selected(Path script) {
+    private static boolean selected(SpecSuite suite, Path script) {
         String filter = System.getProperty("twasm.spec.filter", "");
         if (filter.isEmpty() || filter.startsWith("${")) {
             return true;
         }
-        return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + filter).matches(script.getFileName());
+        java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + filter);
+        return matcher.matches(script.getFileName()) || matcher.matches(Path.of(suite.nameOf(script)));
     }
 
     static String commandName(Command command) {
