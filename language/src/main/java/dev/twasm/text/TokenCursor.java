@@ -156,25 +156,23 @@ class TokenCursor {
 
     /** An unsigned 32-bit integer token ({@code u32}). */
     final long u32() {
-        if (tokens.kind(pos) != TokenKind.NAT) {
-            throw unexpected();
-        }
-        try {
-            return NumberLiteral.u32(tokens.text(pos++));
-        } catch (NumberLiteral.OutOfRange e) {
-            throw error("i32 constant out of range", pos - 1);
-        }
+        return natural(NumberLiteral::u32, "i32 constant out of range");
     }
 
     /** A natural number up to 2^64 - 1 (as a {@code long}), or "i64 constant out of range". */
     final long u64() {
+        return natural(NumberLiteral::u64, "i64 constant out of range");
+    }
+
+    /** A natural-number token read by {@code reader}, which throws {@code OutOfRange} beyond its range. */
+    private long natural(java.util.function.ToLongFunction<String> reader, String outOfRange) {
         if (tokens.kind(pos) != TokenKind.NAT) {
             throw unexpected();
         }
         try {
-            return NumberLiteral.u64(tokens.text(pos++));
+            return reader.applyAsLong(tokens.text(pos++));
         } catch (NumberLiteral.OutOfRange e) {
-            throw error("i64 constant out of range", pos - 1);
+            throw error(outOfRange, pos - 1);
         }
     }
 
