@@ -16,6 +16,7 @@ import dev.twasm.model.ValType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import dev.twasm.model.TableType;
 import java.util.List;
 
 /**
@@ -58,6 +59,25 @@ public final class BinaryDecoder {
     private Names names;
     /** The last non-custom section before the one being read ({@code CUSTOM}: none yet), which places custom sections. */
     private SectionId lastSection = SectionId.CUSTOM;
+
+    /**
+     * {@code table ::= tt:tabletype | 0x40 0x00 tt:tabletype e:expr} (spec 3.0 §5.5.6): a table
+     * whose elements start as the value of {@code e} instead of null. 0x40 is no reference type,
+     * so the two forms cannot be confused.
+     */
+    private void table() {
+        if (in.peekByte() == ModuleEncoder.TABLE_WITH_INIT) {
+            in.readByte();
+            int at = in.index();
+            if (in.readByte() != 0x00) {
+                throw in.malformedAt("malformed table", at);
+            }
+            TableType type = TypeDecoder.tableType(in, features);
+            module.addTable(type, exprs.read(in));
+        } else {
+            module.addTable(TypeDecoder.tableType(in, features));
+        }
+    }
 
     /** A code section entry (spec §5.5.13): a function's declared locals and its body. */
     private record Code(ValType[] locals, Expr body) {
@@ -130,7 +150,7 @@ public final class BinaryDecoder {
             case TYPE -> repeat(() -> module.addType(TypeDecoder.funcType(in)));
             case IMPORT -> repeat(() -> module.addImport(importEntry()));
             case FUNCTION -> repeat(() -> functionTypeIndices.add(in.readIndex()));
-            case TABLE -> repeat(() -> module.addTable(TypeDecoder.tableType(in, features)));
+            case TABLE -> repeat(this::table);
             case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in, features)));
             case GLOBAL -> repeat(() -> module.addGlobal(new Global(TypeDecoder.globalType(in), exprs.read(in))));
             case EXPORT -> repeat(() -> module.addExport(exportEntry()));

@@ -54,13 +54,16 @@ public final class ModuleEncoder {
         return new ModuleEncoder().module(module);
     }
 
+    /** The first byte of a table entry with an initializer expression (spec 3.0 §5.5.6). */
+    static final int TABLE_WITH_INIT = 0x40;
+
     private byte[] module(Module m) {
         out.writeBytes(HEADER);
         customSections(m, CustomSection.FIRST);
         placed(m, "type", () -> vectorSection(SectionId.TYPE, m.types(), this::funcType));
         placed(m, "import", () -> vectorSection(SectionId.IMPORT, m.imports(), this::importEntry));
         placed(m, "func", () -> vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex())));
-        placed(m, "table", () -> vectorSection(SectionId.TABLE, m.tables(), this::tableType));
+        placed(m, "table", () -> vectorSection(SectionId.TABLE, indices(m.tables().size()), (s, i) -> table(s, m.tables().get(i), m.tableInit(i))));
         placed(m, "memory", () -> vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.addressType(), mem.limits())));
         placed(m, "tag", () -> {
         });
@@ -176,6 +179,21 @@ public final class ModuleEncoder {
             case ImportDesc.Memory mem -> limits(s, mem.type().addressType(), mem.type().limits());
             case ImportDesc.Global g -> globalType(s, g.type());
         }
+    }
+
+    /** {@code table ::= tabletype | 0x40 0x00 tabletype expr} (spec 3.0 §5.5.6): the second form when the table has an initializer. */
+    private void table(BinaryOutput s, TableType type, Expr init) {
+        if (init != null) {
+            s.writeByte(TABLE_WITH_INIT).writeByte(0x00);
+        }
+        tableType(s, type);
+        if (init != null) {
+            s.writeBytes(init.code());
+        }
+    }
+
+    private static List<Integer> indices(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
 
     private void global(BinaryOutput s, Global global) {

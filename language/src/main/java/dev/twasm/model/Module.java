@@ -18,6 +18,8 @@ public final class Module {
     private final List<Import> imports;
     private final List<Function> functions;
     private final List<TableType> tables;
+    /** Per defined table, its initializer expression (spec 3.0 §2.5.4), or null for the default {@code ref.null}. */
+    private final List<Expr> tableInits;
     private final List<MemoryType> memories;
     private final List<Global> globals;
     private final List<Export> exports;
@@ -43,6 +45,7 @@ public final class Module {
         this.imports = List.copyOf(b.imports);
         this.functions = List.copyOf(b.functions);
         this.tables = List.copyOf(b.tables);
+        this.tableInits = java.util.Collections.unmodifiableList(new ArrayList<>(b.tableInits));
         this.memories = List.copyOf(b.memories);
         this.globals = List.copyOf(b.globals);
         this.exports = List.copyOf(b.exports);
@@ -103,6 +106,15 @@ public final class Module {
     /** The tables defined by this module (not the imported ones). */
     public List<TableType> tables() {
         return tables;
+    }
+
+    /**
+     * The initializer of defined table {@code i} (counting defined tables only): the constant
+     * expression whose value every element starts as (Wasm 3.0, from typed function references),
+     * or null when the table has none and its elements start as null references.
+     */
+    public Expr tableInit(int i) {
+        return tableInits.get(i);
     }
 
     /** The memories defined by this module (not the imported ones). */
@@ -230,6 +242,7 @@ public final class Module {
         private final List<Import> imports = new ArrayList<>();
         private final List<Function> functions = new ArrayList<>();
         private final List<TableType> tables = new ArrayList<>();
+        private final List<Expr> tableInits = new ArrayList<>();
         private final List<MemoryType> memories = new ArrayList<>();
         private final List<Global> globals = new ArrayList<>();
         private final List<Export> exports = new ArrayList<>();
@@ -259,7 +272,13 @@ public final class Module {
         }
 
         public Builder addTable(TableType t) {
+            return addTable(t, null);
+        }
+
+        /** A table with an initializer expression ({@code init} may be null: none). */
+        public Builder addTable(TableType t, Expr init) {
             tables.add(t);
+            tableInits.add(init);
             return this;
         }
 

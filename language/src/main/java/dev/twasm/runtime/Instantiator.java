@@ -56,12 +56,14 @@ public final class Instantiator {
                             model.functionDisplayName(i));
         }
         int t = model.importedTableCount();
-        for (TableType type : model.tables()) {
+        for (int i = 0; i < model.tables().size(); i++) {
+            TableType type = model.tables().get(i);
             if (!WasmTable.canAllocate(type.limits())) {
                 throw WasmRuntimeError.create("cannot instantiate: table of " + type.limits().min() + " elements exceeds this engine's limit of "
                                 + WasmTable.MAX_ELEMENTS);
             }
-            instance.tables[t++] = new WasmTable(type, WasmNull.INSTANCE);
+            Expr init = model.tableInit(i);
+            instance.tables[t++] = new WasmTable(type, init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance));
         }
         int m = model.importedMemoryCount();
         for (MemoryType type : model.memories()) {

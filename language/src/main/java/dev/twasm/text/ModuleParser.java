@@ -431,7 +431,10 @@ final class ModuleParser extends TokenCursor {
         return new GlobalType(valType(), false);
     }
 
-    /** {@code (table $id? export* import? tabletype)} or with an inline element segment (spec §6.6.6). */
+    /**
+     * {@code (table $id? export* import? tabletype expr?)} or with an inline element segment
+     * (spec 3.0 §6.6.6); the optional {@code expr} is the table's initializer.
+     */
     private void tableField() {
         expectForm(Keyword.TABLE);
         optionalId();
@@ -458,8 +461,10 @@ final class ModuleParser extends TokenCursor {
         }
         pos = start;
         TableType type = tableType();
+        // an initializer expression (Wasm 3.0): the value every element starts as
+        Expr init = at(TokenKind.RPAR) ? null : instructions.parseExpression(new LocalScope());
         expectRPar();
-        builder.addTable(type);
+        builder.addTable(type, init);
     }
 
     /** {@code (memory $id? export* import? memtype)} or with an inline data segment (spec §6.6.7). */

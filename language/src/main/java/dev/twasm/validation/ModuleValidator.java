@@ -74,7 +74,14 @@ final class ModuleValidator {
         List<TableType> tables = module.tables();
         for (int i = 0; i < tables.size(); i++) {
             TableType t = tables.get(i);
-            at("table " + (module.importedTableCount() + i), () -> checkTableType(t));
+            Expr init = module.tableInit(i);
+            at("table " + (module.importedTableCount() + i), () -> {
+                checkTableType(t);
+                if (init != null) {
+                    // tables precede globals: their initializers see the imported globals only
+                    constants.validate(init, t.elemType(), module.importedGlobalCount());
+                }
+            });
         }
         List<MemoryType> memories = module.memories();
         for (int i = 0; i < memories.size(); i++) {

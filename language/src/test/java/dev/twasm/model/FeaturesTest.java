@@ -180,4 +180,24 @@ class FeaturesTest {
         e = assertThrows(InvalidModuleException.class, () -> Validator.analyze(BinaryDecoder.decode(binary, WASM_3_0), WASM_3_0));
         assertTrue(e.getMessage().contains("alignment must not be larger than natural"), e.getMessage());
     }
+
+    @Test
+    void tableInitializersAreEncodedAndDecodedBack() {
+        String text = "(module (func $f) (table 3 funcref (ref.func $f)) (table 2 externref) (elem declare func $f))";
+        Module module = WatParser.parseModule(text, WASM_3_0);
+        Validator.analyze(module, WASM_3_0);
+        byte[] binary = ModuleEncoder.encode(module);
+        Module decoded = BinaryDecoder.decode(binary, WASM_3_0);
+        assertEquals(2, decoded.tables().size());
+        assertTrue(decoded.tableInit(0) != null, "the first table keeps its initializer");
+        assertEquals(null, decoded.tableInit(1));
+        assertEquals(java.util.Arrays.toString(module.tableInit(0).code()), java.util.Arrays.toString(decoded.tableInit(0).code()));
+        // an initializer sees only imported globals, and must have the table's element type
+        InvalidModuleException unknown = assertThrows(InvalidModuleException.class, () -> Validator.analyze(
+                        WatParser.parseModule("(module (global $g funcref (ref.null func)) (table 1 funcref (global.get $g)))", WASM_3_0), WASM_3_0));
+        assertTrue(unknown.getMessage().contains("unknown global"), unknown.getMessage());
+        InvalidModuleException mismatch = assertThrows(InvalidModuleException.class,
+                        () -> Validator.analyze(WatParser.parseModule("(module (table 1 externref (ref.null func)))", WASM_3_0), WASM_3_0));
+        assertTrue(mismatch.getMessage().contains("type mismatch"), mismatch.getMessage());
+    }
 }
