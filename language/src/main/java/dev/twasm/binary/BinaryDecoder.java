@@ -123,6 +123,9 @@ public final class BinaryDecoder {
             int size = in.readLength();
             int start = in.index();
             lastSection = last;
+            // Wasm 3.0 reads a section's constant expressions within the section (2.0 reads on, and
+            // reports what it finds past the end); function bodies have sizes of their own
+            exprs.limitTo(features.memory64() && section != SectionId.CODE ? start + size : -1);
             readSection(section, size);
             requireSize(start, size);
         }

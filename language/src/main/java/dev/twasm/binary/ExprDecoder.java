@@ -40,10 +40,22 @@ final class ExprDecoder {
      * Reads the expression starting at the input's position and leaves the input after its final
      * {@code end}. Reads may run up to the input's limit; the caller checks declared sizes.
      */
+    /**
+     * The input index that expressions end before (the end of the section being read, where an
+     * expression without its {@code end} is "unexpected end of section or function"), or -1 for
+     * the input's limit.
+     */
+    void limitTo(int sectionEnd) {
+        this.sectionEnd = sectionEnd;
+    }
+
+    private int sectionEnd = -1;
+
     Expr read(BinaryInput in) {
         int start = in.index();
         int base = in.offset() - start;
-        CodeReader reader = new CodeReader(in.array(), start, in.limit(), base, features);
+        int limit = sectionEnd >= 0 ? Math.min(in.limit(), sectionEnd) : in.limit();
+        CodeReader reader = new CodeReader(in.array(), start, limit, base, features);
         int depth = 0;
         referencesDataSegment = false;
         while (true) {

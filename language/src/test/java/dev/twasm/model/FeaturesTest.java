@@ -200,4 +200,13 @@ class FeaturesTest {
                         () -> Validator.analyze(WatParser.parseModule("(module (table 1 externref (ref.null func)))", WASM_3_0), WASM_3_0));
         assertTrue(mismatch.getMessage().contains("type mismatch"), mismatch.getMessage());
     }
+
+    @Test
+    void constantExpressionsEndWithTheirSectionIn30() {
+        // a global whose initializer has no end: 2.0 reads on into the next section's id (0x0a)
+        byte[] binary = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
+                        0x06, 0x05, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b};
+        assertTrue(malformed(binary, Features.WASM_2_0).contains("illegal opcode"));
+        assertTrue(malformed(binary, WASM_3_0).contains("unexpected end of section or function"));
+    }
 }
