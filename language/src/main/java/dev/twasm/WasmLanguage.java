@@ -107,7 +107,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                         && firstOptions.get(WasmOptions.BaselineStrict).equals(newOptions.get(WasmOptions.BaselineStrict))
                         && firstOptions.get(WasmOptions.MultiMemory).equals(newOptions.get(WasmOptions.MultiMemory))
                         && firstOptions.get(WasmOptions.Memory64).equals(newOptions.get(WasmOptions.Memory64))
-                        && firstOptions.get(WasmOptions.ExtendedConstants).equals(newOptions.get(WasmOptions.ExtendedConstants));
+                        && firstOptions.get(WasmOptions.ExtendedConstants).equals(newOptions.get(WasmOptions.ExtendedConstants))
+                        && firstOptions.get(WasmOptions.ExceptionHandling).equals(newOptions.get(WasmOptions.ExceptionHandling));
     }
 
     @Override
@@ -117,7 +118,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         ValidationResult validation;
         OptionValues options = WasmContext.get(null).env().getOptions();
         Features features = new Features(options.get(WasmOptions.MultiMemory), options.get(WasmOptions.Memory64),
-                        options.get(WasmOptions.ExtendedConstants));
+                        options.get(WasmOptions.ExtendedConstants), options.get(WasmOptions.ExceptionHandling));
         try {
             if (source.hasBytes()) {
                 model = BinaryDecoder.decode(source.getBytes().toByteArray(), features);

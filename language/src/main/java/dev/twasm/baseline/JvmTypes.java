@@ -48,7 +48,7 @@ final class JvmTypes {
             case I64 -> TypeKind.LONG;
             case F32 -> TypeKind.FLOAT;
             case F64 -> TypeKind.DOUBLE;
-            case FUNCREF, EXTERNREF, V128 -> TypeKind.REFERENCE;
+            case FUNCREF, EXTERNREF, EXNREF, V128 -> TypeKind.REFERENCE;
         };
     }
 

@@ -111,7 +111,7 @@ public final class BinaryDecoder {
         while (!in.atEnd()) {
             int idOffset = in.index();
             SectionId section = SectionId.fromId(in.readByte());
-            if (section == null) {
+            if (section == null || section == SectionId.TAG && !features.exceptionHandling()) {
                 throw new MalformedModuleException("malformed section id", idOffset);
             }
             if (section != SectionId.CUSTOM) {
@@ -155,6 +155,7 @@ public final class BinaryDecoder {
             case FUNCTION -> repeat(() -> functionTypeIndices.add(in.readIndex()));
             case TABLE -> repeat(this::table);
             case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in, features)));
+            case TAG -> repeat(() -> module.addTag(tagType()));
             case GLOBAL -> repeat(() -> module.addGlobal(new Global(TypeDecoder.globalType(in), exprs.read(in))));
             case EXPORT -> repeat(() -> module.addExport(exportEntry()));
             case START -> module.start(in.readIndex());
@@ -197,6 +198,7 @@ public final class BinaryDecoder {
             case TABLE -> new ImportDesc.Table(TypeDecoder.tableType(in, features));
             case MEMORY -> new ImportDesc.Memory(TypeDecoder.memoryType(in, features));
             case GLOBAL -> new ImportDesc.Global(TypeDecoder.globalType(in));
+            case TAG -> new ImportDesc.Tag(tagType());
         };
         return new Import(moduleName, name, desc);
     }
@@ -208,10 +210,21 @@ public final class BinaryDecoder {
         return new Export(name, kind, in.readIndex());
     }
 
-    /** The kind byte of an import or export description: 0 func, 1 table, 2 memory, 3 global. */
+    /**
+     * {@code tagtype ::= 0x00 typeidx} (exception handling, spec §5.5.9): the attribute byte is
+     * reserved, only exceptions exist.
+     */
+    private int tagType() {
+        if (in.readByte() != 0x00) {
+            throw in.malformedAt("malformed tag attribute", in.index() - 1);
+        }
+        return in.readIndex();
+    }
+
+    /** The kind byte of an import or export description: 0 func, 1 table, 2 memory, 3 global, 4 tag. */
     private ExternKind externKind(String malformed) {
         int b = in.readByte();
-        if (b >= ExternKind.values().length) {
+        if (b >= ExternKind.values().length || b == ExternKind.TAG.ordinal() && !features.exceptionHandling()) {
             throw in.malformedAt(malformed, in.index() - 1);
         }
         return ExternKind.values()[b];

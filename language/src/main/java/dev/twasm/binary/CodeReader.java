@@ -36,6 +36,8 @@ public final class CodeReader {
     private long v128Hi;
     private byte[] shuffleLanes;
     private int lane;
+    private Opcode.CatchKind[] catchKinds;
+    private int[] catchTags;
 
     /**
      * A reader of decoded code: the module was decoded with some {@link Features}, so every memarg
@@ -85,7 +87,7 @@ public final class CodeReader {
             }
         } else {
             op = Opcode.fromByte(b);
-            if (op == null) {
+            if (op == null || !features.exceptionHandling() && op.isExceptionHandling()) {
                 throw new MalformedModuleException("illegal opcode " + String.format("%02x", b), instructionOffset);
             }
         }
@@ -99,7 +101,11 @@ public final class CodeReader {
             case NONE -> {
             }
             case BLOCK_TYPE -> blockType = readBlockType();
-            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = readIndex();
+            case LABEL, TAG, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = readIndex();
+            case TRY_TABLE -> {
+                blockType = readBlockType();
+                readCatches();
+            }
             case BR_TABLE -> {
                 // Each label takes at least one byte, so the length check bounds the allocation.
                 int count = in.readLength();
@@ -175,6 +181,28 @@ public final class CodeReader {
         }
         alignLog2 = (int) flags;
         memoryOffset = features.memory64() ? in.readUnsigned(64) : in.readU32();
+    }
+
+    /**
+     * {@code try_table}'s {@code vec(catch)} (spec §5.4.1): per clause a kind byte, a tag index
+     * unless it is a {@code catch_all}, and a label; the labels go to {@link #labels()}.
+     */
+    private void readCatches() {
+        // Each clause takes at least two bytes, so the length check bounds the allocation.
+        int count = in.readLength();
+        catchKinds = new Opcode.CatchKind[count];
+        catchTags = new int[count];
+        labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            int at = in.index();
+            Opcode.CatchKind kind = Opcode.CatchKind.fromByte(in.readByte());
+            if (kind == null) {
+                throw in.malformedAt("malformed catch clause", at);
+            }
+            catchKinds[i] = kind;
+            catchTags[i] = kind.hasTag() ? readIndex() : -1;
+            labels[i] = readIndex();
+        }
     }
 
     private long readLittleEndianLong() {
@@ -255,7 +283,17 @@ public final class CodeReader {
         return blockType;
     }
 
-    /** The label vector of {@code br_table} (without the default). */
+    /** The catch clauses of {@code try_table}, in order; their labels are {@link #labels()}. */
+    public Opcode.CatchKind[] catchKinds() {
+        return catchKinds;
+    }
+
+    /** The tag index of each catch clause of {@code try_table}; -1 for {@code catch_all} clauses. */
+    public int[] catchTags() {
+        return catchTags;
+    }
+
+    /** The label vector of {@code br_table} (without the default), or the labels of {@code try_table}'s catch clauses. */
     public int[] labels() {
         return labels;
     }

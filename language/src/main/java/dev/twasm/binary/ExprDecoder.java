@@ -61,7 +61,7 @@ final class ExprDecoder {
         while (true) {
             Opcode op = reader.next();
             switch (op) {
-                case BLOCK, LOOP, IF -> {
+                case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                     if (depth == awaitsElse.length) {
                         awaitsElse = Arrays.copyOf(awaitsElse, depth * 2);
                     }
@@ -79,6 +79,13 @@ final class ExprDecoder {
                         int end = reader.offset() - base;
                         in.seek(end);
                         return new Expr(Arrays.copyOfRange(in.array(), start, end), base + start);
+                    }
+                    depth--;
+                }
+                case DELEGATE -> {
+                    // ends a legacy try in place of its end
+                    if (depth == 0) {
+                        throw new MalformedModuleException("END opcode expected", reader.instructionOffset());
                     }
                     depth--;
                 }

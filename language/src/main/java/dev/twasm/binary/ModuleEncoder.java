@@ -65,8 +65,7 @@ public final class ModuleEncoder {
         placed(m, "func", () -> vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex())));
         placed(m, "table", () -> vectorSection(SectionId.TABLE, indices(m.tables().size()), (s, i) -> table(s, m.tables().get(i), m.tableInit(i))));
         placed(m, "memory", () -> vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.addressType(), mem.limits())));
-        placed(m, "tag", () -> {
-        });
+        placed(m, "tag", () -> vectorSection(SectionId.TAG, m.tags(), ModuleEncoder::tagType));
         placed(m, "global", () -> vectorSection(SectionId.GLOBAL, m.globals(), this::global));
         placed(m, "export", () -> vectorSection(SectionId.EXPORT, m.exports(),
                         (s, e) -> s.writeName(e.name()).writeByte(e.kind().ordinal()).writeU32(e.index())));
@@ -169,6 +168,11 @@ public final class ModuleEncoder {
         s.writeByte(Types.encode(type.valType())).writeByte(type.mutable() ? 1 : 0);
     }
 
+    /** {@code tagtype ::= 0x00 typeidx}: the attribute byte 0 is an exception. */
+    private static void tagType(BinaryOutput s, int typeIndex) {
+        s.writeByte(0x00).writeU32(typeIndex);
+    }
+
     // ---- entries ----------------------------------------------------------------------------
 
     private void importEntry(BinaryOutput s, Import imp) {
@@ -178,6 +182,7 @@ public final class ModuleEncoder {
             case ImportDesc.Table t -> tableType(s, t.type());
             case ImportDesc.Memory mem -> limits(s, mem.type().addressType(), mem.type().limits());
             case ImportDesc.Global g -> globalType(s, g.type());
+            case ImportDesc.Tag t -> tagType(s, t.typeIndex());
         }
     }
 

@@ -12,6 +12,8 @@ enum SectionId {
     FUNCTION(3, "func"),
     TABLE(4, "table"),
     MEMORY(5, "memory"),
+    /** The tag section (exception handling, Wasm 3.0) comes between the memory and global sections. */
+    TAG(13, "tag"),
     GLOBAL(6, "global"),
     EXPORT(7, "export"),
     START(8, "start"),
@@ -20,7 +22,7 @@ enum SectionId {
     CODE(10, "code"),
     DATA(11, "data");
 
-    private static final SectionId[] BY_ID = new SectionId[13];
+    private static final SectionId[] BY_ID = new SectionId[14];
 
     static {
         for (SectionId s : values()) {

@@ -11,6 +11,8 @@ public final class Types {
     public static final int V128 = 0x7B;
     public static final int FUNCREF = 0x70;
     public static final int EXTERNREF = 0x6F;
+    /** {@code exnref} (exception handling), also the heap type {@code exn} of {@code ref.null exn}. */
+    public static final int EXNREF = 0x69;
     /** The byte that introduces a function type. */
     public static final int FUNC_TYPE = 0x60;
     /** The empty block type. */
@@ -29,6 +31,7 @@ public final class Types {
             case V128 -> ValType.V128;
             case FUNCREF -> ValType.FUNCREF;
             case EXTERNREF -> ValType.EXTERNREF;
+            case EXNREF -> ValType.EXNREF;
             default -> null;
         };
     }
@@ -41,7 +44,7 @@ public final class Types {
         return readType(in, false, "malformed value type");
     }
 
-    /** Reads a reference type (spec §5.3.2): {@code funcref} or {@code externref}. */
+    /** Reads a reference type (spec §5.3.2): {@code funcref}, {@code externref} or {@code exnref}. */
     public static ValType readRefType(BinaryInput in) {
         return readType(in, true, "malformed reference type");
     }
@@ -65,6 +68,7 @@ public final class Types {
             case V128 -> V128;
             case FUNCREF -> FUNCREF;
             case EXTERNREF -> EXTERNREF;
+            case EXNREF -> EXNREF;
         };
     }
 }

@@ -106,6 +106,11 @@ public final class ValueConversion {
                             return WasmNull.INSTANCE;
                         }
                         break;
+                    case EXNREF:
+                        if (value instanceof WasmNull || lib.isNull(value)) {
+                            return WasmNull.INSTANCE;
+                        }
+                        break;
                     case EXTERNREF:
                         if (value instanceof WasmNull || lib.isNull(value)) {
                             return WasmNull.INSTANCE;
@@ -192,6 +197,7 @@ public final class ValueConversion {
             case F64 -> "expected an f64: a number";
             case FUNCREF -> "expected a funcref: a WebAssembly function or null";
             case EXTERNREF -> "expected an externref";
+            case EXNREF -> "expected an exnref: only null comes from the host";
             case V128 -> "expected a v128: 16 bytes (a buffer of 16 bytes, or an array of 16 integers in [-128, 255])";
         };
     }

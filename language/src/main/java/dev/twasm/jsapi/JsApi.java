@@ -128,6 +128,7 @@ public final class JsApi extends MemberMapObject {
                 case TABLE -> tableType(model.tableType(export.index()));
                 case MEMORY -> memoryType(model.memoryType(export.index()));
                 case GLOBAL -> exportedGlobalType(model.globalType(export.index()));
+                case TAG -> functionType("", model.types().get(model.tagTypeIndex(export.index())));
             });
             result.add(new Descriptor(d));
         }
@@ -146,6 +147,7 @@ public final class JsApi extends MemberMapObject {
                 case ImportDesc.Table t -> tableType(t.type());
                 case ImportDesc.Memory m -> memoryType(m.type());
                 case ImportDesc.Global g -> valTypeName(g.type().valType());
+                case ImportDesc.Tag t -> functionType("", model.types().get(t.typeIndex()));
             });
             result.add(new Descriptor(d));
         }

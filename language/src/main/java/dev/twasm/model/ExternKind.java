@@ -5,7 +5,9 @@ public enum ExternKind {
     FUNC("func"),
     TABLE("table"),
     MEMORY("memory"),
-    GLOBAL("global");
+    GLOBAL("global"),
+    /** An exception tag (Wasm 3.0, spec §2.5.8): binary kind 4, after global. */
+    TAG("tag");
 
     private final String textName;
 

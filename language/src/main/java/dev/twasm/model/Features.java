@@ -3,7 +3,8 @@ package dev.twasm.model;
 /**
  * The optional parts of the language that decoding, parsing and validation accept, where Wasm 3.0
  * changed what is valid compared with Wasm 2.0 and the engine does not enable the 3.0 rule by
- * default yet (options {@code wasm.MultiMemory}, {@code wasm.Memory64}, {@code wasm.ExtendedConstants}).
+ * default yet (options {@code wasm.MultiMemory}, {@code wasm.Memory64}, {@code wasm.ExtendedConstants},
+ * {@code wasm.ExceptionHandling}).
  *
  * @param multiMemory several memories per module (spec 3.0 §2.5.5), a memory index in the memarg
  *            of loads and stores (binary: bit 6 of the alignment field; text: an index before
@@ -19,10 +20,15 @@ package dev.twasm.model;
  *            all globals), not only imported ones as in 2.0, where the others are "unknown global";
  *            the integer arithmetic of extended constant expressions needs no switch (2.0 only
  *            calls it non-constant, which no 2.0 module relies on)
+ * @param exceptionHandling the binary encodings of exception handling (Wasm 3.0): the tag section
+ *            (id 13), tag imports and exports (kind 4) and the opcodes of its instructions, which
+ *            2.0 calls "malformed section id", "malformed import kind" and "illegal opcode"; the
+ *            text format accepts exception handling always (no 2.0 script relies on its
+ *            rejection), and no module that uses it can be instantiated yet
  */
-public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants) {
+public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants, boolean exceptionHandling) {
     /** Wasm 2.0's rules: what the engine accepts by default. */
-    public static final Features WASM_2_0 = new Features(false, false, false);
+    public static final Features WASM_2_0 = new Features(false, false, false, false);
     /** Every Wasm 3.0 rule that this record can switch on. */
-    public static final Features WASM_3_0 = new Features(true, true, true);
+    public static final Features WASM_3_0 = new Features(true, true, true, true);
 }

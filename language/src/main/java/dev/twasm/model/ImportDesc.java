@@ -32,4 +32,12 @@ public sealed interface ImportDesc {
             return ExternKind.GLOBAL;
         }
     }
+
+    /** An imported exception tag (Wasm 3.0) whose type is {@code types[typeIndex]}, a function type without results. */
+    record Tag(int typeIndex) implements ImportDesc {
+        @Override
+        public ExternKind kind() {
+            return ExternKind.TAG;
+        }
+    }
 }

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * builder and the instantiator.
  *
  * <p>Besides the module's fields this class offers the index spaces the spec defines over imports
- * and definitions together (functions, tables, memories, globals): index {@code i} refers to the
+ * and definitions together (functions, tables, memories, globals, tags): index {@code i} refers to the
  * {@code i}-th import of that kind when {@code i} is below the import count, else to a definition.
  */
 public final class Module {
@@ -22,6 +22,7 @@ public final class Module {
     private final List<Expr> tableInits;
     private final List<MemoryType> memories;
     private final List<Global> globals;
+    private final List<Integer> tags;
     private final List<Export> exports;
     private final OptionalInt start;
     private final List<ElemSegment> elems;
@@ -35,10 +36,12 @@ public final class Module {
     private final TableType[] tableSpace;
     private final MemoryType[] memorySpace;
     private final GlobalType[] globalSpace;
+    private final int[] tagSpace;
     private final int importedFunctionCount;
     private final int importedTableCount;
     private final int importedMemoryCount;
     private final int importedGlobalCount;
+    private final int importedTagCount;
 
     private Module(Builder b) {
         this.types = List.copyOf(b.types);
@@ -48,6 +51,7 @@ public final class Module {
         this.tableInits = java.util.Collections.unmodifiableList(new ArrayList<>(b.tableInits));
         this.memories = List.copyOf(b.memories);
         this.globals = List.copyOf(b.globals);
+        this.tags = List.copyOf(b.tags);
         this.exports = List.copyOf(b.exports);
         this.start = b.start;
         this.elems = List.copyOf(b.elems);
@@ -60,18 +64,23 @@ public final class Module {
         List<TableType> tableList = new ArrayList<>();
         List<MemoryType> memoryList = new ArrayList<>();
         List<GlobalType> globalList = new ArrayList<>();
+        List<Integer> tagList = new ArrayList<>();
         for (Import imp : imports) {
             switch (imp.desc()) {
                 case ImportDesc.Func f -> funcs.add(f.typeIndex());
                 case ImportDesc.Table t -> tableList.add(t.type());
                 case ImportDesc.Memory m -> memoryList.add(m.type());
                 case ImportDesc.Global g -> globalList.add(g.type());
+                case ImportDesc.Tag t -> tagList.add(t.typeIndex());
             }
         }
         importedFunctionCount = funcs.size();
         importedTableCount = tableList.size();
         importedMemoryCount = memoryList.size();
         importedGlobalCount = globalList.size();
+        importedTagCount = tagList.size();
+        tagList.addAll(tags);
+        tagSpace = tagList.stream().mapToInt(Integer::intValue).toArray();
         for (Function f : functions) {
             funcs.add(f.typeIndex());
         }
@@ -125,6 +134,11 @@ public final class Module {
     /** The globals defined by this module (not the imported ones). */
     public List<Global> globals() {
         return globals;
+    }
+
+    /** The type indices of the tags the module defines (the tag section, Wasm 3.0 exception handling). */
+    public List<Integer> tags() {
+        return tags;
     }
 
     public List<Export> exports() {
@@ -219,6 +233,20 @@ public final class Module {
         return globalSpace[globalIndex];
     }
 
+    /** Number of tags in the tag index space (imported + defined). */
+    public int tagCount() {
+        return tagSpace.length;
+    }
+
+    public int importedTagCount() {
+        return importedTagCount;
+    }
+
+    /** The type index of tag {@code tagIndex} in the tag index space: a function type, its parameters the exception's values. */
+    public int tagTypeIndex(int tagIndex) {
+        return tagSpace[tagIndex];
+    }
+
     /**
      * A readable name for function {@code funcIndex}, for stack traces and compilation logs: its
      * debug name, else the name it is exported under, else {@code func[i]}.
@@ -245,6 +273,7 @@ public final class Module {
         private final List<Expr> tableInits = new ArrayList<>();
         private final List<MemoryType> memories = new ArrayList<>();
         private final List<Global> globals = new ArrayList<>();
+        private final List<Integer> tags = new ArrayList<>();
         private final List<Export> exports = new ArrayList<>();
         private OptionalInt start = OptionalInt.empty();
         private final List<ElemSegment> elems = new ArrayList<>();
@@ -289,6 +318,12 @@ public final class Module {
 
         public Builder addGlobal(Global g) {
             globals.add(g);
+            return this;
+        }
+
+        /** Adds a tag definition of type {@code types[typeIndex]}. */
+        public Builder addTag(int typeIndex) {
+            tags.add(typeIndex);
             return this;
         }
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Every WebAssembly 2.0 instruction, SIMD included, and of Wasm 3.0 the relaxed SIMD instructions
- * and the tail calls {@code return_call} and {@code return_call_indirect}
+ * the tail calls {@code return_call} and {@code return_call_indirect}, and the exception handling
+ * instructions (with the legacy ones of the spec's appendix)
  * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
  * the kind of immediates that follow it, and for instructions whose typing is a fixed
  * {@code [t1*] -> [t2*]} (numeric, conversion, memory access, every vector instruction) that
@@ -24,6 +25,12 @@ public enum Opcode {
     LOOP(0x03, "loop", Immediates.BLOCK_TYPE),
     IF(0x04, "if", Immediates.BLOCK_TYPE),
     ELSE(0x05, "else", Immediates.NONE),
+    /** Legacy exception handling (Wasm 3.0 appendix): {@code try bt instr* (catch x instr*)* (catch_all instr*)? end}. */
+    TRY(0x06, "try", Immediates.BLOCK_TYPE),
+    CATCH(0x07, "catch", Immediates.TAG),
+    THROW(0x08, "throw", Immediates.TAG),
+    RETHROW(0x09, "rethrow", Immediates.LABEL),
+    THROW_REF(0x0A, "throw_ref", Immediates.NONE),
     END(0x0B, "end", Immediates.NONE),
     BR(0x0C, "br", Immediates.LABEL),
     BR_IF(0x0D, "br_if", Immediates.LABEL),
@@ -33,9 +40,12 @@ public enum Opcode {
     CALL_INDIRECT(0x11, "call_indirect", Immediates.CALL_INDIRECT),
     RETURN_CALL(0x12, "return_call", Immediates.FUNC),
     RETURN_CALL_INDIRECT(0x13, "return_call_indirect", Immediates.CALL_INDIRECT),
+    DELEGATE(0x18, "delegate", Immediates.LABEL),
+    CATCH_ALL(0x19, "catch_all", Immediates.NONE),
     DROP(0x1A, "drop", Immediates.NONE),
     SELECT(0x1B, "select", Immediates.NONE),
     SELECT_T(0x1C, "select", Immediates.SELECT_TYPES),
+    TRY_TABLE(0x1F, "try_table", Immediates.TRY_TABLE),
     LOCAL_GET(0x20, "local.get", Immediates.LOCAL),
     LOCAL_SET(0x21, "local.set", Immediates.LOCAL),
     LOCAL_TEE(0x22, "local.tee", Immediates.LOCAL),
@@ -487,6 +497,10 @@ public enum Opcode {
         BLOCK_TYPE,
         /** labelidx */
         LABEL,
+        /** tagidx (exception handling) */
+        TAG,
+        /** blocktype vec(catch), each catch a kind byte ({@link CatchKind}), a tagidx unless a catch_all, a labelidx */
+        TRY_TABLE,
         /** vec(labelidx) labelidx */
         BR_TABLE,
         /** funcidx */
@@ -531,6 +545,59 @@ public enum Opcode {
         LANE,
         /** memarg, then a lane index byte (load_lane, store_lane) */
         MEMARG_LANE
+    }
+
+    /**
+     * The catch clauses of {@code try_table} (spec §2.4.8, §5.4.1), in the order of their binary
+     * kind byte: whether the clause names a tag (else it catches every exception) and whether it
+     * passes the caught exception as an {@code exnref} to its label, after the tag's values.
+     */
+    public enum CatchKind {
+        CATCH("catch", true, false),
+        CATCH_REF("catch_ref", true, true),
+        CATCH_ALL("catch_all", false, false),
+        CATCH_ALL_REF("catch_all_ref", false, true);
+
+        private final String keyword;
+        private final boolean hasTag;
+        private final boolean passesReference;
+
+        CatchKind(String keyword, boolean hasTag, boolean passesReference) {
+            this.keyword = keyword;
+            this.hasTag = hasTag;
+            this.passesReference = passesReference;
+        }
+
+        /** The clause's keyword in the text format. */
+        public String keyword() {
+            return keyword;
+        }
+
+        public boolean hasTag() {
+            return hasTag;
+        }
+
+        /** Whether the label receives the exception itself ({@code catch_ref}, {@code catch_all_ref}). */
+        public boolean passesReference() {
+            return passesReference;
+        }
+
+        /** The clause with binary kind {@code b}, or null. */
+        public static CatchKind fromByte(int b) {
+            return b >= 0 && b < VALUES.length ? VALUES[b] : null;
+        }
+
+        /** The clause whose text keyword is {@code keyword}, or null. */
+        public static CatchKind fromKeyword(String keyword) {
+            for (CatchKind k : VALUES) {
+                if (k.keyword.equals(keyword)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        private static final CatchKind[] VALUES = values();
     }
 
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
@@ -676,6 +743,18 @@ public enum Opcode {
     /** For loads and stores: log2 of the access width in bytes (the largest valid alignment). */
     public int naturalAlignmentLog2() {
         return naturalAlignmentLog2;
+    }
+
+    /**
+     * Whether this is an instruction of exception handling (Wasm 3.0): {@code throw},
+     * {@code throw_ref}, {@code try_table}, or one of the legacy {@code try}, {@code catch},
+     * {@code catch_all}, {@code delegate}, {@code rethrow}.
+     */
+    public boolean isExceptionHandling() {
+        return switch (this) {
+            case TRY, CATCH, THROW, RETHROW, THROW_REF, DELEGATE, CATCH_ALL, TRY_TABLE -> true;
+            default -> false;
+        };
     }
 
     /** Loads and stores: instructions with a memarg (including the vector lane loads and stores). */

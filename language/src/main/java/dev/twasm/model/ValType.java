@@ -2,7 +2,7 @@ package dev.twasm.model;
 
 /**
  * A WebAssembly value type (spec §2.3.4 "Value Types"): the number types, the vector type and the
- * two reference types of Wasm 2.0.
+ * two reference types of Wasm 2.0, and {@code exnref} of Wasm 3.0 exception handling.
  *
  * <p>An enum rather than a class hierarchy because Wasm 2.0 has a closed set of seven types; the
  * typed references of Wasm 3.0 will need a richer representation (see docs/rationale.md).
@@ -14,7 +14,13 @@ public enum ValType {
     F64("f64"),
     V128("v128"),
     FUNCREF("funcref"),
-    EXTERNREF("externref");
+    EXTERNREF("externref"),
+    /**
+     * {@code exnref} (Wasm 3.0 exception handling, spec §2.3.3): a reference to a caught
+     * exception, or null. Without typed references there is no {@code nullexnref}: {@code ref.null
+     * exn} has this type.
+     */
+    EXNREF("exnref");
 
     private final String textName;
 
@@ -32,7 +38,7 @@ public enum ValType {
     }
 
     public boolean isReference() {
-        return this == FUNCREF || this == EXTERNREF;
+        return this == FUNCREF || this == EXTERNREF || this == EXNREF;
     }
 
     @Override

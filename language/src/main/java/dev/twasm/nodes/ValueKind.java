@@ -25,7 +25,7 @@ public final class ValueKind {
             case I64 -> I64;
             case F32 -> F32;
             case F64 -> F64;
-            case FUNCREF, EXTERNREF -> REF;
+            case FUNCREF, EXTERNREF, EXNREF -> REF;
             case V128 -> V128;
         };
     }

@@ -105,6 +105,7 @@ public final class Instantiator {
                 case TABLE -> instance.tables[export.index()];
                 case MEMORY -> instance.memories[export.index()];
                 case GLOBAL -> instance.globals[export.index()];
+                case TAG -> throw new IllegalStateException("a module with tags is rejected by Linker.resolveImports");
             };
             exports.put(export.name(), value);
         }

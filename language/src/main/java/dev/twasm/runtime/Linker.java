@@ -45,6 +45,11 @@ final class Linker {
 
     static void resolveImports(WasmModule module, WasmInstance instance, Object importsObject) {
         Module model = module.model();
+        if (module.exceptionHandlingUse() != null) {
+            // Validated, but not executable yet: rejected before anything of the instance is allocated or linked.
+            throw WasmLinkError.create("exception handling is not implemented yet: " + module.exceptionHandlingUse() + "; module "
+                            + module.name() + " cannot be instantiated");
+        }
         int functions = 0;
         int tables = 0;
         int memories = 0;
@@ -73,6 +78,8 @@ final class Linker {
                     instance.memories[memories++] = memory;
                 }
                 case ImportDesc.Global g -> instance.globals[globals++] = global(imp, g.type(), value);
+                case ImportDesc.Tag t -> throw WasmLinkError.incompatible(imp.module(), imp.name(),
+                                "exception handling is not implemented yet: tags cannot be imported");
             }
         }
     }

@@ -29,6 +29,13 @@ import java.util.Map;
  * prefix and their immediates: the 16 bytes of {@code v128.const shape lane*}, the 16 lane indices
  * of {@code i8x16.shuffle}, a lane index byte, or a memarg and then a lane index. As for every
  * folded instruction, the immediates come before the folded operands.
+ *
+ * <p>Exception handling (Wasm 3.0): {@code try_table} is a block whose catch clauses follow its
+ * block type, their labels resolved before its own label is bound. The legacy {@code try} is
+ * {@code try bt instr* (catch x instr*)* (catch_all instr*)? end} or {@code try bt instr*
+ * delegate l} in plain form, {@code (try bt (do instr*) (catch x instr*)* (catch_all instr*)?)}
+ * or {@code (try bt (do instr*) (delegate l))} folded; {@code delegate}'s label is resolved after
+ * the {@code try}'s own is unbound. A handler anywhere else is an "unexpected token".
  */
 final class InstructionParser {
     /** What an open frame is waiting for. */
@@ -54,7 +61,23 @@ final class InstructionParser {
         /** After {@code (else ...)}: {@code )}. */
         IF_AFTER_ELSE(false),
         /** {@code (op imm* ...)}: folded operands, then the operator when closed. */
-        FOLDED_OPERATOR(false);
+        FOLDED_OPERATOR(false),
+        /** Legacy {@code try} in plain form, before its handlers. */
+        PLAIN_TRY(true),
+        /** Legacy {@code try} in plain form, after {@code catch x}. */
+        PLAIN_CATCH(true),
+        /** Legacy {@code try} in plain form, after {@code catch_all}. */
+        PLAIN_CATCH_ALL(true),
+        /** Inside {@code (do ...)} of a folded legacy {@code try}. */
+        TRY_DO(true),
+        /** After {@code (do ...)} or {@code (catch x ...)}: {@code (catch}, {@code (catch_all}, {@code (delegate} or {@code )}. */
+        TRY_HANDLERS(false),
+        /** Inside {@code (catch x ...)}. */
+        TRY_CATCH(true),
+        /** Inside {@code (catch_all ...)}. */
+        TRY_CATCH_ALL(true),
+        /** After {@code (catch_all ...)}: {@code )}. */
+        TRY_AFTER_CATCH_ALL(false);
 
         /** Whether any instruction, plain or folded, may follow. */
         final boolean sequence;
@@ -72,6 +95,8 @@ final class InstructionParser {
         /** For folded operators: the encoded operator, emitted when the frame closes. */
         byte[] deferred;
         Opcode deferredOpcode;
+        /** For a folded legacy {@code try}: whether a handler followed its {@code (do ...)}, so no {@code (delegate l)} may. */
+        boolean handled;
     }
 
     private final TokenCursor in;
@@ -165,10 +190,11 @@ final class InstructionParser {
                         endBlock();
                     }
                 }
-                case IF_AFTER_ELSE -> {
+                case IF_AFTER_ELSE, TRY_AFTER_CATCH_ALL -> {
                     in.expectRPar();
                     endBlock();
                 }
+                case TRY_HANDLERS -> foldedHandler(top);
                 case FOLDED_OPERATOR -> {
                     if (kind == TokenKind.LPAR) {
                         openFolded();
@@ -205,6 +231,14 @@ final class InstructionParser {
                 in.pos++;
                 top.state = State.IF_AFTER_ELSE;
             }
+            case TRY_DO, TRY_CATCH -> {
+                in.pos++;
+                top.state = State.TRY_HANDLERS;
+            }
+            case TRY_CATCH_ALL -> {
+                in.pos++;
+                top.state = State.TRY_AFTER_CATCH_ALL;
+            }
             default -> throw in.unexpected(); // a plain block lacks its end
         }
     }
@@ -229,6 +263,7 @@ final class InstructionParser {
         frame.label = label;
         frame.deferred = null;
         frame.deferredOpcode = null;
+        frame.handled = false;
         return frame;
     }
 
@@ -259,7 +294,19 @@ final class InstructionParser {
             String label = in.optionalId();
             long blockType = TypeUses.blockType(in, scope);
             push(State.IF_CONDITION, label).blockType = blockType;
-        } else if (keyword instanceof Opcode op && op != Opcode.ELSE && op != Opcode.END) {
+        } else if (keyword == Opcode.TRY_TABLE) {
+            in.pos += 2;
+            push(State.FOLDED_BLOCK, tryTable());
+        } else if (keyword == Opcode.TRY) {
+            in.pos += 2;
+            String label = structuredHead(Opcode.TRY);
+            pushLabel(label);
+            if (!in.atForm(Keyword.DO)) {
+                throw in.unexpected();
+            }
+            in.pos += 2;
+            push(State.TRY_DO, label);
+        } else if (keyword instanceof Opcode op && !isStructurePart(op)) {
             if (op == Opcode.BR_IF) {
                 branchHint();
             }
@@ -280,6 +327,15 @@ final class InstructionParser {
     /** At a keyword in an instruction sequence: a plain instruction. */
     private void plainInstruction(Frame top) {
         Object keyword = in.keyword();
+        if (keyword == Opcode.TRY_TABLE) {
+            in.pos++;
+            push(State.PLAIN_BLOCK, tryTable());
+            return;
+        }
+        if (keyword == Opcode.TRY || keyword == Opcode.CATCH || keyword == Opcode.CATCH_ALL || keyword == Opcode.DELEGATE) {
+            plainLegacyTry(top, (Opcode) keyword);
+            return;
+        }
         if (keyword == Opcode.BLOCK || keyword == Opcode.LOOP || keyword == Opcode.IF) {
             if (keyword == Opcode.IF) {
                 branchHint();
@@ -300,7 +356,8 @@ final class InstructionParser {
             out.writeByte(Opcode.ELSE.code());
             top.state = State.PLAIN_ELSE;
         } else if (keyword == Opcode.END) {
-            if (top.state != State.PLAIN_BLOCK && top.state != State.PLAIN_THEN && top.state != State.PLAIN_ELSE) {
+            if (top.state != State.PLAIN_BLOCK && top.state != State.PLAIN_THEN && top.state != State.PLAIN_ELSE && top.state != State.PLAIN_TRY
+                            && top.state != State.PLAIN_CATCH && top.state != State.PLAIN_CATCH_ALL) {
                 throw in.unexpected();
             }
             in.pos++;
@@ -314,6 +371,132 @@ final class InstructionParser {
             operator(op, out);
         } else {
             throw in.unexpected();
+        }
+    }
+
+    // ---- exception handling --------------------------------------------------------------------
+
+    /** The parts of structured instructions that are no instructions of their own. */
+    private static boolean isStructurePart(Opcode op) {
+        return op == Opcode.ELSE || op == Opcode.END || op == Opcode.CATCH || op == Opcode.CATCH_ALL || op == Opcode.DELEGATE;
+    }
+
+    /** After a structured instruction's keyword: its label and block type, written with its opcode; returns the label. */
+    private String structuredHead(Opcode op) {
+        String label = in.optionalId();
+        long blockType = TypeUses.blockType(in, scope);
+        out.writeByte(op.code());
+        writeBlockType(blockType);
+        return label;
+    }
+
+    /**
+     * After {@code try_table}: its label, block type and catch clauses {@code (catch x l)},
+     * {@code (catch_ref x l)}, {@code (catch_all l)}, {@code (catch_all_ref l)} (spec 3.0
+     * §6.5.2), whose labels are resolved outside the {@code try_table}, whose own label is bound
+     * afterwards; returns the label.
+     */
+    private String tryTable() {
+        String label = structuredHead(Opcode.TRY_TABLE);
+        BinaryOutput clauses = new BinaryOutput(16);
+        int count = 0;
+        Opcode.CatchKind kind;
+        while (in.at(TokenKind.LPAR) && (kind = catchKind(in.tokens.keyword(in.pos + 1))) != null) {
+            in.pos += 2;
+            clauses.writeByte(kind.ordinal());
+            if (kind.hasTag()) {
+                clauses.writeU32(scope.tags.resolve(in));
+            }
+            clauses.writeU32(label());
+            in.expectRPar();
+            count++;
+        }
+        out.writeU32(count);
+        out.writeBytes(clauses.toByteArray());
+        pushLabel(label);
+        return label;
+    }
+
+    private static Opcode.CatchKind catchKind(Object keyword) {
+        if (keyword == Opcode.CATCH) {
+            return Opcode.CatchKind.CATCH;
+        } else if (keyword == Keyword.CATCH_REF) {
+            return Opcode.CatchKind.CATCH_REF;
+        } else if (keyword == Opcode.CATCH_ALL) {
+            return Opcode.CatchKind.CATCH_ALL;
+        } else if (keyword == Keyword.CATCH_ALL_REF) {
+            return Opcode.CatchKind.CATCH_ALL_REF;
+        }
+        return null;
+    }
+
+    /**
+     * The plain legacy {@code try label? bt instr* (catch x instr*)* (catch_all instr*)? end} or
+     * {@code try label? bt instr* delegate l}: the keyword {@code op} at the cursor.
+     */
+    private void plainLegacyTry(Frame top, Opcode op) {
+        boolean inTry = top.state == State.PLAIN_TRY;
+        boolean handlerMayFollow = inTry || top.state == State.PLAIN_CATCH;
+        in.pos++;
+        switch (op) {
+            case TRY -> {
+                String label = structuredHead(Opcode.TRY);
+                pushLabel(label);
+                push(State.PLAIN_TRY, label);
+            }
+            case CATCH -> {
+                if (!handlerMayFollow) {
+                    throw in.unexpected(in.pos - 1);
+                }
+                out.writeByte(Opcode.CATCH.code());
+                out.writeU32(scope.tags.resolve(in));
+                top.state = State.PLAIN_CATCH;
+            }
+            case CATCH_ALL -> {
+                if (!handlerMayFollow) {
+                    throw in.unexpected(in.pos - 1);
+                }
+                out.writeByte(Opcode.CATCH_ALL.code());
+                top.state = State.PLAIN_CATCH_ALL;
+            }
+            default -> {
+                if (!inTry) {
+                    throw in.unexpected(in.pos - 1);
+                }
+                delegate();
+            }
+        }
+    }
+
+    /** {@code delegate l} ends a legacy {@code try}, whose label is not visible to {@code l}. */
+    private void delegate() {
+        popLabel();
+        out.writeByte(Opcode.DELEGATE.code());
+        out.writeU32(label());
+        depth--;
+    }
+
+    /** After {@code (do ...)} or a {@code (catch x ...)} of a folded legacy {@code try}: the next handler, or the end. */
+    private void foldedHandler(Frame top) {
+        if (in.atForm(Opcode.CATCH)) {
+            in.pos += 2;
+            out.writeByte(Opcode.CATCH.code());
+            out.writeU32(scope.tags.resolve(in));
+            top.state = State.TRY_CATCH;
+            top.handled = true;
+        } else if (in.atForm(Opcode.CATCH_ALL)) {
+            in.pos += 2;
+            out.writeByte(Opcode.CATCH_ALL.code());
+            top.state = State.TRY_CATCH_ALL;
+            top.handled = true;
+        } else if (in.atForm(Opcode.DELEGATE) && !top.handled) {
+            in.pos += 2;
+            delegate();
+            in.expectRPar();
+            in.expectRPar();
+        } else {
+            in.expectRPar();
+            endBlock();
         }
     }
 
@@ -409,6 +592,8 @@ final class InstructionParser {
             }
             case BLOCK_TYPE -> throw new IllegalStateException(op.mnemonic());
             case LABEL -> o.writeU32(label());
+            case TAG -> o.writeU32(scope.tags.resolve(in));
+            case TRY_TABLE -> throw new IllegalStateException(op.mnemonic());
             case BR_TABLE -> {
                 long[] labels = new long[4];
                 int count = 0;

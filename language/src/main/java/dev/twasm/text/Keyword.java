@@ -37,6 +37,15 @@ enum Keyword {
     FUNCREF("funcref", ValType.FUNCREF),
     EXTERNREF("externref", ValType.EXTERNREF),
     EXTERN("extern"),
+    EXNREF("exnref", ValType.EXNREF),
+    /** The heap type of {@code ref.null exn}. */
+    EXN("exn"),
+    TAG("tag"),
+    /** The instructions of a folded legacy {@code try}: {@code (try bt (do instr*) handler*)}. */
+    DO("do"),
+    /** Catch clauses of {@code try_table} that are no instruction mnemonics ({@code catch}, {@code catch_all} are). */
+    CATCH_REF("catch_ref"),
+    CATCH_ALL_REF("catch_all_ref"),
     BINARY("binary"),
     QUOTE("quote"),
     DEFINITION("definition"),

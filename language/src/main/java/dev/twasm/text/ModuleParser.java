@@ -61,6 +61,7 @@ final class ModuleParser extends TokenCursor {
     private int nextTable;
     private int nextMemory;
     private int nextGlobal;
+    private int nextTag;
     private boolean hasStart;
     private final Features features;
 
@@ -235,6 +236,8 @@ final class ModuleParser extends TokenCursor {
             return scope.memories;
         } else if (keyword == Keyword.GLOBAL) {
             return scope.globals;
+        } else if (keyword == Keyword.TAG) {
+            return scope.tags;
         }
         return null;
     }
@@ -257,6 +260,8 @@ final class ModuleParser extends TokenCursor {
                 memoryField();
             } else if (keyword == Keyword.GLOBAL) {
                 globalField();
+            } else if (keyword == Keyword.TAG) {
+                tagField();
             } else if (keyword == Keyword.EXPORT) {
                 exportField();
             } else if (keyword == Keyword.START) {
@@ -298,6 +303,9 @@ final class ModuleParser extends TokenCursor {
         } else if (keyword == Keyword.GLOBAL) {
             nextGlobal++;
             desc = new ImportDesc.Global(globalType());
+        } else if (keyword == Keyword.TAG) {
+            nextTag++;
+            desc = new ImportDesc.Tag(IndexSpace.clamp(TypeUses.typeUse(this, scope, new LocalScope())));
         } else {
             throw unexpected(kindToken);
         }
@@ -516,6 +524,22 @@ final class ModuleParser extends TokenCursor {
         builder.addGlobal(new Global(type, init));
     }
 
+    /** {@code (tag $id? export* import? typeuse)} (exception handling, spec 3.0 §6.6.x). */
+    private void tagField() {
+        expectForm(Keyword.TAG);
+        optionalId();
+        int index = nextTag++;
+        inlineExports(ExternKind.TAG, index);
+        String[] imported = inlineImport();
+        int type = IndexSpace.clamp(TypeUses.typeUse(this, scope, new LocalScope()));
+        expectRPar();
+        if (imported != null) {
+            builder.addImport(new Import(imported[0], imported[1], new ImportDesc.Tag(type)));
+        } else {
+            builder.addTag(type);
+        }
+    }
+
     /** {@code (export "name" (kind x))} (spec §6.6.9). */
     private void exportField() {
         expectForm(Keyword.EXPORT);
@@ -536,6 +560,9 @@ final class ModuleParser extends TokenCursor {
         } else if (keyword == Keyword.GLOBAL) {
             kind = ExternKind.GLOBAL;
             space = scope.globals;
+        } else if (keyword == Keyword.TAG) {
+            kind = ExternKind.TAG;
+            space = scope.tags;
         } else {
             throw unexpected();
         }

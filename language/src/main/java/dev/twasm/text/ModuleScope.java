@@ -12,6 +12,7 @@ final class ModuleScope {
     final IndexSpace tables = new IndexSpace("table", "table");
     final IndexSpace memories = new IndexSpace("memory", "memory");
     final IndexSpace globals = new IndexSpace("global", "global");
+    final IndexSpace tags = new IndexSpace("tag", "tag");
     final IndexSpace elems = new IndexSpace("elem", "elem segment");
     final IndexSpace datas = new IndexSpace("data", "data segment");
 }

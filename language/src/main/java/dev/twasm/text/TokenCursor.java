@@ -184,17 +184,17 @@ class TokenCursor {
         throw unexpected();
     }
 
-    /** A reference type: {@code funcref} or {@code externref}. */
+    /** A reference type: {@code funcref}, {@code externref} or {@code exnref}. */
     final ValType refType() {
         Object k = tokens.keyword(pos);
-        if (k == Keyword.FUNCREF || k == Keyword.EXTERNREF) {
+        if (k == Keyword.FUNCREF || k == Keyword.EXTERNREF || k == Keyword.EXNREF) {
             pos++;
             return ((Keyword) k).valType();
         }
         throw unexpected();
     }
 
-    /** The heap type after {@code ref.null}: {@code func} or {@code extern}. */
+    /** The heap type after {@code ref.null}: {@code func}, {@code extern} or {@code exn}. */
     final ValType heapType() {
         Object k = tokens.keyword(pos);
         if (k == Keyword.FUNC) {
@@ -204,6 +204,10 @@ class TokenCursor {
         if (k == Keyword.EXTERN) {
             pos++;
             return ValType.EXTERNREF;
+        }
+        if (k == Keyword.EXN) {
+            pos++;
+            return ValType.EXNREF;
         }
         throw unexpected();
     }

@@ -6,8 +6,10 @@ import dev.twasm.model.ValType;
 
 /**
  * A control frame of the validation algorithm (spec §A.3, {@code ctrl_frame}): the structured
- * instruction that opened it ({@code block}, {@code loop}, {@code if} or {@code else}; the function
- * body counts as a {@code block}), its type from start types to end types, the operand stack height
+ * instruction that opened it ({@code block}, {@code loop}, {@code if}, {@code else},
+ * {@code try_table}, or of legacy exception handling {@code try}, {@code catch} or
+ * {@code catch_all}, the frames {@code rethrow} may name; the function body counts as a
+ * {@code block}), its type from start types to end types, the operand stack height
  * when it was entered, and whether the rest of it is unreachable (its stack is polymorphic).
  */
 final class ControlFrame {

@@ -12,6 +12,12 @@ package dev.twasm.validation;
  *            {@code return_call_indirect}): only such a function's root can return a pending tail
  *            call instead of its results, so only it needs the slot and the baseline method that
  *            carry one
+ * @param exceptionHandling whether the body contains an exception handling instruction
+ *            ({@link dev.twasm.model.Opcode#isExceptionHandling()}), which cannot run yet
  */
-public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls) {
+public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls, boolean exceptionHandling) {
+    /** The facts of a function without exception handling. */
+    public FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls) {
+        this(maxOperandHeight, maxControlDepth, usesVectors, tailCalls, false);
+    }
 }

@@ -47,6 +47,8 @@ final class FunctionValidator {
     private ValType[] results;
     /** Whether the body contains a tail call ({@link FunctionFacts#tailCalls}). */
     private boolean tailCalls;
+    /** Whether the body contains an exception handling instruction ({@link FunctionFacts#exceptionHandling}). */
+    private boolean exceptionHandling;
 
     FunctionValidator(ValidationContext context) {
         this.context = context;
@@ -67,6 +69,7 @@ final class FunctionValidator {
             operands.reset();
             controls.reset();
             tailCalls = false;
+            exceptionHandling = false;
             pushControl(Opcode.BLOCK, new FuncType(new ValType[0], results));
             while (!controls.isEmpty()) {
                 if (!reader.hasNext()) {
@@ -81,7 +84,7 @@ final class FunctionValidator {
             throw e.location() != null ? e : new InvalidModuleException(e.reason(), location(funcIndex));
         }
         return new FunctionFacts(operands.maxHeight(), controls.maxDepth(), operands.pushedV128() || Arrays.asList(locals).contains(ValType.V128),
-                        tailCalls);
+                        tailCalls, exceptionHandling);
     }
 
     private String location(int funcIndex) {
@@ -116,6 +119,7 @@ final class FunctionValidator {
                 pushControl(op, type);
             }
             case ELSE -> elseInstruction();
+            case TRY, CATCH, CATCH_ALL, DELEGATE, THROW, THROW_REF, RETHROW, TRY_TABLE -> exceptionHandling(op);
             case END -> endInstruction();
             case BR -> {
                 ValType[] label = labelTypes(reader.index());
@@ -361,6 +365,96 @@ final class FunctionValidator {
         markUnreachable();
     }
 
+    // ---- exception handling (Wasm 3.0 §3.3.8, and the legacy instructions of its appendix) ------
+
+    private void exceptionHandling(Opcode op) {
+        exceptionHandling = true;
+        switch (op) {
+            case THROW -> {
+                popOperands(context.tag(reader.index()).params());
+                markUnreachable();
+            }
+            case THROW_REF -> {
+                popOperand(ValType.EXNREF);
+                markUnreachable();
+            }
+            case TRY_TABLE -> {
+                FuncType type = blockType();
+                checkCatchClauses();
+                popOperands(type.params());
+                pushControl(op, type);
+            }
+            case TRY -> {
+                FuncType type = blockType();
+                popOperands(type.params());
+                pushControl(op, type);
+            }
+            case CATCH -> {
+                FuncType tag = context.tag(reader.index());
+                ControlFrame frame = legacyHandlerOpens(true);
+                controls.push(new ControlFrame(Opcode.CATCH, frame.type, operands.height()));
+                pushOperands(tag.params());
+            }
+            case CATCH_ALL -> {
+                ControlFrame frame = legacyHandlerOpens(true);
+                controls.push(new ControlFrame(Opcode.CATCH_ALL, frame.type, operands.height()));
+            }
+            case DELEGATE -> {
+                // ends the try; its label is of the enclosing blocks (0: the innermost block around the try)
+                ControlFrame frame = legacyHandlerOpens(false);
+                labelTypes(reader.index());
+                pushOperands(frame.endTypes());
+            }
+            case RETHROW -> {
+                int label = reader.index();
+                labelTypes(label);
+                Opcode target = controls.label(label).opcode;
+                if (target != Opcode.CATCH && target != Opcode.CATCH_ALL) {
+                    throw invalid("invalid rethrow label " + Integer.toUnsignedString(label) + ": rethrow must name a catch or catch_all");
+                }
+                markUnreachable();
+            }
+            default -> throw new IllegalStateException(op.toString());
+        }
+    }
+
+    /**
+     * The catch clauses of {@code try_table} are checked in the context outside it: each clause's
+     * label must take what the clause passes, the tag's values and, for the {@code _ref} forms,
+     * an {@code exnref}.
+     */
+    private void checkCatchClauses() {
+        Opcode.CatchKind[] kinds = reader.catchKinds();
+        int[] tags = reader.catchTags();
+        int[] labels = reader.labels();
+        for (int i = 0; i < kinds.length; i++) {
+            ValType[] values = kinds[i].hasTag() ? context.tag(tags[i]).params() : new ValType[0];
+            if (kinds[i].passesReference()) {
+                values = Arrays.copyOf(values, values.length + 1);
+                values[values.length - 1] = ValType.EXNREF;
+            }
+            ValType[] label = labelTypes(labels[i]);
+            if (!Arrays.equals(values, label)) {
+                throw invalid("type mismatch: " + kinds[i].keyword() + " clause passes " + FuncType.render(values) + " but label "
+                                + Integer.toUnsignedString(labels[i]) + " takes " + FuncType.render(label));
+            }
+        }
+    }
+
+    /**
+     * Closes the innermost legacy {@code try} or handler for a following {@code catch} or
+     * {@code catch_all} ({@code fromHandler}: after a {@code catch} too), or for {@code delegate},
+     * checking its results; returns the closed frame. Anything else there does not nest, and is
+     * malformed like a misplaced {@code else}.
+     */
+    private ControlFrame legacyHandlerOpens(boolean fromHandler) {
+        Opcode open = controls.top().opcode;
+        if (open != Opcode.TRY && !(fromHandler && open == Opcode.CATCH)) {
+            throw new MalformedModuleException("END opcode expected", reader.instructionOffset());
+        }
+        return popControl();
+    }
+
     private void elseInstruction() {
         ControlFrame frame = controls.top();
         if (frame.opcode != Opcode.IF) {
@@ -523,8 +617,9 @@ final class FunctionValidator {
         ValType[] endTypes = frame.endTypes();
         int expectedHeight = frame.height + endTypes.length;
         if (operands.height() > expectedHeight || (operands.height() < expectedHeight && !frame.unreachable)) {
-            throw invalid("type mismatch: block requires " + FuncType.render(endTypes) + " but stack has "
-                            + operands.describe(frame.height));
+            // the reference interpreter's words: too many values are the block's fault, too few the end's
+            throw invalid("type mismatch: " + (operands.height() > expectedHeight ? "block" : "instruction") + " requires "
+                            + FuncType.render(endTypes) + " but stack has " + operands.describe(frame.height));
         }
         popOperands(endTypes);
         controls.pop();

@@ -88,6 +88,11 @@ final class ModuleValidator {
             MemoryType m = memories.get(i);
             at("memory " + (module.importedMemoryCount() + i), () -> checkMemoryType(m));
         }
+        List<Integer> tags = module.tags();
+        for (int i = 0; i < tags.size(); i++) {
+            int typeIndex = tags.get(i);
+            at("tag " + (module.importedTagCount() + i), () -> checkTagType(typeIndex));
+        }
         List<ElemSegment> elems = module.elems();
         for (int i = 0; i < elems.size(); i++) {
             ElemSegment e = elems.get(i);
@@ -142,6 +147,15 @@ final class ModuleValidator {
             case ImportDesc.Global g -> {
                 // every value type is valid (spec §3.2.1)
             }
+            case ImportDesc.Tag t -> checkTagType(t.typeIndex());
+        }
+    }
+
+    /** Tag types (exception handling, spec 3.0 §3.2.x): a function type without results. */
+    private void checkTagType(int typeIndex) {
+        checkTypeIndex(typeIndex);
+        if (module.types().get(typeIndex).resultCount() != 0) {
+            throw invalid("non-empty tag result type");
         }
     }
 
@@ -215,6 +229,7 @@ final class ModuleValidator {
             case TABLE -> context.table(export.index());
             case MEMORY -> context.memory(export.index());
             case GLOBAL -> context.global(export.index());
+            case TAG -> context.tag(export.index());
         }
         if (!names.add(export.name())) {
             throw invalid("duplicate export name");

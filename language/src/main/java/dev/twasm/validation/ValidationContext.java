@@ -81,6 +81,14 @@ final class ValidationContext {
         return module.memoryType(memoryIndex);
     }
 
+    /** The type of tag {@code tagIndex} (exception handling): its parameters are the exception's values. */
+    FuncType tag(int tagIndex) {
+        if (tagIndex < 0 || tagIndex >= module.tagCount()) {
+            throw unknown("tag", tagIndex);
+        }
+        return type(module.tagTypeIndex(tagIndex));
+    }
+
     GlobalType global(int globalIndex) {
         if (globalIndex < 0 || globalIndex >= module.globalCount()) {
             throw unknown("global", globalIndex);

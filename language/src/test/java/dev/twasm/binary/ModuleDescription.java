@@ -40,6 +40,7 @@ final class ModuleDescription {
         for (Global g : m.globals()) {
             sb.append("global ").append(g.type()).append(" init=").append(hex(g.init())).append('\n');
         }
+        m.tags().forEach(t -> sb.append("tag type=").append(t).append('\n'));
         m.exports().forEach(e -> sb.append("export ").append(e).append('\n'));
         m.start().ifPresent(s -> sb.append("start ").append(s).append('\n'));
         for (ElemSegment e : m.elems()) {

@@ -22,14 +22,7 @@ final class Disassembler {
             switch (op.immediates()) {
                 case NONE -> {
                 }
-                case BLOCK_TYPE -> {
-                    switch (reader.blockType()) {
-                        case BlockType.Empty e -> {
-                        }
-                        case BlockType.Value v -> sb.append(" (result ").append(v.result()).append(')');
-                        case BlockType.TypeIndex t -> sb.append(" (type ").append(t.index()).append(')');
-                    }
-                }
+                case BLOCK_TYPE -> blockType(sb, reader.blockType());
                 case BR_TABLE -> {
                     for (int label : reader.labels()) {
                         sb.append(' ').append(label);
@@ -48,10 +41,27 @@ final class Disassembler {
                 case F32 -> sb.append(" 0x").append(Integer.toHexString(reader.f32Bits()));
                 case F64 -> sb.append(" 0x").append(Long.toHexString(reader.f64Bits()));
                 case REF_TYPE -> sb.append(' ').append(reader.refType());
+                case TRY_TABLE -> {
+                    blockType(sb, reader.blockType());
+                    for (int i = 0; i < reader.labels().length; i++) {
+                        Opcode.CatchKind kind = reader.catchKinds()[i];
+                        sb.append(" (").append(kind.keyword()).append(kind.hasTag() ? " " + reader.catchTags()[i] : "").append(' ')
+                                        .append(reader.labels()[i]).append(')');
+                    }
+                }
                 default -> sb.append(' ').append(reader.index());
             }
             parts.add(sb.toString());
         }
         return String.join(", ", parts);
+    }
+
+    private static void blockType(StringBuilder sb, BlockType type) {
+        switch (type) {
+            case BlockType.Empty e -> {
+            }
+            case BlockType.Value v -> sb.append(" (result ").append(v.result()).append(')');
+            case BlockType.TypeIndex t -> sb.append(" (type ").append(t.index()).append(')');
+        }
     }
 }

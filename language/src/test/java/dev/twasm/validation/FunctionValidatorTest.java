@@ -52,6 +52,7 @@ class FunctionValidatorTest {
             case F64 -> new Object[]{F64_CONST, 0d};
             case FUNCREF -> new Object[]{REF_NULL, FUNCREF};
             case EXTERNREF -> new Object[]{REF_NULL, EXTERNREF};
+            case EXNREF -> new Object[]{REF_NULL, EXNREF};
             case V128 -> new Object[]{V128_CONST, new byte[16]};
         };
     }

@@ -118,6 +118,7 @@ final class InspectCommand implements Command {
             case ImportDesc.Table t -> "table " + t.type().elemType() + ", " + elements(t.type().limits());
             case ImportDesc.Memory m -> "memory " + pages(m.type().limits());
             case ImportDesc.Global g -> "global " + g.type();
+            case ImportDesc.Tag t -> "tag " + module.types().get(t.typeIndex());
         };
         return imp.module() + "." + imp.name() + ": " + what;
     }
@@ -128,6 +129,7 @@ final class InspectCommand implements Command {
             case TABLE -> "table " + export.index();
             case MEMORY -> "memory " + export.index();
             case GLOBAL -> "global " + export.index() + " " + module.globalType(export.index());
+            case TAG -> "tag " + export.index() + " " + module.types().get(module.tagTypeIndex(export.index()));
         };
         return export.name() + ": " + what;
     }
