@@ -408,6 +408,9 @@ final class ModuleParser extends TokenCursor {
 
     /** {@code addrtype?} before the limits of a table or memory (spec 3.0 §6.4.x): {@code i32} when absent. */
     private AddressType addressType() {
+        if (!features.memory64() && tokens.keyword(pos) == Keyword.I64) {
+            throw error("64-bit memories and tables (Wasm 3.0 memory64) need the option wasm.Memory64", pos);
+        }
         if (features.memory64() && tokens.keyword(pos) == Keyword.I64) {
             pos++;
             return AddressType.I64;
