@@ -6,7 +6,7 @@ import com.oracle.truffle.api.exception.AbstractTruffleException;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.model.Opcode;
-import dev.twasm.nodes.BulkOperationNode;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmFunction;
@@ -277,7 +277,7 @@ public final class BaselineSupport {
     /** {@code memory.fill}: traps before writing anything when out of bounds. */
     public static void memoryFill(int destination, int value, int length, WasmInstance instance, int memoryIndex) {
         byte[] memory = memoryOf(instance, memoryIndex).buffer;
-        if (!BulkOperationNode.inBounds(destination, length, memory.length)) {
+        if (!AddressOperand.fits(destination, length, memory.length)) {
             throw outOfBoundsMemory();
         }
         Arrays.fill(memory, destination, destination + length, (byte) value);
@@ -287,7 +287,7 @@ public final class BaselineSupport {
     public static void memoryCopy(int destination, int source, int length, WasmInstance instance, int destinationMemory, int sourceMemory) {
         byte[] to = memoryOf(instance, destinationMemory).buffer;
         byte[] from = memoryOf(instance, sourceMemory).buffer;
-        if (!BulkOperationNode.inBounds(source, length, from.length) || !BulkOperationNode.inBounds(destination, length, to.length)) {
+        if (!AddressOperand.fits(source, length, from.length) || !AddressOperand.fits(destination, length, to.length)) {
             throw outOfBoundsMemory();
         }
         System.arraycopy(from, source, to, destination, length);
@@ -297,7 +297,7 @@ public final class BaselineSupport {
     public static void memoryInit(int destination, int source, int length, WasmInstance instance, int dataIndex, int memoryIndex) {
         byte[] data = instance.dataSegments[dataIndex];
         WasmMemory memory = memoryOf(instance, memoryIndex);
-        if (!BulkOperationNode.inBounds(source, length, data.length) || !BulkOperationNode.inBounds(destination, length, memory.byteSize())) {
+        if (!AddressOperand.fits(source, length, data.length) || !AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBoundsMemory();
         }
         System.arraycopy(data, source, memory.buffer, destination, length);
@@ -498,7 +498,7 @@ public final class BaselineSupport {
 
     public static void tableFill(int destination, Object value, int length, WasmInstance instance, int tableIndex) {
         Object[] elements = instance.tables[tableIndex].elements;
-        if (!BulkOperationNode.inBounds(destination, length, elements.length)) {
+        if (!AddressOperand.fits(destination, length, elements.length)) {
             throw outOfBoundsTable();
         }
         Arrays.fill(elements, destination, destination + length, value);
@@ -507,7 +507,7 @@ public final class BaselineSupport {
     public static void tableCopy(int destination, int source, int length, WasmInstance instance, int destinationTable, int sourceTable) {
         Object[] to = instance.tables[destinationTable].elements;
         Object[] from = instance.tables[sourceTable].elements;
-        if (!BulkOperationNode.inBounds(source, length, from.length) || !BulkOperationNode.inBounds(destination, length, to.length)) {
+        if (!AddressOperand.fits(source, length, from.length) || !AddressOperand.fits(destination, length, to.length)) {
             throw outOfBoundsTable();
         }
         System.arraycopy(from, source, to, destination, length);
@@ -516,7 +516,7 @@ public final class BaselineSupport {
     public static void tableInit(int destination, int source, int length, WasmInstance instance, int elemIndex, int tableIndex) {
         Object[] segment = instance.elemSegments[elemIndex];
         Object[] elements = instance.tables[tableIndex].elements;
-        if (!BulkOperationNode.inBounds(source, length, segment.length) || !BulkOperationNode.inBounds(destination, length, elements.length)) {
+        if (!AddressOperand.fits(source, length, segment.length) || !AddressOperand.fits(destination, length, elements.length)) {
             throw outOfBoundsTable();
         }
         System.arraycopy(segment, source, elements, destination, length);

@@ -42,9 +42,4 @@ public abstract class BulkOperationNode extends StmtNode {
 
     /** Performs the operation on the evaluated operands (unsigned). */
     protected abstract void perform(VirtualFrame frame, long a, long b, long c);
-
-    /** Whether {@code [start, start + length)} lies within {@code [0, size)}, all unsigned. */
-    public static boolean inBounds(long start, long length, long size) {
-        return AddressOperand.fits(start, length, size);
-    }
 }

@@ -49,11 +49,7 @@ public final class LoadNode extends ExprNode {
 
     /** The memory's bytes, after checking that {@code [ea, ea + width)} lies within them. */
     private byte[] checkedBytes(VirtualFrame frame, long ea) {
-        byte[] bytes = MemoryNodes.memory(this, frame, memoryIndex).buffer;
-        if (!LE.inBounds(bytes, ea, width)) {
-            throw outOfBounds.trap(this);
-        }
-        return bytes;
+        return MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.twasm.nodes.memory;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
@@ -28,7 +29,7 @@ public final class MemoryCopyNode extends BulkOperationNode {
     protected void perform(VirtualFrame frame, long destination, long source, long length) {
         WasmMemory to = MemoryNodes.memory(this, frame, destinationMemory);
         WasmMemory from = MemoryNodes.memory(this, frame, sourceMemory);
-        if (!inBounds(source, length, from.byteSize()) || !inBounds(destination, length, to.byteSize())) {
+        if (!AddressOperand.fits(source, length, from.byteSize()) || !AddressOperand.fits(destination, length, to.byteSize())) {
             throw outOfBounds.trap(this);
         }
         System.arraycopy(from.buffer, (int) source, to.buffer, (int) destination, (int) length);

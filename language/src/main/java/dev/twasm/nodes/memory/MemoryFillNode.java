@@ -3,6 +3,7 @@ package dev.twasm.nodes.memory;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
@@ -23,7 +24,7 @@ public final class MemoryFillNode extends BulkOperationNode {
     @Override
     protected void perform(VirtualFrame frame, long destination, long value, long length) {
         WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
-        if (!inBounds(destination, length, memory.byteSize())) {
+        if (!AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }
         Arrays.fill(memory.buffer, (int) destination, (int) (destination + length), (byte) value);

@@ -3,6 +3,7 @@ package dev.twasm.nodes.memory;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
@@ -28,7 +29,7 @@ public final class MemoryInitNode extends BulkOperationNode {
     protected void perform(VirtualFrame frame, long destination, long source, long length) {
         byte[] data = CallingConvention.instance(this, frame).dataSegments[dataIndex];
         WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
-        if (!inBounds(source, length, data.length) || !inBounds(destination, length, memory.byteSize())) {
+        if (!AddressOperand.fits(source, length, data.length) || !AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }
         System.arraycopy(data, (int) source, memory.buffer, (int) destination, (int) length);

@@ -3,6 +3,7 @@ package dev.twasm.nodes.table;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
@@ -23,7 +24,7 @@ public final class TableCopyNode extends BulkOperationNode {
     protected void perform(VirtualFrame frame, long destination, long source, long length) {
         Object[] to = TableNodes.table(this, frame, destinationTable).elements;
         Object[] from = TableNodes.table(this, frame, sourceTable).elements;
-        if (!inBounds(source, length, from.length) || !inBounds(destination, length, to.length)) {
+        if (!AddressOperand.fits(source, length, from.length) || !AddressOperand.fits(destination, length, to.length)) {
             throw outOfBounds.trap(this);
         }
         System.arraycopy(from, (int) source, to, (int) destination, (int) length);

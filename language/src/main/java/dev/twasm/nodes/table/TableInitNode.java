@@ -3,6 +3,7 @@ package dev.twasm.nodes.table;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.BulkOperationNode;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
@@ -24,7 +25,7 @@ public final class TableInitNode extends BulkOperationNode {
     protected void perform(VirtualFrame frame, long destination, long source, long length) {
         Object[] segment = CallingConvention.instance(this, frame).elemSegments[elemIndex];
         Object[] elements = TableNodes.table(this, frame, tableIndex).elements;
-        if (!inBounds(source, length, segment.length) || !inBounds(destination, length, elements.length)) {
+        if (!AddressOperand.fits(source, length, segment.length) || !AddressOperand.fits(destination, length, elements.length)) {
             throw outOfBounds.trap(this);
         }
         System.arraycopy(segment, (int) source, elements, (int) destination, (int) length);
