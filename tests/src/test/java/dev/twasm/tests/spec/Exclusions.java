@@ -16,10 +16,20 @@ import java.util.Objects;
  * The one list of spec test scripts that are not run, each with its reason
  * ({@code spec-exclusions.txt}). Excluded scripts are reported as skipped tests. Lines are tried
  * in order and the first whose glob matches decides; a line starting with {@code !} says the
- * matching scripts run (so a suite can be excluded except for some of its scripts).
+ * matching scripts run (so a suite can be excluded except for some of its scripts). A glob
+ * followed by {@code :FIRST-LAST} excludes only the commands that start on those lines of a script
+ * that otherwise runs (a module of a script that needs a later feature, with the commands that use
+ * that module); such commands are reported as skipped tests too.
  */
 public final class Exclusions {
-    private record Entry(String suite, PathMatcher matcher, String pattern, String reason, boolean runs) {
+    private record Entry(String suite, PathMatcher matcher, String pattern, String reason, boolean runs, int firstLine, int lastLine) {
+        boolean wholeScript() {
+            return firstLine == 0;
+        }
+
+        boolean matches(SpecSuite suite, Path name) {
+            return suite().equals(suite.folderName()) && matcher().matches(name);
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -38,8 +48,17 @@ public final class Exclusions {
                 String[] parts = line.substring(runs ? 1 : 0).split("\\s+", 2);
                 int slash = parts[0].indexOf('/');
                 String glob = parts[0].substring(slash + 1);
+                int firstLine = 0;
+                int lastLine = 0;
+                int colon = glob.lastIndexOf(':');
+                if (colon >= 0) {
+                    String[] range = glob.substring(colon + 1).split("-", 2);
+                    firstLine = Integer.parseInt(range[0]);
+                    lastLine = range.length > 1 ? Integer.parseInt(range[1]) : firstLine;
+                    glob = glob.substring(0, colon);
+                }
                 exclusions.entries.add(new Entry(parts[0].substring(0, slash), FileSystems.getDefault().getPathMatcher("glob:" + glob), glob,
-                                parts.length > 1 ? parts[1] : "no reason given", runs));
+                                parts.length > 1 ? parts[1] : "no reason given", runs, firstLine, lastLine));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,8 +74,22 @@ public final class Exclusions {
     public String reason(SpecSuite suite, Path script) {
         Path name = Path.of(suite.nameOf(script));
         for (Entry e : entries) {
-            if (e.suite().equals(suite.folderName()) && e.matcher().matches(name)) {
+            if (e.wholeScript() && e.matches(suite, name)) {
                 return e.runs() ? null : e.reason();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The reason the command that starts on {@code line} of a running {@code script} is excluded,
+     * or null when it runs.
+     */
+    public String commandReason(SpecSuite suite, Path script, int line) {
+        Path name = Path.of(suite.nameOf(script));
+        for (Entry e : entries) {
+            if (!e.wholeScript() && e.firstLine() <= line && line <= e.lastLine() && e.matches(suite, name)) {
+                return e.reason();
             }
         }
         return null;

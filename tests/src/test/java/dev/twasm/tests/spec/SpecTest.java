@@ -76,11 +76,11 @@ class SpecTest {
                     Assumptions.abort(excluded);
                 });
             }
-            return script(script, file, configuration, suite.options(), reportName);
+            return script(suite, script, file, configuration, reportName);
         });
     }
 
-    private static DynamicNode script(Path path, String file, EngineConfiguration configuration, Map<String, String> options, String reportName) {
+    private static DynamicNode script(SpecSuite suite, Path path, String file, EngineConfiguration configuration, String reportName) {
         Script script;
         try {
             script = WastParser.parse(Files.readString(path), file);
@@ -90,11 +90,13 @@ class SpecTest {
                 Assertions.fail("cannot read " + file + ": " + e);
             });
         }
-        Run run = new Run(configuration, options, file);
+        Run run = new Run(configuration, suite.options(), file);
         List<Command> commands = script.commands();
         Stream<DynamicTest> tests = commands.stream().map(command -> DynamicTest.dynamicTest(
                         file + ":" + command.line() + " " + commandName(command), () -> {
-                            Outcome outcome = run.execute(command, command == commands.get(commands.size() - 1));
+                            String excluded = EXCLUSIONS.commandReason(suite, path, command.line());
+                            Outcome outcome = excluded != null ? run.skip(excluded, command == commands.get(commands.size() - 1))
+                                            : run.execute(command, command == commands.get(commands.size() - 1));
                             SpecReport.record(reportName, file, outcome.status());
                             switch (outcome.status()) {
                                 case PASSED -> {
@@ -143,6 +145,14 @@ class SpecTest {
             this.file = file;
         }
 
+        /** An excluded command: reported as skipped, and still closes the session when it is the last. */
+        Outcome skip(String reason, boolean last) {
+            if (last && session != null) {
+                close();
+            }
+            return Outcome.skipped(reason);
+        }
+
         Outcome execute(Command command, boolean last) {
             try {
                 if (session == null && setupFailure == null) {
@@ -168,12 +178,16 @@ class SpecTest {
                 }
             } finally {
                 if (last && session != null) {
-                    try {
-                        session.close();
-                    } catch (RuntimeException e) {
-                        // a cancelled context is already closed
-                    }
+                    close();
                 }
+            }
+        }
+
+        private void close() {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                // a cancelled context is already closed
             }
         }
     }
