@@ -37,7 +37,7 @@ public interface FunctionCompiler {
             // exception handling validates but cannot run yet: such a body is never built
             return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts),
                             model.functionDisplayName(functionIndex), ValueKind.of(type.params()), ValueKind.of(function.locals()),
-                            ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount), FunctionBuilder.tailCallSlot(localCount, facts),
+                            ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount), FunctionBuilder.tailCallSlot(localCount, facts), facts.loops(),
                             facts.exceptionHandling() ? FunctionCompiler::exceptionHandlingBody : () -> new FunctionBuilder(module, functionIndex, facts).build());
         };
     }

@@ -61,6 +61,8 @@ public final class WasmRootNode extends RootNode {
     private final int resultSlot;
     /** Where {@code return_call} leaves a pending tail call; -1 in a function without tail calls. */
     private final int tailCallSlot;
+    /** Whether the body contains a {@code loop} ({@link #containsLoop}). */
+    private final boolean containsLoop;
     @Child private BlockNode body;
     /** Builds the body on the first call; null once built. */
     private Supplier<BlockNode> bodyBuilder;
@@ -75,9 +77,10 @@ public final class WasmRootNode extends RootNode {
      * @param localKinds the declared locals' kinds (slots p..)
      * @param resultKinds the results' kinds (slots {@code resultSlot..})
      * @param tailCallSlot the slot of a pending tail call ({@link ReturnCallNode}), or -1 when the function has no tail calls
+     * @param containsLoop whether the body contains a {@code loop}
      */
     public WasmRootNode(WasmModule module, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
-                    int[] resultKinds, int resultSlot, int tailCallSlot, Supplier<BlockNode> bodyBuilder) {
+                    int[] resultKinds, int resultSlot, int tailCallSlot, boolean containsLoop, Supplier<BlockNode> bodyBuilder) {
         super(module.language(), frameDescriptor);
         this.module = module;
         this.name = name;
@@ -86,6 +89,7 @@ public final class WasmRootNode extends RootNode {
         this.resultKinds = resultKinds;
         this.resultSlot = resultSlot;
         this.tailCallSlot = tailCallSlot;
+        this.containsLoop = containsLoop;
         this.bodyBuilder = bodyBuilder;
     }
 
@@ -274,6 +278,14 @@ public final class WasmRootNode extends RootNode {
             results[i] = Slots.getBoxed(frame, resultSlot + i, resultKinds[i]);
         }
         return results;
+    }
+
+    /**
+     * Whether the function's body contains a {@code loop}, so that one call of it may run long.
+     * Calls from other languages do not inline such a function (see {@code WasmFunction}).
+     */
+    public boolean containsLoop() {
+        return containsLoop;
     }
 
     /** The module whose function this is. */

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -17,6 +18,7 @@ import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.model.FuncType;
 import dev.twasm.nodes.CallingConvention;
+import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.nodes.calls.TailCallNode;
 
 /**
@@ -74,7 +76,12 @@ public final class WasmFunction extends WasmObject {
     /**
      * Calls from other languages: a direct call (inlinable into the caller's compilation unit, so a
      * hot JavaScript loop and the Wasm callee compile as one) while the call site has seen at most
-     * three call targets, an indirect call after that. A call target fixes its function's type (a
+     * three call targets, an indirect call after that. A Wasm function with a {@code loop} is
+     * called but never inlined: one call of it may run long, so the call costs nothing next to
+     * it, while inlining it compiles the function (and its callees) a second time inside the
+     * host's code, from profiles of that moment, and measured slower than its own compilation
+     * (the {@code sieve} benchmark: 12.5 ms per call before the host's {@code Value.execute}
+     * root was compiled with it inlined, 18 ms after). A call target fixes its function's type (a
      * Wasm function's root, or the engine's host-function target of that type), so the direct case
      * converts the arguments with the parameter types cached as constants. A function that ends
      * in a tail call returns it ({@link TailCall}); a direct call site's {@link TailCallNode} makes
@@ -85,10 +92,30 @@ public final class WasmFunction extends WasmObject {
         @Specialization(guards = "receiver.target() == cachedTarget", limit = "3")
         static Object direct(WasmFunction receiver, Object[] arguments,
                         @Cached("receiver.target()") CallTarget cachedTarget,
-                        @Cached("create(cachedTarget)") DirectCallNode call,
+                        @Cached("inlinableCall(cachedTarget)") DirectCallNode call,
                         @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert,
                         @Cached("new()") TailCallNode tailCalls) throws ArityException, UnsupportedTypeException {
-            return toHost(tailCalls.resolve(call.call(convert.execute(receiver.context, arguments))), receiver.type());
+            Object[] args = convert.execute(receiver.context, arguments);
+            return toHost(tailCalls.resolve(call != null ? call.call(args) : callNotInlined(cachedTarget, args)), receiver.type());
+        }
+
+        /**
+         * Calls {@code target} where partial evaluation cannot see the call: Truffle inlines a
+         * call through a {@link DirectCallNode}, and also one through an {@link IndirectCallNode}
+         * or {@link CallTarget#call} whose target is a compilation constant, as a cached one is.
+         * A trap or a Wasm exception passes through without deoptimizing the caller.
+         */
+        @TruffleBoundary(transferToInterpreterOnException = false)
+        static Object callNotInlined(CallTarget target, Object[] args) {
+            return target.call(args);
+        }
+
+        /** A direct call node for {@code target}, or null for a Wasm function with loops, which is called without one. */
+        static DirectCallNode inlinableCall(CallTarget target) {
+            if (target instanceof RootCallTarget t && t.getRootNode() instanceof WasmRootNode root && root.containsLoop()) {
+                return null;
+            }
+            return DirectCallNode.create(target);
         }
 
         @Specialization(replaces = "direct")

@@ -14,10 +14,14 @@ package dev.twasm.validation;
  *            carry one
  * @param exceptionHandling whether the body contains an exception handling instruction
  *            ({@link dev.twasm.model.Opcode#isExceptionHandling()}), which cannot run yet
+ * @param loops whether the body contains a {@code loop}: a call of such a function can run long,
+ *            so a call from another language gains nothing by inlining it (see
+ *            {@code WasmFunction}'s execute message)
  */
-public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls, boolean exceptionHandling) {
+public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls, boolean exceptionHandling,
+                boolean loops) {
     /** The facts of a function without exception handling. */
     public FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls) {
-        this(maxOperandHeight, maxControlDepth, usesVectors, tailCalls, false);
+        this(maxOperandHeight, maxControlDepth, usesVectors, tailCalls, false, false);
     }
 }

@@ -49,6 +49,8 @@ final class FunctionValidator {
     private boolean tailCalls;
     /** Whether the body contains an exception handling instruction ({@link FunctionFacts#exceptionHandling}). */
     private boolean exceptionHandling;
+    /** Whether the body contains a {@code loop} ({@link FunctionFacts#loops}). */
+    private boolean loops;
 
     FunctionValidator(ValidationContext context) {
         this.context = context;
@@ -70,6 +72,7 @@ final class FunctionValidator {
             controls.reset();
             tailCalls = false;
             exceptionHandling = false;
+            loops = false;
             pushControl(Opcode.BLOCK, new FuncType(new ValType[0], results));
             while (!controls.isEmpty()) {
                 if (!reader.hasNext()) {
@@ -84,7 +87,7 @@ final class FunctionValidator {
             throw e.location() != null ? e : new InvalidModuleException(e.reason(), location(funcIndex));
         }
         return new FunctionFacts(operands.maxHeight(), controls.maxDepth(), operands.pushedV128() || Arrays.asList(locals).contains(ValType.V128),
-                        tailCalls, exceptionHandling);
+                        tailCalls, exceptionHandling, loops);
     }
 
     private String location(int funcIndex) {
@@ -111,6 +114,7 @@ final class FunctionValidator {
                 FuncType type = blockType();
                 popOperands(type.params());
                 pushControl(op, type);
+                loops |= op == Opcode.LOOP;
             }
             case IF -> {
                 FuncType type = blockType();
