@@ -13,7 +13,7 @@ package dev.twasm.validation;
  *            call instead of its results, so only it needs the slot and the baseline method that
  *            carry one
  * @param exceptionHandling whether the body contains an exception handling instruction
- *            ({@link dev.twasm.model.Opcode#isExceptionHandling()}), which cannot run yet
+ *            ({@link dev.twasm.model.Opcode#isExceptionHandling()}): only such a function has the frame slots for caught exceptions
  */
 public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls, boolean exceptionHandling) {
     /** The facts of a function without exception handling. */
