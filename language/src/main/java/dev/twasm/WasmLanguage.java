@@ -45,16 +45,18 @@ import java.util.List;
  * ({@code nodes}): values flow through typed execute methods, branches are int signals, loops are
  * Truffle loop nodes, locals and hidden stack slots are static frame slots; a tail call
  * ({@code return_call}) returns the pending call ({@code runtime.TailCall}) to the call site that
- * called the function, which makes it, so chains of tail calls run in constant Java stack.</li>
+ * called the function, which makes it, so chains of tail calls run in constant Java stack; an
+ * exception ({@code throw}) is a Truffle exception ({@code runtime.WasmException}) and a handler
+ * ({@code try_table}, legacy {@code try}) a Java {@code try}/{@code catch} around its body.</li>
  * <li>{@code baseline} translates each function to a static JVM method (one hidden class per
  * module) that HotSpot compiles at once: roots run it first, until the function's work exceeds
  * {@code wasm.BaselineThreshold}; then the AST interprets, profiles and Graal compiles it.</li>
- * <li>{@code runtime} holds modules, instances, memories, tables, globals and functions, the
- * linker and the instantiator; {@code interop} and the {@code @ExportLibrary} messages on runtime
- * objects are the polyglot surface; {@code host} calls into host functions and is the interface of
- * built-in host modules such as WASI (found with {@code ServiceLoader}); {@code exception}
- * is the error taxonomy (malformed and invalid modules are syntax errors; link errors and traps
- * are guest exceptions).</li>
+ * <li>{@code runtime} holds modules, instances, memories, tables, globals, functions, tags and
+ * exceptions, the linker and the instantiator; {@code interop} and the {@code @ExportLibrary}
+ * messages on runtime objects are the polyglot surface; {@code host} calls into host functions
+ * and is the interface of built-in host modules such as WASI (found with
+ * {@code ServiceLoader}); {@code exception} is the error taxonomy (malformed and invalid modules
+ * are syntax errors; link errors and traps are guest exceptions).</li>
  * </ul>
  *
  * <p>{@code Context.eval} on a binary or text source returns a module; {@code newInstance(imports)}

@@ -44,7 +44,7 @@ public final class WasmOptions {
     public static final OptionKey<Boolean> ExtendedConstants = new OptionKey<>(false);
 
     @Option(help = "Decode the binary encoding of Wasm 3.0 exception handling (tag section, tag imports and exports, its "
-                    + "instructions), which validates but cannot be instantiated yet; off: Wasm 2.0's rules.", //
+                    + "instructions); the text format always accepts it. Off: Wasm 2.0's rules.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> ExceptionHandling = new OptionKey<>(false);
 

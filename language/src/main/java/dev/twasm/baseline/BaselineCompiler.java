@@ -10,6 +10,7 @@ import dev.twasm.model.Module;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.runtime.NumericOps;
+import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.simd.SimdFamily;
 import dev.twasm.simd.V128Binary;
@@ -107,6 +108,7 @@ final class BaselineCompiler {
     private static final ClassDesc NODE = JvmTypes.desc(Node.class);
     private static final ClassDesc SAFEPOINT = JvmTypes.desc(TruffleSafepoint.class);
     private static final ClassDesc GUEST_EXCEPTION = JvmTypes.desc(com.oracle.truffle.api.exception.AbstractTruffleException.class);
+    private static final ClassDesc WASM_EXCEPTION = JvmTypes.desc(WasmException.class);
 
     /** Numeric instructions that are one JVM instruction with exactly the Wasm semantics. */
     private static final Map<Opcode, java.lang.classfile.Opcode> DIRECT = new EnumMap<>(Opcode.class);
@@ -150,7 +152,11 @@ final class BaselineCompiler {
         FUNCTION,
         BLOCK,
         LOOP,
-        IF
+        IF,
+        /** {@code try_table} (exception handling) */
+        TRY_TABLE,
+        /** legacy {@code try}, its body and then its handlers */
+        TRY
     }
 
     /** A structured instruction being translated (a label of spec §3.3.5). */
@@ -171,6 +177,26 @@ final class BaselineCompiler {
         boolean hasElse;
         /** Whether a branch from reachable code targets {@link #label} (block, if). */
         boolean targeted;
+
+        /** {@code try_table}, legacy {@code try}: where the protected code starts. */
+        Label regionStart;
+        /** Where an exception the protected code throws arrives, with only the exception on the JVM stack. */
+        Label handler;
+        /** {@code try_table}: its clauses, their tags and their targets. */
+        Opcode.CatchKind[] catchKinds;
+        int[] catchTags;
+        Frame[] catchTargets;
+        /** Legacy {@code try}: past its first handler; the test of the next handler's tag; the caught exception. */
+        boolean inHandler;
+        Label nextTest;
+        int exceptionLocal = -1;
+        /** Whether a {@code delegate} inside jumps to {@link #handler}. */
+        boolean delegationTarget;
+
+        /** Whether an exception thrown by the code translated here now would be offered to this frame's handlers. */
+        boolean protectsCode() {
+            return kind == Kind.TRY_TABLE && catchKinds.length > 0 || kind == Kind.TRY && !inHandler;
+        }
 
         Frame(Kind kind, FuncType type, int base, Label label) {
             this.kind = kind;
@@ -235,6 +261,8 @@ final class BaselineCompiler {
      */
     private boolean constantPending;
     private int pendingConstant;
+    /** Where a {@code delegate} to the caller sends its exception (the JVM stack: the exception), outside every handler; null until needed. */
+    private Label escape;
 
     private BaselineCompiler(WasmModule module, int functionIndex, CodeBuilder code, ModuleClass linkage, Region region, List<Region> regions,
                     RegionPlanner.Recording recording) {
@@ -305,6 +333,10 @@ final class BaselineCompiler {
         frames.add(new Frame(Kind.FUNCTION, type, 0, null));
         Expr body = model.definedFunction(functionIndex).body();
         instructions(body, body.moduleOffset(), body.moduleOffset() + body.code().length);
+        if (escape != null) {
+            code.labelBinding(escape);
+            code.athrow();
+        }
         // A guest exception leaving the function records it for the stack trace (StackTraces).
         Label handler = code.newBoundLabel();
         code.aload(instanceSlot);
@@ -368,7 +400,7 @@ final class BaselineCompiler {
             }
             Opcode op = reader.next();
             if (!reachable) {
-                skipUnreachable(op);
+                skipUnreachable(op, reader);
             } else {
                 if (recording != null) {
                     recordBranch(op, reader);
@@ -653,17 +685,24 @@ final class BaselineCompiler {
 
     // ---- structured control --------------------------------------------------------------------
 
-    private void skipUnreachable(Opcode op) {
+    private void skipUnreachable(Opcode op, CodeReader reader) {
         switch (op) {
-            case BLOCK, LOOP, IF -> skippedNesting++;
+            case BLOCK, LOOP, IF, TRY, TRY_TABLE -> skippedNesting++;
             case ELSE -> {
                 if (skippedNesting == 0) {
                     elseBranch();
                 }
             }
-            case END -> {
+            case CATCH, CATCH_ALL -> {
+                if (skippedNesting == 0) {
+                    legacyCatch(op == Opcode.CATCH ? reader.index() : -1);
+                }
+            }
+            case END, DELEGATE -> {
                 if (skippedNesting > 0) {
                     skippedNesting--;
+                } else if (op == Opcode.DELEGATE) {
+                    delegate(reader.index());
                 } else {
                     end();
                 }
@@ -778,24 +817,277 @@ final class BaselineCompiler {
             case LOOP -> {
                 // Only the fall-through reaches the end of a loop. What the loop stored in
                 // locals goes back on the JVM stack below its results.
-                if (reachable && frozen() < frame.base) {
-                    int results = frame.type.resultCount();
-                    for (int i = 0; i < results; i++) {
-                        TypeKind kind = JvmTypes.kind(peek(i));
-                        code.storeLocal(kind, scratch(kind, i));
-                    }
-                    for (int h = frozen(); h < frame.base; h++) {
-                        loadFrozen(h);
-                    }
-                    for (int i = results - 1; i >= 0; i--) {
-                        TypeKind kind = JvmTypes.kind(peek(i));
-                        code.loadLocal(kind, scratch(kind, i));
-                    }
+                if (reachable) {
+                    reloadBelow(frame);
                 }
+            }
+            case TRY_TABLE -> {
+                endTryTable(frame);
+                return;
+            }
+            case TRY -> {
+                endLegacyTry(frame);
+                return;
             }
         }
         truncate(frame.base);
         pushAll(frame.type.results());
+    }
+
+    /**
+     * At the end of a frame that stored the operands below it in locals (a loop, an exception
+     * handler's frame), with its results on top: puts those operands back on the JVM stack below
+     * the results.
+     */
+    private void reloadBelow(Frame frame) {
+        if (frozen() < frame.base) {
+            int results = frame.type.resultCount();
+            for (int i = 0; i < results; i++) {
+                TypeKind kind = JvmTypes.kind(peek(i));
+                code.storeLocal(kind, scratch(kind, i));
+            }
+            for (int h = frozen(); h < frame.base; h++) {
+                loadFrozen(h);
+            }
+            for (int i = results - 1; i >= 0; i--) {
+                TypeKind kind = JvmTypes.kind(peek(i));
+                code.loadLocal(kind, scratch(kind, i));
+            }
+        }
+    }
+
+    // ---- exception handling (Wasm 3.0) ------------------------------------------------------------
+
+    /**
+     * Opens a {@code try_table} or legacy {@code try}. A JVM exception handler starts with only the
+     * exception on the stack, so, as for a loop, the operands on the JVM stack are stored in
+     * locals first (the parameters are loaded again): the handler reloads what its target needs.
+     * The protected range starts after that.
+     */
+    private Frame enterTry(Kind kind, FuncType blockType) {
+        int base = stack.size() - blockType.paramCount();
+        for (int h = stack.size() - 1; h >= frozen(); h--) {
+            storeFrozen(h);
+        }
+        Frame frame = new Frame(kind, blockType, base, code.newLabel());
+        frame.jvmBase = base;
+        frame.regionStart = code.newBoundLabel();
+        code.nop(); // a protected range is never empty
+        frame.handler = code.newLabel();
+        frames.add(frame);
+        for (int h = base; h < stack.size(); h++) {
+            loadFrozen(h);
+        }
+        return frame;
+    }
+
+    /** {@code try_table}: its clauses' labels are of the enclosing context, resolved before it opens. */
+    private void tryTable(CodeReader reader) {
+        FuncType blockType = reader.blockType().funcType(model);
+        Opcode.CatchKind[] kinds = reader.catchKinds();
+        Frame[] targets = new Frame[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            targets[i] = frame(reader.labels()[i]);
+        }
+        Frame frame = enterTry(Kind.TRY_TABLE, blockType);
+        frame.catchKinds = kinds;
+        frame.catchTags = reader.catchTags();
+        frame.catchTargets = targets;
+    }
+
+    /** Ends the protected range of {@code frame} (its code so far): the fall-through goes to its end, exceptions to {@code handler}. */
+    private void endProtected(Frame frame, Label handler) {
+        if (reachable) {
+            code.goto_(frame.label);
+            frame.targeted = true;
+        }
+        Label end = code.newBoundLabel();
+        code.exceptionCatch(frame.regionStart, end, handler, WASM_EXCEPTION);
+    }
+
+    /**
+     * A handler's entry: the exception into a local; the call depth set back to this method's (the
+     * callees it left did not leave their calls), and the memory array reloaded (they may have
+     * grown it).
+     */
+    private void enterHandler(Frame frame) {
+        code.labelBinding(frame.handler);
+        frame.exceptionLocal = code.allocateLocal(TypeKind.REFERENCE);
+        code.astore(frame.exceptionLocal);
+        code.aload(frame.exceptionLocal);
+        code.aload(instanceSlot);
+        code.iload(depthSlot);
+        support("caught", ConstantDescs.CD_void, WASM_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+        reloadMemory();
+        reachable = true;
+    }
+
+    /** Jumps to the returned label unless the caught exception has tag {@code tagIndex}; null (no test) for a clause that catches all. */
+    private Label testTag(Frame frame, int tagIndex) {
+        if (tagIndex < 0) {
+            return null;
+        }
+        Label next = code.newLabel();
+        code.aload(frame.exceptionLocal);
+        code.aload(instanceSlot);
+        code.loadConstant(tagIndex);
+        support("catches", ConstantDescs.CD_boolean, WASM_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+        code.ifeq(next);
+        return next;
+    }
+
+    /** Pushes the values of the caught exception, which has tag {@code tagIndex} ({@code -1}: none). */
+    private void pushPayload(Frame frame, int tagIndex) {
+        if (tagIndex < 0) {
+            return;
+        }
+        ValType[] values = tagValues(tagIndex);
+        for (int i = 0; i < values.length; i++) {
+            code.aload(frame.exceptionLocal);
+            code.invokevirtual(WASM_EXCEPTION, "payload", MethodTypeDesc.of(JvmTypes.OBJECT_ARRAY));
+            code.loadConstant(i);
+            code.aaload();
+            JvmTypes.unbox(code, values[i]);
+            push(values[i]);
+        }
+    }
+
+    private ValType[] tagValues(int tagIndex) {
+        return model.types().get(model.tagTypeIndex(tagIndex)).params();
+    }
+
+    /**
+     * The end of a {@code try_table} (its frame already closed): after the protected range, the
+     * handler tests the clauses in order; the first whose tag is the exception's reloads the
+     * operands its target keeps below, pushes the values (and for the {@code _ref} forms the
+     * exception) and branches; with none, the exception is thrown on.
+     */
+    private void endTryTable(Frame frame) {
+        endProtected(frame, frame.handler);
+        truncate(frame.base);
+        enterHandler(frame);
+        for (int i = 0; i < frame.catchKinds.length && reachable; i++) {
+            int tag = frame.catchKinds[i].hasTag() ? frame.catchTags[i] : -1;
+            Label next = testTag(frame, tag);
+            for (int h = frozen(); h < frame.base; h++) {
+                loadFrozen(h);
+            }
+            pushPayload(frame, tag);
+            if (frame.catchKinds[i].passesReference()) {
+                code.aload(frame.exceptionLocal);
+                push(ValType.EXNREF);
+            }
+            branch(frame.catchTargets[i]);
+            truncate(frame.base);
+            if (next == null) {
+                reachable = false;
+            } else {
+                code.labelBinding(next);
+            }
+        }
+        if (reachable) {
+            code.aload(frame.exceptionLocal);
+            code.athrow();
+        }
+        finishTry(frame);
+    }
+
+    /** The end of a legacy {@code try} (its frame already closed): an exception no handler took is thrown on. */
+    private void endLegacyTry(Frame frame) {
+        if (reachable) {
+            code.goto_(frame.label);
+            frame.targeted = true;
+        }
+        if (frame.inHandler) {
+            if (frame.nextTest != null) {
+                code.labelBinding(frame.nextTest);
+                code.aload(frame.exceptionLocal);
+                code.athrow();
+            }
+        } else if (frame.delegationTarget) {
+            // No handler came, but a delegate inside may send its exceptions here: they go on.
+            code.labelBinding(frame.handler);
+            code.athrow();
+        }
+        finishTry(frame);
+    }
+
+    /** After a try's code and handlers: its label, where the operands stored at its start are reloaded below its results. */
+    private void finishTry(Frame frame) {
+        truncate(frame.base);
+        pushAll(frame.type.results());
+        if (frame.targeted) {
+            code.labelBinding(frame.label);
+            reachable = true;
+            reloadBelow(frame);
+        } else {
+            reachable = false;
+        }
+    }
+
+    /**
+     * A legacy {@code catch x} or ({@code tagIndex} -1) {@code catch_all}: the first ends the
+     * protected range and starts the handler; each tests its tag (a failed test goes to the next
+     * one's), and starts with the tag's values on the stack, in the try's label.
+     */
+    private void legacyCatch(int tagIndex) {
+        Frame frame = frames.get(frames.size() - 1);
+        if (!frame.inHandler) {
+            endProtected(frame, frame.handler);
+            truncate(frame.base);
+            enterHandler(frame);
+            frame.inHandler = true;
+        } else {
+            if (reachable) {
+                code.goto_(frame.label);
+                frame.targeted = true;
+            }
+            truncate(frame.base);
+            code.labelBinding(frame.nextTest);
+            reachable = true;
+        }
+        frame.nextTest = testTag(frame, tagIndex);
+        pushPayload(frame, tagIndex);
+    }
+
+    /**
+     * {@code delegate l}: ends a legacy {@code try} whose exceptions go to the handler of the
+     * innermost frame around label {@code l} still protecting its code, by a jump to that
+     * handler's entry (the handlers in between are not JVM handlers of this code), or, with none,
+     * out of the method. A delegate inside this try that names it ends up there too.
+     */
+    private void delegate(int label) {
+        Frame frame = frames.remove(frames.size() - 1);
+        endProtected(frame, frame.handler);
+        code.labelBinding(frame.handler);
+        int labelled = frames.size() - 1 - label;
+        Label destination = null;
+        for (int i = frames.size() - 1; i >= 0 && destination == null; i--) {
+            if (i <= labelled && frames.get(i).protectsCode()) {
+                destination = frames.get(i).handler;
+                frames.get(i).delegationTarget = true;
+            }
+        }
+        if (destination == null) {
+            if (escape == null) {
+                escape = code.newLabel();
+            }
+            destination = escape;
+        }
+        code.goto_(destination);
+        finishTry(frame);
+    }
+
+    /** {@code throw x}: the tag's values boxed into the payload array of a new exception, thrown. */
+    private void throwException(int tagIndex) {
+        ValType[] values = tagValues(tagIndex);
+        packValues(values, 0);
+        pop(values.length);
+        code.aload(instanceSlot);
+        code.loadConstant(tagIndex);
+        support("newException", WASM_EXCEPTION, JvmTypes.OBJECT_ARRAY, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+        code.athrow();
+        reachable = false;
     }
 
     /**
@@ -1123,6 +1415,23 @@ final class BaselineCompiler {
             }
             case ELSE -> elseBranch();
             case END -> end();
+            case TRY_TABLE -> tryTable(reader);
+            case TRY -> enterTry(Kind.TRY, reader.blockType().funcType(model));
+            case CATCH -> legacyCatch(reader.index());
+            case CATCH_ALL -> legacyCatch(-1);
+            case DELEGATE -> delegate(reader.index());
+            case THROW -> throwException(reader.index());
+            case THROW_REF -> {
+                pop();
+                support("exceptionOf", WASM_EXCEPTION, ConstantDescs.CD_Object);
+                code.athrow();
+                reachable = false;
+            }
+            case RETHROW -> {
+                code.aload(frame(reader.index()).exceptionLocal);
+                code.athrow();
+                reachable = false;
+            }
             case BR -> {
                 branch(frame(reader.index()));
                 reachable = false;

@@ -9,6 +9,7 @@ import dev.twasm.model.Opcode;
 import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.TailCall;
+import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
@@ -638,6 +639,36 @@ public final class BaselineSupport {
 
     private static WasmTrap outOfBoundsTable() {
         return trap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+
+    // ---- exception handling (Wasm 3.0) ---------------------------------------------------------
+
+    /** {@code throw x}: a new exception of the instance's tag {@code tagIndex} carrying {@code payload}, for the caller to throw. */
+    public static WasmException newException(Object[] payload, WasmInstance instance, int tagIndex) {
+        return new WasmException(instance.tags[tagIndex], payload, null);
+    }
+
+    /** {@code throw_ref}: the exception {@code reference} refers to, for the caller to throw; traps on null. */
+    public static WasmException exceptionOf(Object reference) {
+        if (reference instanceof WasmException exception) {
+            return exception;
+        }
+        throw trap(TrapKind.NULL_EXCEPTION_REFERENCE);
+    }
+
+    /** Whether a handler for tag {@code tagIndex} of {@code instance} catches {@code exception}: the same tag object. */
+    public static boolean catches(WasmException exception, WasmInstance instance, int tagIndex) {
+        return exception.tag() == instance.tags[tagIndex];
+    }
+
+    /**
+     * Entry of a handler that caught {@code exception} in a method that entered its call at
+     * {@code depth}: the callees it unwound did not leave their calls, so the depth is set back,
+     * and the frames they recorded for a stack trace are forgotten.
+     */
+    public static void caught(WasmException exception, WasmInstance instance, int depth) {
+        instance.callStack.restore(depth);
+        StackTraces.forget(exception);
     }
 
     static WasmTrap trap(TrapKind kind) {

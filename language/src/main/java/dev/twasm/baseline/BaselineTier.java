@@ -36,9 +36,6 @@ public final class BaselineTier {
             @Override
             public WasmRootNode compile(WasmModule module, int functionIndex, FunctionFacts facts) {
                 WasmRootNode root = trees.compile(module, functionIndex, facts);
-                if (facts.exceptionHandling()) {
-                    return root; // not executable yet (UnsupportedInstructionNode), nothing to translate
-                }
                 if (current == null || current.module() != module) {
                     current = new BaselineModule(module, strict);
                 }

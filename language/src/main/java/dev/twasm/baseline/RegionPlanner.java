@@ -89,7 +89,8 @@ final class RegionPlanner {
     /**
      * The regions of defined function {@code functionIndex}, in code order; empty when it cannot
      * be split: reference-typed values would have to cross a cut (the {@code long[]} carries
-     * numbers and vectors, as raw bits, only), or no stretch qualifies.
+     * numbers and vectors, as raw bits, only), the function has exception handlers, or no
+     * stretch qualifies.
      *
      * @throws UnsupportedFunctionException if the function cannot be translated at all
      */
@@ -100,6 +101,10 @@ final class RegionPlanner {
             if (t.isReference()) {
                 return List.of();
             }
+        }
+        if (usesExceptionHandling(model.definedFunction(functionIndex).body())) {
+            // A region would have to keep exception handlers whole and see where their clauses branch.
+            return List.of();
         }
         Recording boundaries = dryRun(module, functionIndex, linkage, new Recording());
         Expr body = model.definedFunction(functionIndex).body();
@@ -221,5 +226,16 @@ final class RegionPlanner {
             written[k++] = e.getValue();
         }
         return new Region(start, end, low, entry, exit, locals, written);
+    }
+
+    /** Whether {@code body} has an exception handling instruction (Wasm 3.0). */
+    private static boolean usesExceptionHandling(Expr body) {
+        CodeReader reader = new CodeReader(body);
+        while (reader.hasNext()) {
+            if (reader.next().isExceptionHandling()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmModule;
 
@@ -24,7 +25,7 @@ import dev.twasm.runtime.WasmModule;
  * through a chain of nested Truffle calls, one small call target per recorded function named
  * after it ({@link FrameRootNode}), innermost last, so Truffle records exactly the frames the AST
  * would have produced, in order. This costs only when an exception leaves baseline code, and is
- * bounded like Truffle's own traces (64 frames for "call stack exhausted").
+ * bounded like Truffle's own traces (64 frames for "call stack exhausted" and for Wasm exceptions).
  */
 final class StackTraces {
     private static final int MAX_FRAMES = 256;
@@ -46,7 +47,9 @@ final class StackTraces {
                 exception = e;
                 count = 0;
             }
-            int limit = e instanceof WasmTrap trap && trap.kind() == TrapKind.CALL_STACK_EXHAUSTED ? MAX_EXHAUSTION_FRAMES : MAX_FRAMES;
+            // Wasm exceptions keep 64 frames, as their own trace does (WasmException), and may unwind often.
+            int limit = e instanceof WasmTrap trap && trap.kind() == TrapKind.CALL_STACK_EXHAUSTED || e instanceof WasmException
+                            ? MAX_EXHAUSTION_FRAMES : MAX_FRAMES;
             if (count == limit) {
                 return;
             }
@@ -69,6 +72,14 @@ final class StackTraces {
     /** Called by the exception handler of a translated method when a guest exception leaves it. */
     static void record(AbstractTruffleException e, WasmInstance instance, int functionIndex) {
         UNWOUND.get().add(e, instance.module(), functionIndex);
+    }
+
+    /** Called when baseline code caught {@code e} (exception handling): the frames it left are not part of any trace. */
+    static void forget(Throwable e) {
+        Unwound unwound = UNWOUND.get();
+        if (unwound.exception == e) {
+            unwound.clear();
+        }
     }
 
     /**

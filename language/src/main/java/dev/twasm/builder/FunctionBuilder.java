@@ -24,9 +24,13 @@ import dev.twasm.nodes.control.BrIfNode;
 import dev.twasm.nodes.control.BrNode;
 import dev.twasm.nodes.control.BrTableNode;
 import dev.twasm.nodes.control.CompiledExits;
+import dev.twasm.nodes.control.DelegatedThrow;
 import dev.twasm.nodes.control.DropNode;
 import dev.twasm.nodes.control.IfNode;
 import dev.twasm.nodes.control.SwitchNode;
+import dev.twasm.nodes.control.ThrowNode;
+import dev.twasm.nodes.control.ThrowRefNode;
+import dev.twasm.nodes.control.TryNode;
 import dev.twasm.nodes.control.UnreachableNode;
 import dev.twasm.nodes.control.WasmLoopNode;
 import dev.twasm.nodes.memory.DataDropNode;
@@ -107,6 +111,8 @@ final class FunctionBuilder {
     private final boolean usesVectors;
     /** Where {@code return_call} leaves the pending tail call ({@link #tailCallSlot}); -1 without tail calls. */
     private final int tailCallSlot;
+    /** The slot of the exception caught by the legacy handler at label depth 0; the others follow. */
+    private final int exceptionSlots;
     /** The deepest tree among the operands popped since the last push (see {@link #push}). */
     private int poppedDepth;
 
@@ -132,6 +138,7 @@ final class FunctionBuilder {
         System.arraycopy(function.locals(), 0, localTypes, type.paramCount(), function.locals().length);
         this.localCount = localTypes.length;
         this.tailCallSlot = tailCallSlot(localCount, facts);
+        this.exceptionSlots = exceptionSlots(localCount, facts);
     }
 
     /**
@@ -167,13 +174,23 @@ final class FunctionBuilder {
      * expands Vector API operations only when every value that reaches them is a vector, and on a
      * path through which a slot has not been written yet (a block result slot, say) its initial
      * value flows into a merge with the vectors of the other paths. A function with tail calls has
-     * one slot more, after the operands, for the pending tail call ({@link #tailCallSlot}).
+     * one slot more, after the operands, for the pending tail call ({@link #tailCallSlot}), and a
+     * function with exception handling one per label depth for caught exceptions ({@link #exceptionSlots}).
      */
     static FrameDescriptor frameDescriptor(int localCount, FunctionFacts facts) {
         FrameDescriptor.Builder frame = facts.usesVectors() ? FrameDescriptor.newBuilder().defaultValue(SimdOps.INSTANCE.zero())
                         : FrameDescriptor.newBuilder();
-        frame.addSlots(localCount + 1 + facts.maxOperandHeight() + (facts.tailCalls() ? 1 : 0), FrameSlotKind.Static);
+        frame.addSlots(exceptionSlots(localCount, facts) + (facts.exceptionHandling() ? facts.maxControlDepth() : 0), FrameSlotKind.Static);
         return frame.build();
+    }
+
+    /**
+     * The first of the slots where legacy handlers keep their caught exception for
+     * {@code rethrow}, one per label depth, after the operands and the tail-call slot; only in
+     * functions with exception handling.
+     */
+    private static int exceptionSlots(int localCount, FunctionFacts facts) {
+        return localCount + 1 + facts.maxOperandHeight() + (facts.tailCalls() ? 1 : 0);
     }
 
     /** The slot of operand height 0, where a function's results are left. */
@@ -192,14 +209,14 @@ final class FunctionBuilder {
      */
     private boolean skipUnreachable(Opcode op) {
         switch (op) {
-            case BLOCK, LOOP, IF -> {
+            case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                 unreachableNesting++;
                 return true;
             }
-            case ELSE -> {
+            case ELSE, CATCH, CATCH_ALL -> {
                 return unreachableNesting > 0;
             }
-            case END -> {
+            case END, DELEGATE -> {
                 if (unreachableNesting > 0) {
                     unreachableNesting--;
                     return true;
@@ -424,11 +441,140 @@ final class FunctionBuilder {
                 }
                 emit(new IfNode(frame.condition, thenBody, elseBody, frame.depth), frame.targeted ? effects.withImpure() : effects);
             }
+            case TRY_TABLE -> emitTry(frame, statements, effects, TryNode.NO_DELEGATION);
+            case TRY -> {
+                if (frame.inHandler) {
+                    frame.clauses.add(legacyClause(frame, statements));
+                    emitTry(frame, frame.tryBody, effects, TryNode.NO_DELEGATION);
+                } else {
+                    emitTry(frame, statements, effects, TryNode.NO_DELEGATION);
+                }
+            }
             default -> throw new IllegalStateException("function frame ends in build()");
         }
+        pushResults(frame);
+    }
+
+    private void pushResults(ControlFrame frame) {
         for (int i = 0; i < frame.type.resultCount(); i++) {
             pushSlotRead(frame.type.result(i));
         }
+    }
+
+    // ---- exception handling ----------------------------------------------------------------
+
+    /**
+     * The node of a {@code try_table} or legacy {@code try} whose code is complete: a
+     * {@link TryNode}, or when it has no handlers and delegates nowhere, what a {@code block}
+     * would be.
+     */
+    private void emitTry(ControlFrame frame, List<StmtNode> body, Effects effects, int delegateTo) {
+        if (frame.clauses.isEmpty() && !frame.delegationTarget && delegateTo == TryNode.NO_DELEGATION) {
+            if (frame.targeted) {
+                emit(new BlockNode(body.toArray(StmtNode[]::new), frame.depth), effects.withImpure());
+            } else {
+                emitAll(body, effects);
+            }
+            return;
+        }
+        TryNode node = new TryNode(body.toArray(StmtNode[]::new), frame.depth, frame.clauses.toArray(TryNode.CatchClause[]::new), delegateTo);
+        if (frame.delegationTarget) {
+            node.handleDelegations();
+        }
+        emit(node, effects.withImpure());
+    }
+
+    /** The parameters of tag {@code tagIndex}: the values its exceptions carry. */
+    private ValType[] tagValues(int tagIndex) {
+        return model.types().get(model.tagTypeIndex(tagIndex)).params();
+    }
+
+    /**
+     * {@code try_table}: its clauses branch to labels of the enclosing context, resolved before
+     * the frame opens; each writes the values (and for the {@code _ref} forms the exception)
+     * into its target's slots and then branches there like {@code br}.
+     */
+    private void tryTable(CodeReader reader) {
+        FuncType blockType = reader.blockType().funcType(model);
+        Opcode.CatchKind[] kinds = reader.catchKinds();
+        int[] tags = reader.catchTags();
+        int[] labels = reader.labels();
+        TryNode.CatchClause[] clauses = new TryNode.CatchClause[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            ControlFrame target = target(labels[i]);
+            ValType[] values = kinds[i].hasTag() ? tagValues(tags[i]) : new ValType[0];
+            int referenceSlot = kinds[i].passesReference() ? slotOf(target.base + values.length) : -1;
+            clauses[i] = new TryNode.CatchClause(tags[i], slotOf(target.base), ValueKind.of(values), referenceSlot,
+                            new StmtNode[] {new BrNode(new StmtNode[0], target.depth)});
+        }
+        enterFrame(ControlFrame.Kind.TRY_TABLE, blockType, null, Effects.NONE);
+        current().clauses.addAll(List.of(clauses));
+    }
+
+    /**
+     * A legacy {@code catch x} or ({@code tagIndex} -1) {@code catch_all}: ends the try's body
+     * or the previous handler; the handler starts with the tag's values in the slots of the
+     * try's base, and keeps the exception in its label depth's exception slot for {@code rethrow}.
+     */
+    private void legacyCatch(int tagIndex) {
+        ControlFrame frame = current();
+        List<StmtNode> finished = finishFrame();
+        if (frame.inHandler) {
+            frame.clauses.add(legacyClause(frame, finished));
+        } else {
+            frame.tryBody = finished;
+            frame.inHandler = true;
+        }
+        frame.unreachable = false;
+        frame.handlerTag = tagIndex;
+        for (ValType value : tagIndex >= 0 ? tagValues(tagIndex) : new ValType[0]) {
+            pushSlotRead(value);
+        }
+    }
+
+    private TryNode.CatchClause legacyClause(ControlFrame frame, List<StmtNode> handler) {
+        ValType[] values = frame.handlerTag >= 0 ? tagValues(frame.handlerTag) : new ValType[0];
+        return new TryNode.CatchClause(frame.handlerTag, slotOf(frame.base), ValueKind.of(values), exceptionSlots + frame.depth,
+                        handler.toArray(StmtNode[]::new));
+    }
+
+    /**
+     * {@code delegate l}: ends a legacy {@code try} whose exceptions go on to the handlers of
+     * label {@code l}, which are those of the innermost frame around that label still protecting
+     * its code ({@link ControlFrame#protectsCode}), or the caller's when there is none; the
+     * handlers in between do not see them ({@link DelegatedThrow}).
+     */
+    private void delegate(int label) {
+        ControlFrame frame = current();
+        List<StmtNode> body = finishFrame();
+        control.remove(control.size() - 1);
+        unreachableNesting = 0;
+        int labelDepth = control.get(control.size() - 1 - label).depth;
+        int handlerDepth = DelegatedThrow.TO_CALLER;
+        for (int i = control.size() - 1; i >= 0; i--) {
+            ControlFrame around = control.get(i);
+            if (around.depth <= labelDepth && around.protectsCode()) {
+                around.delegationTarget = true;
+                handlerDepth = around.depth;
+                break;
+            }
+        }
+        emitTry(frame, body, frame.effects, handlerDepth);
+        pushResults(frame);
+    }
+
+    /** {@code throw x}: the tag's values, evaluated in order, thrown as a new exception. */
+    private void throwInstruction(int tagIndex) {
+        ValType[] values = tagValues(tagIndex);
+        Operand[] operands = pop(values.length);
+        emit(new ThrowNode(tagIndex, nodesOf(operands), ValueKind.of(values)), effectsOf(operands).withImpure());
+        current().unreachable = true;
+    }
+
+    /** {@code throw_ref}, and {@code rethrow l} as a {@code throw_ref} of the exception label {@code l}'s handler caught. */
+    private void throwReference(ExprNode reference, Effects effects) {
+        emit(new ThrowRefNode(reference), effects.withImpure());
+        current().unreachable = true;
     }
 
     /**
@@ -516,6 +662,17 @@ final class FunctionBuilder {
                 enterFrame(ControlFrame.Kind.IF, reader.blockType().funcType(model), condition.node(), condition.effects());
             }
             case ELSE -> elseBranch();
+            case TRY_TABLE -> tryTable(reader);
+            case TRY -> enterFrame(ControlFrame.Kind.TRY, reader.blockType().funcType(model), null, Effects.NONE);
+            case CATCH -> legacyCatch(reader.index());
+            case CATCH_ALL -> legacyCatch(-1);
+            case DELEGATE -> delegate(reader.index());
+            case THROW -> throwInstruction(reader.index());
+            case THROW_REF -> {
+                Operand reference = pop();
+                throwReference(reference.node(), reference.effects());
+            }
+            case RETHROW -> throwReference(new LocalGetNode(exceptionSlots + control.get(control.size() - 1 - reader.index()).depth), Effects.NONE);
             case END -> endFrame();
             case BR -> branch(target(reader.index()));
             case BR_IF -> {

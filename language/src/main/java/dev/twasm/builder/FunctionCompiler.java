@@ -3,10 +3,7 @@ package dev.twasm.builder;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
-import dev.twasm.nodes.StmtNode;
 import dev.twasm.nodes.ValueKind;
-import dev.twasm.nodes.control.BlockNode;
-import dev.twasm.nodes.control.UnsupportedInstructionNode;
 import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.validation.FunctionFacts;
@@ -34,16 +31,10 @@ public interface FunctionCompiler {
             FuncType type = model.functionType(functionIndex);
             Function function = model.definedFunction(functionIndex);
             int localCount = type.paramCount() + function.locals().length;
-            // exception handling validates but cannot run yet: such a body is never built
             return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts),
                             model.functionDisplayName(functionIndex), ValueKind.of(type.params()), ValueKind.of(function.locals()),
                             ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount), FunctionBuilder.tailCallSlot(localCount, facts), facts.loops(),
-                            facts.exceptionHandling() ? FunctionCompiler::exceptionHandlingBody : () -> new FunctionBuilder(module, functionIndex, facts).build());
+                            () -> new FunctionBuilder(module, functionIndex, facts).build());
         };
-    }
-
-    /** The body of a function that uses exception handling, which the node builder does not know yet. */
-    private static BlockNode exceptionHandlingBody() {
-        return new BlockNode(new StmtNode[] {new UnsupportedInstructionNode("exception handling")}, 0);
     }
 }

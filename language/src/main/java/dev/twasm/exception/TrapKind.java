@@ -14,7 +14,9 @@ public enum TrapKind {
     UNDEFINED_ELEMENT("undefined element"),
     UNINITIALIZED_ELEMENT("uninitialized element"),
     INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
-    CALL_STACK_EXHAUSTED("call stack exhausted");
+    CALL_STACK_EXHAUSTED("call stack exhausted"),
+    /** {@code throw_ref} of a null {@code exnref} (Wasm 3.0 exception handling). */
+    NULL_EXCEPTION_REFERENCE("null exception reference");
 
     private final String message;
 

@@ -17,6 +17,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.model.ValType;
 import dev.twasm.nodes.CallingConvention;
+import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.simd.SimdOps;
@@ -107,6 +108,9 @@ public final class ValueConversion {
                         }
                         break;
                     case EXNREF:
+                        if (value instanceof WasmException) {
+                            return value;
+                        }
                         if (value instanceof WasmNull || lib.isNull(value)) {
                             return WasmNull.INSTANCE;
                         }
@@ -197,7 +201,7 @@ public final class ValueConversion {
             case F64 -> "expected an f64: a number";
             case FUNCREF -> "expected a funcref: a WebAssembly function or null";
             case EXTERNREF -> "expected an externref";
-            case EXNREF -> "expected an exnref: only null comes from the host";
+            case EXNREF -> "expected an exnref: a Wasm exception or null";
             case V128 -> "expected a v128: 16 bytes (a buffer of 16 bytes, or an array of 16 integers in [-128, 255])";
         };
     }

@@ -24,7 +24,7 @@ package dev.twasm.model;
  *            (id 13), tag imports and exports (kind 4) and the opcodes of its instructions, which
  *            2.0 calls "malformed section id", "malformed import kind" and "illegal opcode"; the
  *            text format accepts exception handling always (no 2.0 script relies on its
- *            rejection), and no module that uses it can be instantiated yet
+ *            rejection)
  */
 public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants, boolean exceptionHandling) {
     /** Wasm 2.0's rules: what the engine accepts by default. */

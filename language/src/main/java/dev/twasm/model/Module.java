@@ -264,6 +264,16 @@ public final class Module {
         return "func[" + funcIndex + "]";
     }
 
+    /** A readable name for tag {@code tagIndex}, for exception messages: {@code tag} and the name it is exported under, else {@code tag[i]}. */
+    public String tagDisplayName(int tagIndex) {
+        for (Export export : exports) {
+            if (export.kind() == ExternKind.TAG && export.index() == tagIndex) {
+                return "tag " + export.name();
+            }
+        }
+        return "tag[" + tagIndex + "]";
+    }
+
     /** Accumulates a module's parts in the order the decoder or parser meets them. */
     public static final class Builder {
         private final List<FuncType> types = new ArrayList<>();

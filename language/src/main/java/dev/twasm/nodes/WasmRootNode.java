@@ -15,6 +15,7 @@ import dev.twasm.nodes.calls.CallNode;
 import dev.twasm.nodes.calls.ReturnCallNode;
 import dev.twasm.nodes.control.BlockNode;
 import dev.twasm.nodes.control.CompiledExit;
+import dev.twasm.nodes.control.DelegatedThrow;
 import dev.twasm.runtime.CallStack;
 import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmModule;
@@ -203,6 +204,9 @@ public final class WasmRootNode extends RootNode {
                 body.execute(frame);
             } catch (CompiledExit.Return e) {
                 // A return in compiled code (CompiledExits); its results are in their slots.
+            } catch (DelegatedThrow d) {
+                // A legacy delegate to the caller (exception handling): past every handler of this function.
+                throw d.exception();
             }
             if (tailCallSlot >= 0 && Slots.getRef(frame, tailCallSlot) instanceof TailCall tailCall) {
                 return tailCall;

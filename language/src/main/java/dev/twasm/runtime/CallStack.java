@@ -35,6 +35,11 @@ public final class CallStack {
         return depth;
     }
 
+    /** Back in the call entered at depth {@code d}, after an exception that a handler there caught left deeper calls. */
+    public void restore(int d) {
+        depth = d;
+    }
+
     /** Leaves the call entered at depth {@code d}. */
     public void leave(int d) {
         depth = d - 1;

@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Instantiation (spec §4.5.4 "Instantiation"): resolves imports, allocates the module's
- * functions, tables, memories and globals, evaluates segments, then initializes tables from active
+ * functions, tables, memories, globals and tags, evaluates segments, then initializes tables from active
  * element segments and memories from active data segments in order, and finally runs the start
  * function. A trap during initialization or in the start function aborts instantiation with that
  * trap; effects on imported tables and memories made before it stay visible, as the spec requires.
@@ -35,7 +35,7 @@ public final class Instantiator {
     public static WasmInstance instantiate(WasmModule module, Object importsObject, CallStack callStack) {
         Module model = module.model();
         WasmInstance instance = new WasmInstance(module, callStack, model.functionCount(), model.tableCount(), model.memoryCount(),
-                        model.globalCount(), model.elems().size(), model.datas().size());
+                        model.globalCount(), model.tagCount(), model.elems().size(), model.datas().size());
         Linker.resolveImports(module, instance, importsObject);
         allocate(module, instance);
         module.registerInstance(instance);
@@ -82,6 +82,10 @@ public final class Instantiator {
             cell.setBoxed(ConstantExpressions.evaluate(global.init(), instance));
             instance.globals[g++] = cell;
         }
+        for (int i = model.importedTagCount(); i < model.tagCount(); i++) {
+            int typeIndex = model.tagTypeIndex(i);
+            instance.tags[i] = new WasmTag(model.types().get(typeIndex), module.typeId(typeIndex), model.tagDisplayName(i));
+        }
         List<ElemSegment> elems = model.elems();
         for (int i = 0; i < elems.size(); i++) {
             Expr[] items = elems.get(i).items();
@@ -105,7 +109,7 @@ public final class Instantiator {
                 case TABLE -> instance.tables[export.index()];
                 case MEMORY -> instance.memories[export.index()];
                 case GLOBAL -> instance.globals[export.index()];
-                case TAG -> throw new IllegalStateException("a module with tags is rejected by Linker.resolveImports");
+                case TAG -> instance.tags[export.index()];
             };
             exports.put(export.name(), value);
         }

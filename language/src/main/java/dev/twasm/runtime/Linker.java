@@ -28,7 +28,8 @@ import java.util.Map;
  * the host (called through {@code HostFunctionRootNode} with conversions);</li>
  * <li>table and memory: a table or memory whose current limits match the declared ones;</li>
  * <li>global: a global of exactly the declared type, or for an immutable global any value that
- * converts to its value type.</li>
+ * converts to its value type;</li>
+ * <li>tag: a tag of exactly the declared type (the same object: tags have identity).</li>
  * </ul>
  * An import whose module name the imports object does not define may come from a built-in host
  * module ({@link BuiltinModules}, e.g. WASI): its function is bound to a {@link HostCaller} that
@@ -45,15 +46,11 @@ final class Linker {
 
     static void resolveImports(WasmModule module, WasmInstance instance, Object importsObject) {
         Module model = module.model();
-        if (module.exceptionHandlingUse() != null) {
-            // Validated, but not executable yet: rejected before anything of the instance is allocated or linked.
-            throw WasmLinkError.create("exception handling is not implemented yet: " + module.exceptionHandlingUse() + "; module "
-                            + module.name() + " cannot be instantiated");
-        }
         int functions = 0;
         int tables = 0;
         int memories = 0;
         int globals = 0;
+        int tags = 0;
         Map<String, HostCaller> callers = new HashMap<>();
         for (Import imp : model.imports()) {
             Object value = lookup(importsObject, imp, instance, callers);
@@ -78,8 +75,7 @@ final class Linker {
                     instance.memories[memories++] = memory;
                 }
                 case ImportDesc.Global g -> instance.globals[globals++] = global(imp, g.type(), value);
-                case ImportDesc.Tag t -> throw WasmLinkError.incompatible(imp.module(), imp.name(),
-                                "exception handling is not implemented yet: tags cannot be imported");
+                case ImportDesc.Tag t -> instance.tags[tags++] = tag(module, imp, t.typeIndex(), value);
             }
         }
     }
@@ -146,6 +142,16 @@ final class Linker {
         throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a function of type " + type + ", got " + describe(value));
     }
 
+    /** A tag import (spec 3.0 §4.5.2): the exporter's tag object itself, of the same type (no subtyping without GC types). */
+    private static WasmTag tag(WasmModule module, Import imp, int typeIndex, Object value) {
+        FuncType type = module.model().types().get(typeIndex);
+        if (value instanceof WasmTag tag && tag.typeId() == module.typeId(typeIndex)) {
+            return tag;
+        }
+        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a tag " + FuncType.render(type.params()) + ", got "
+                        + describe(value));
+    }
+
     private static WasmGlobal global(Import imp, GlobalType type, Object value) {
         if (value instanceof WasmGlobal global) {
             if (!global.type().equals(type)) {
@@ -166,7 +172,7 @@ final class Linker {
     }
 
     private static String describe(Object value) {
-        if (value instanceof WasmFunction || value instanceof WasmTable || value instanceof WasmMemory || value instanceof WasmGlobal) {
+        if (value instanceof WasmFunction || value instanceof WasmTable || value instanceof WasmMemory || value instanceof WasmGlobal || value instanceof WasmTag) {
             return value.toString();
         }
         return INTEROP.isExecutable(value) ? "a host function" : "a host value";

@@ -16,7 +16,7 @@ import dev.twasm.interop.ValueArray;
  * memories, tables, globals and imported functions through it rather than through constants.
  *
  * <p>The arrays are filled once during instantiation and then only read; the objects in them
- * (memories, tables, globals) are shared with other instances that import or export them.
+ * (memories, tables, globals, tags) are shared with other instances that import or export them.
  * {@link #memory0} caches the first memory for the common single-memory case.
  *
  * <p>To embedders an instance has one member, {@code exports}.
@@ -30,6 +30,8 @@ public final class WasmInstance extends WasmObject {
     @CompilationFinal(dimensions = 1) public final WasmTable[] tables;
     @CompilationFinal(dimensions = 1) public final WasmMemory[] memories;
     @CompilationFinal(dimensions = 1) public final WasmGlobal[] globals;
+    /** The tag instances (exception handling), matched by identity in handlers. */
+    @CompilationFinal(dimensions = 1) public final WasmTag[] tags;
     /** The element segments' references; a dropped segment is an empty array (spec §4.4.6 elem.drop). */
     public final Object[][] elemSegments;
     /** The data segments' bytes; a dropped segment is an empty array (spec §4.4.7 data.drop). */
@@ -39,13 +41,15 @@ public final class WasmInstance extends WasmObject {
     public final CallStack callStack;
     private ExportsObject exports;
 
-    WasmInstance(WasmModule module, CallStack callStack, int functionCount, int tableCount, int memoryCount, int globalCount, int elemCount, int dataCount) {
+    WasmInstance(WasmModule module, CallStack callStack, int functionCount, int tableCount, int memoryCount, int globalCount, int tagCount, int elemCount,
+                    int dataCount) {
         this.module = module;
         this.callStack = callStack;
         this.functions = new WasmFunction[functionCount];
         this.tables = new WasmTable[tableCount];
         this.memories = new WasmMemory[memoryCount];
         this.globals = new WasmGlobal[globalCount];
+        this.tags = new WasmTag[tagCount];
         this.elemSegments = new Object[elemCount][];
         this.dataSegments = new byte[dataCount][];
     }

@@ -13,8 +13,6 @@ import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
-import dev.twasm.model.ExternKind;
-import dev.twasm.model.Import;
 import dev.twasm.model.Module;
 import dev.twasm.validation.ValidationResult;
 
@@ -45,11 +43,6 @@ public final class WasmModule extends WasmObject {
     private final Assumption singleInstance;
     @CompilationFinal private WasmInstance soleInstance;
     private int instanceCount;
-    /**
-     * What of exception handling the module uses (tags, or instructions in a function), which
-     * cannot be executed yet, or null: such a module is rejected when it is instantiated.
-     */
-    private String exceptionHandlingUse;
 
     private WasmModule(EngineState engine, Module model, String name) {
         this.engine = engine;
@@ -69,25 +62,8 @@ public final class WasmModule extends WasmObject {
         int imported = model.importedFunctionCount();
         for (int i = 0; i < module.targets.length; i++) {
             module.targets[i] = compiler.compile(module, imported + i, validation.function(i)).getCallTarget();
-            if (module.exceptionHandlingUse == null && validation.function(i).exceptionHandling()) {
-                module.exceptionHandlingUse = "function " + (imported + i) + " uses exception handling instructions";
-            }
-        }
-        if (model.tagCount() > 0) {
-            module.exceptionHandlingUse = "the module defines tags";
-            for (Import imp : model.imports()) {
-                if (imp.kind() == ExternKind.TAG) {
-                    module.exceptionHandlingUse = "the module imports tag \"" + imp.module() + "\" \"" + imp.name() + "\"";
-                    break;
-                }
-            }
         }
         return module;
-    }
-
-    /** What of exception handling the module uses, which cannot be executed yet, or null when it uses none. */
-    public String exceptionHandlingUse() {
-        return exceptionHandlingUse;
     }
 
     public TruffleLanguage<?> language() {

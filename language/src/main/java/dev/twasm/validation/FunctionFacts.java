@@ -13,7 +13,7 @@ package dev.twasm.validation;
  *            call instead of its results, so only it needs the slot and the baseline method that
  *            carry one
  * @param exceptionHandling whether the body contains an exception handling instruction
- *            ({@link dev.twasm.model.Opcode#isExceptionHandling()}), which cannot run yet
+ *            ({@link dev.twasm.model.Opcode#isExceptionHandling()}): only such a function has the frame slots for caught exceptions
  * @param loops whether the body contains a {@code loop}: a call of such a function can run long,
  *            so a call from another language gains nothing by inlining it (see
  *            {@code WasmFunction}'s execute message)

@@ -90,7 +90,7 @@ public final class ScriptSession implements AutoCloseable {
                 case Command.AssertReturn a -> assertReturn(a);
                 case Command.AssertTrap a -> expectRuntimeFailure(() -> perform(a.action()), a.message(), "trap");
                 case Command.AssertExhaustion a -> expectRuntimeFailure(() -> perform(a.action()), a.message(), "exhaustion");
-                case Command.AssertException a -> expectRuntimeFailure(() -> perform(a.action()), "", "exception");
+                case Command.AssertException a -> expectException(a);
                 case Command.AssertMalformed a -> expectRejected(a.module(), a.message(), "malformed module");
                 case Command.AssertInvalid a -> expectRejected(a.module(), a.message(), "invalid module");
                 case Command.AssertUnlinkable a -> expectRuntimeFailure(() -> instantiate(compile(a.module(), command.line())), a.message(), "link error");
@@ -261,6 +261,24 @@ public final class ScriptSession implements AutoCloseable {
             return Outcome.PASSED;
         }
         return Outcome.failed("expected a " + what + " (\"" + expectedMessage + "\"), but it succeeded");
+    }
+
+    /**
+     * {@code assert_exception}: the action must throw a Wasm exception (exception handling), not
+     * trap: a guest exception whose object has the {@code tag} and {@code payload} members of a
+     * Wasm exception.
+     */
+    private Outcome expectException(Command.AssertException a) {
+        try {
+            perform(a.action());
+        } catch (PolyglotException e) {
+            Value exception = e.isGuestException() && !e.isSyntaxError() && !e.isInternalError() ? e.getGuestObject() : null;
+            if (exception == null || !exception.hasMember("tag") || !exception.hasMember("payload")) {
+                return Outcome.failed("expected a Wasm exception, got " + describe(e));
+            }
+            return Outcome.PASSED;
+        }
+        return Outcome.failed("expected a Wasm exception, but it succeeded");
     }
 
     private static String describe(PolyglotException e) {

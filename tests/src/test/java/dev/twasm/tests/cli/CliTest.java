@@ -231,6 +231,27 @@ class CliTest {
         }
 
         @Test
+        void wastAssertExceptionWantsAWasmException() throws IOException {
+            String script = Cli.writeText(dir, "exceptions.wast", """
+                            (module
+                              (tag $e (param i32))
+                              (func (export "throw") (throw $e (i32.const 1)))
+                              (func (export "trap") (unreachable))
+                              (func (export "return")))
+                            (assert_exception (invoke "throw"))
+                            (assert_exception (invoke "trap"))
+                            (assert_exception (invoke "return"))
+                            (assert_trap (invoke "throw") "unreachable")
+                            """).toString();
+            Result result = run("wast", script);
+            assertEquals(script + ": 2 passed, 3 failed, 0 skipped\n", result.out());
+            assertTrue(result.err().contains(script + ":7: expected a Wasm exception, got guest exception: unreachable"), result.err());
+            assertTrue(result.err().contains(script + ":8: expected a Wasm exception, but it succeeded"), result.err());
+            assertTrue(result.err().contains(script + ":9: expected a trap with message \"unreachable\", got: uncaught Wasm exception: tag[0] [i32], values (1)"),
+                            result.err());
+        }
+
+        @Test
         void help() {
             Result general = run("--help");
             assertEquals(0, general.exitCode());
