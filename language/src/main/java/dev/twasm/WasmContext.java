@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.host.HostModule;
 import dev.twasm.runtime.CallStack;
+import dev.twasm.runtime.WasmMemory;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,11 +21,19 @@ public final class WasmContext {
 
     private final TruffleLanguage.Env env;
     private final CallStack callStack;
+    private final WasmMemory.Memory64Limits memory64Limits;
     private final Map<String, Object> builtinModuleStates = new HashMap<>();
 
     WasmContext(TruffleLanguage.Env env) {
         this.env = env;
         this.callStack = new CallStack(env.getOptions().get(WasmOptions.MaxCallDepth));
+        this.memory64Limits = new WasmMemory.Memory64Limits(env.getOptions().get(WasmOptions.MaxMemory64Bytes),
+                        env.getOptions().get(WasmOptions.Memory64ArrayPages));
+    }
+
+    /** The layout and size limit of this context's 64-bit memories (options {@code wasm.MaxMemory64Bytes}, {@code wasm.Memory64ArrayPages}). */
+    public WasmMemory.Memory64Limits memory64Limits() {
+        return memory64Limits;
     }
 
     /** The depth counter of nested Wasm calls in this context. */

@@ -1,6 +1,7 @@
 package dev.twasm;
 
 import com.oracle.truffle.api.Option;
+import dev.twasm.runtime.WasmMemory;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
@@ -47,6 +48,16 @@ public final class WasmOptions {
                     + "instructions); the text format always accepts it. Off: Wasm 2.0's rules.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> ExceptionHandling = new OptionKey<>(false);
+
+    @Option(help = "The most bytes a 64-bit memory (memory64) may grow to; memory.grow past it, or past what the JVM heap can "
+                    + "allocate, returns -1. 32-bit memories stop just under 2 GiB whatever this says.", //
+                    category = OptionCategory.USER, stability = OptionStability.EXPERIMENTAL, usageSyntax = "[0, inf)")
+    public static final OptionKey<Long> MaxMemory64Bytes = new OptionKey<>(WasmMemory.DEFAULT_MAX_MEMORY64_BYTES);
+
+    @Option(help = "Pages of a 64-bit memory held in its first array before its 64 MiB chunks begin (at most 32767, the "
+                    + "default); fewer only to test the chunks with small memories.", //
+                    category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL, usageSyntax = "[1, 32767]")
+    public static final OptionKey<Integer> Memory64ArrayPages = new OptionKey<>(WasmMemory.MAX_PAGES);
 
     private WasmOptions() {
     }

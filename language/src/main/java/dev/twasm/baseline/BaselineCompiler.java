@@ -1571,19 +1571,23 @@ final class BaselineCompiler {
             case MEMORY_FILL -> {
                 pop(3);
                 instanceAnd(reader.index());
-                support("memoryFill", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                ClassDesc size = memory64(reader.index()) ? ConstantDescs.CD_long : ConstantDescs.CD_int;
+                support(memory64(reader.index()) ? "memoryFill64" : "memoryFill", ConstantDescs.CD_void, size, ConstantDescs.CD_int, size, JvmTypes.INSTANCE,
                                 ConstantDescs.CD_int);
             }
             case MEMORY_COPY -> {
                 pop(3);
                 instanceAnd(reader.index(), reader.index2());
-                support("memoryCopy", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
-                                ConstantDescs.CD_int, ConstantDescs.CD_int);
+                boolean wide = memory64(reader.index()) || memory64(reader.index2());
+                ClassDesc size = wide ? ConstantDescs.CD_long : ConstantDescs.CD_int;
+                support(wide ? "memoryCopy64" : "memoryCopy", ConstantDescs.CD_void, size, size, size, JvmTypes.INSTANCE, ConstantDescs.CD_int,
+                                ConstantDescs.CD_int);
             }
             case MEMORY_INIT -> {
                 pop(3);
                 instanceAnd(reader.index(), reader.index2());
-                support("memoryInit", ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, JvmTypes.INSTANCE,
+                ClassDesc size = memory64(reader.index2()) ? ConstantDescs.CD_long : ConstantDescs.CD_int;
+                support(memory64(reader.index2()) ? "memoryInit64" : "memoryInit", ConstantDescs.CD_void, size, size, size, JvmTypes.INSTANCE,
                                 ConstantDescs.CD_int, ConstantDescs.CD_int);
             }
             case DATA_DROP -> {
@@ -1713,62 +1717,71 @@ final class BaselineCompiler {
         return model.tableType(tableIndex).addressType().is64();
     }
 
-    /**
-     * The memarg offset the 32-bit code paths add: 0 for a 64-bit memory, whose offset
-     * {@link #narrowAddresses} has already added to the address.
-     */
+    /** The memarg offset of a load or store: below 2^32 for a 32-bit memory. */
     private long memoryOffset(CodeReader reader) {
-        return memory64(reader.index()) ? 0 : reader.memoryOffset();
+        return reader.memoryOffset();
     }
 
     /**
-     * memory64 and table64 in translated code: before an instruction on a 64-bit memory or table,
-     * its {@code i64} address, index and size operands are narrowed to the {@code i32}s the
-     * 32-bit code paths (and their support methods) take: a value below 2^31 unchanged, any other
-     * to 2^32 - 1, which as the unsigned number those paths read is out of bounds of every memory
-     * and table of this engine (all smaller than 2^31 bytes or elements) and too large a
-     * {@code grow} delta. A load's or store's address is narrowed with its offset added
-     * ({@link BaselineSupport#effectiveAddress64}). Results that are sizes ({@code memory.size},
-     * {@code memory.grow}, {@code table.size}, {@code table.grow}) are widened again by
-     * {@link #widenResult}. Functions on 32-bit memories and tables get none of this.
+     * memory64 and table64 in translated code. A 64-bit memory is chunked ({@link dev.twasm.runtime.WasmMemory}), so
+     * its loads and stores ({@link #memoryAccess64}) and bulk instructions call support methods
+     * that take {@code long} addresses and sizes: before {@code memory.copy} between a 32-bit and
+     * a 64-bit memory, and {@code memory.init} of a 64-bit one, the {@code i32} operands are
+     * zero-extended to {@code long}s ({@link #widen}). Before an instruction on a 64-bit table,
+     * and before {@code memory.grow} of a 64-bit memory, the {@code i64} index, size and delta
+     * operands are narrowed to the {@code i32}s the 32-bit code paths (and their support methods)
+     * take: a value below 2^31 unchanged, any other to 2^32 - 1, which as the unsigned number
+     * those paths read is out of bounds of every table (all smaller than 2^31 elements) and too
+     * large a {@code grow} delta (a 64-bit memory has fewer than 2^31 pages). Results that are
+     * sizes ({@code memory.size}, {@code memory.grow}, {@code table.size}, {@code table.grow}) are
+     * widened again by {@link #widenResult}. Functions on 32-bit memories and tables get none of
+     * this.
      */
     private void narrowAddresses(Opcode op, CodeReader reader) {
         switch (op) {
-            case MEMORY_GROW -> narrow(1, memory64(reader.index()) ? 0b1 : 0, false, 0);
-            case MEMORY_FILL -> narrow(3, memory64(reader.index()) ? 0b101 : 0, false, 0);
+            case MEMORY_GROW -> narrow(1, memory64(reader.index()) ? 0b1 : 0);
             case MEMORY_COPY -> {
                 boolean destination = memory64(reader.index());
                 boolean source = memory64(reader.index2());
-                narrow(3, (destination ? 0b001 : 0) | (source ? 0b010 : 0) | (destination && source ? 0b100 : 0), false, 0);
+                if (destination || source) {
+                    widen(3, (destination ? 0 : 0b001) | (source ? 0 : 0b010) | (destination && source ? 0 : 0b100));
+                }
             }
-            case MEMORY_INIT -> narrow(3, memory64(reader.index2()) ? 0b001 : 0, false, 0);
-            case TABLE_GET -> narrow(1, table64(reader.index()) ? 0b1 : 0, false, 0);
-            case TABLE_SET -> narrow(2, table64(reader.index()) ? 0b01 : 0, false, 0);
-            case TABLE_GROW -> narrow(2, table64(reader.index()) ? 0b10 : 0, false, 0);
-            case TABLE_FILL -> narrow(3, table64(reader.index()) ? 0b101 : 0, false, 0);
+            case MEMORY_INIT -> widen(3, memory64(reader.index2()) ? 0b110 : 0);
+            case TABLE_GET -> narrow(1, table64(reader.index()) ? 0b1 : 0);
+            case TABLE_SET -> narrow(2, table64(reader.index()) ? 0b01 : 0);
+            case TABLE_GROW -> narrow(2, table64(reader.index()) ? 0b10 : 0);
+            case TABLE_FILL -> narrow(3, table64(reader.index()) ? 0b101 : 0);
             case TABLE_COPY -> {
                 boolean destination = table64(reader.index());
                 boolean source = table64(reader.index2());
-                narrow(3, (destination ? 0b001 : 0) | (source ? 0b010 : 0) | (destination && source ? 0b100 : 0), false, 0);
+                narrow(3, (destination ? 0b001 : 0) | (source ? 0b010 : 0) | (destination && source ? 0b100 : 0));
             }
-            case TABLE_INIT -> narrow(3, table64(reader.index2()) ? 0b001 : 0, false, 0);
-            case CALL_INDIRECT, RETURN_CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0, false, 0);
+            case TABLE_INIT -> narrow(3, table64(reader.index2()) ? 0b001 : 0);
+            case CALL_INDIRECT, RETURN_CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0);
             default -> {
-                if (op.isMemoryAccess() && memory64(reader.index())) {
-                    narrow(op.params().length, 0b1, true, reader.memoryOffset());
-                }
             }
         }
     }
 
+    /** Narrows the {@code i64} operands among the top {@code count} whose bit is set in {@code marked} (bit 0 the deepest) to {@code i32}. */
+    private void narrow(int count, int marked) {
+        convertOperands(count, marked, ValType.I32, () -> support("narrowAddress", ConstantDescs.CD_int, ConstantDescs.CD_long));
+    }
+
+    /** Zero-extends the {@code i32} operands among the top {@code count} whose bit is set in {@code marked} to {@code i64}. */
+    private void widen(int count, int marked) {
+        convertOperands(count, marked, ValType.I64,
+                        () -> code.invokestatic(ConstantDescs.CD_Integer, "toUnsignedLong", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_int)));
+    }
+
     /**
-     * Narrows the operands of the top {@code count} whose bit is set in {@code wide} (bit 0 the
-     * deepest): stores the operands in scratch locals, reloads them in order and narrows the
-     * marked ones; with {@code withOffset} the first is an address that {@code offset} (a memarg
-     * offset) is added to.
+     * Converts the operands of the top {@code count} whose bit is set in {@code marked} (bit 0 the
+     * deepest) to type {@code to} with the code {@code conversion} emits: stores the operands in
+     * scratch locals, reloads them in order and converts the marked ones.
      */
-    private void narrow(int count, int wide, boolean withOffset, long offset) {
-        if (wide == 0) {
+    private void convertOperands(int count, int marked, ValType to, Runnable conversion) {
+        if (marked == 0) {
             return;
         }
         ValType[] types = new ValType[count];
@@ -1780,16 +1793,53 @@ final class BaselineCompiler {
         for (int i = 0; i < count; i++) {
             TypeKind kind = JvmTypes.kind(types[i]);
             code.loadLocal(kind, scratch(kind, i + 1));
-            if ((wide & (1 << i)) != 0) {
-                if (withOffset && i == 0) {
-                    code.loadConstant(offset);
-                    support("effectiveAddress64", ConstantDescs.CD_int, ConstantDescs.CD_long, ConstantDescs.CD_long);
-                } else {
-                    support("narrowAddress", ConstantDescs.CD_int, ConstantDescs.CD_long);
-                }
-                push(ValType.I32);
+            if ((marked & (1 << i)) != 0) {
+                conversion.run();
+                push(to);
             } else {
                 push(types[i]);
+            }
+        }
+    }
+
+    /**
+     * A load or store of a 64-bit memory: a call of the support method of its width
+     * ({@link BaselineSupport#load64}, {@link BaselineSupport#store64}, and the {@code v128}
+     * ones) with the {@code i64} address, the offset, the instance and the memory index; scalar
+     * values travel as their raw bits in a {@code long}.
+     */
+    private void memoryAccess64(Opcode op, long offset) {
+        if (constantPending) {
+            materializeConstant();
+        }
+        int width = 1 << op.naturalAlignmentLog2();
+        ClassDesc[] tail = {ConstantDescs.CD_long, JvmTypes.INSTANCE, ConstantDescs.CD_int};
+        if (op.results().length == 1) {
+            pop();
+            ValType t = op.results()[0];
+            code.loadConstant(offset);
+            instanceAnd(accessedMemory);
+            if (t == ValType.V128) {
+                support("v128Load64", ConstantDescs.CD_Object, ConstantDescs.CD_long, tail[0], tail[1], tail[2]);
+            } else {
+                code.loadConstant(width);
+                code.loadConstant(op.mnemonic().endsWith("_s") ? 64 - 8 * width : 0);
+                support("load64", ConstantDescs.CD_long, ConstantDescs.CD_long, tail[0], tail[1], tail[2], ConstantDescs.CD_int, ConstantDescs.CD_int);
+                fromBits(t);
+            }
+            push(t);
+        } else {
+            ValType value = pop();
+            pop();
+            if (value == ValType.V128) {
+                code.loadConstant(offset);
+                instanceAnd(accessedMemory);
+                support("v128Store64", ConstantDescs.CD_void, ConstantDescs.CD_long, ConstantDescs.CD_Object, tail[0], tail[1], tail[2]);
+            } else {
+                toBits(value);
+                code.loadConstant(offset);
+                instanceAnd(accessedMemory, width);
+                support("store64", ConstantDescs.CD_void, ConstantDescs.CD_long, ConstantDescs.CD_long, tail[0], tail[1], tail[2], ConstantDescs.CD_int);
             }
         }
     }
@@ -1804,6 +1854,10 @@ final class BaselineCompiler {
     }
 
     private void memoryAccess(Opcode op, long memoryOffset) {
+        if (memory64(accessedMemory)) {
+            memoryAccess64(op, memoryOffset);
+            return;
+        }
         ClassDesc bytes = ConstantDescs.CD_byte.arrayType();
         int offset = (int) memoryOffset; // unsigned 32-bit; the support method widens it
         if (op.results().length == 1) {

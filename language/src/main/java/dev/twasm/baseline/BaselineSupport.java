@@ -41,11 +41,13 @@ import java.util.Arrays;
  * the JVM stack. References are typed {@code Object}. Traps are the AST's {@link WasmTrap}s with
  * the same {@link TrapKind}s and messages, created here out of line without a node location.
  *
- * <p>Linear memory is the {@code byte[]} of memory 0 (Wasm 2.0 has one memory), which the
- * translated method keeps in a local and reloads after calls and {@code memory.grow}. Accesses are
- * little-endian {@link VarHandle} views of the array; the effective address is the unsigned
- * 32-bit operand plus the unsigned offset, computed in {@code long} so it cannot wrap, and checked
- * against the array length before the access.
+ * <p>A 32-bit linear memory is a {@code byte[]}; memory 0's is kept by the translated method in a
+ * local and reloaded after calls and {@code memory.grow}. Accesses are little-endian
+ * {@link VarHandle} views of the array; the effective address is the unsigned 32-bit operand plus
+ * the unsigned offset, computed in {@code long} so it cannot wrap, and checked against the array
+ * length before the access. A 64-bit memory is chunked ({@link WasmMemory}): its accesses
+ * ({@link #load64} and the other {@code *64} methods) take the {@code i64} address and offset and
+ * go through the memory's own methods.
  *
  * <p>Vectors ({@code v128}) are opaque objects of {@link SimdOps#INSTANCE}; the helpers here pass
  * them to it with the lane width and lane index as constant arguments, and a few {@code public
@@ -238,19 +240,68 @@ public final class BaselineSupport {
         INT.set(memory, address(address, memory, offset, 4), (int) value);
     }
 
+    // ---- 64-bit memories (memory64): chunked, through WasmMemory ------------------------------------
+
     /**
-     * An {@code i64} address, index or size of a 64-bit memory or table (memory64, table64) as the
-     * unsigned {@code i32} the 32-bit paths take: unchanged below 2^31, else 2^32 - 1 (the int -1),
-     * out of bounds of every memory and table and too large a {@code grow} delta.
+     * A load of {@code width} bytes at {@code address + offset} of a 64-bit memory, zero-extended,
+     * then sign-extended from bit {@code 63 - signShift} (0: none); the translator converts the
+     * bits to the load's result type.
+     */
+    public static long load64(long address, long offset, WasmInstance instance, int memoryIndex, int width, int signShift) {
+        long bits = memoryOf(instance, memoryIndex).load(AddressOperand.effectiveAddress64(address, offset), width);
+        return bits << signShift >> signShift;
+    }
+
+    /** A store of the low {@code width} bytes of {@code bits} at {@code address + offset} of a 64-bit memory. */
+    public static void store64(long address, long bits, long offset, WasmInstance instance, int memoryIndex, int width) {
+        memoryOf(instance, memoryIndex).store(AddressOperand.effectiveAddress64(address, offset), width, bits);
+    }
+
+    public static Object v128Load64(long address, long offset, WasmInstance instance, int memoryIndex) {
+        return memoryOf(instance, memoryIndex).loadVector(AddressOperand.effectiveAddress64(address, offset));
+    }
+
+    public static void v128Store64(long address, Object value, long offset, WasmInstance instance, int memoryIndex) {
+        memoryOf(instance, memoryIndex).storeVector(AddressOperand.effectiveAddress64(address, offset), value);
+    }
+
+    /** {@code memory.fill} on a 64-bit memory. */
+    public static void memoryFill64(long destination, int value, long length, WasmInstance instance, int memoryIndex) {
+        WasmMemory memory = memoryOf(instance, memoryIndex);
+        if (!memory.inBounds(destination, length)) {
+            throw outOfBoundsMemory();
+        }
+        memory.fill(destination, length, (byte) value);
+    }
+
+    /** {@code memory.copy} where either memory is 64-bit; the operands of a 32-bit side arrive zero-extended. */
+    public static void memoryCopy64(long destination, long source, long length, WasmInstance instance, int destinationMemory, int sourceMemory) {
+        WasmMemory to = memoryOf(instance, destinationMemory);
+        WasmMemory from = memoryOf(instance, sourceMemory);
+        if (!from.inBounds(source, length) || !to.inBounds(destination, length)) {
+            throw outOfBoundsMemory();
+        }
+        WasmMemory.copy(from, source, to, destination, length);
+    }
+
+    /** {@code memory.init} of a 64-bit memory; the segment offset and length arrive zero-extended. */
+    public static void memoryInit64(long destination, long source, long length, WasmInstance instance, int dataIndex, int memoryIndex) {
+        byte[] data = instance.dataSegments[dataIndex];
+        WasmMemory memory = memoryOf(instance, memoryIndex);
+        if (!AddressOperand.fits(source, length, data.length) || !memory.inBounds(destination, length)) {
+            throw outOfBoundsMemory();
+        }
+        memory.copyIn(destination, data, (int) source, (int) length);
+    }
+
+    /**
+     * An {@code i64} index or size of a 64-bit table, or a {@code memory.grow} delta of a 64-bit
+     * memory (memory64, table64) as the unsigned {@code i32} the 32-bit paths take: unchanged
+     * below 2^31, else 2^32 - 1 (the int -1), out of bounds of every table and too large a
+     * {@code grow} delta (a 64-bit memory has at most 2^31 - 1 pages).
      */
     public static int narrowAddress(long value) {
         return value >= 0 && value <= Integer.MAX_VALUE ? (int) value : -1;
-    }
-
-    /** A 64-bit memory's effective address {@code address + offset} (both unsigned), narrowed as {@link #narrowAddress} does. */
-    public static int effectiveAddress64(long address, long offset) {
-        long ea = address + offset;
-        return (address | offset | ea) < 0 ? -1 : narrowAddress(ea);
     }
 
     /** Memory {@code index} of the instance; memory 0 through its own field (the index is a constant at every call site). */

@@ -1,7 +1,7 @@
 package dev.twasm.host;
 
-import com.oracle.truffle.api.memory.ByteArraySupport;
 import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmRuntimeError;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.runtime.WasmMemory;
 
@@ -19,8 +19,6 @@ import java.nio.ByteBuffer;
  * again.
  */
 public final class GuestMemory {
-    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
-
     private final WasmMemory memory;
 
     GuestMemory(WasmMemory memory) {
@@ -44,6 +42,11 @@ public final class GuestMemory {
         return address;
     }
 
+    /** {@link #check}, with the address as the unsigned number it is. */
+    private long at(int address, int length) {
+        return Integer.toUnsignedLong(check(address, length));
+    }
+
     /**
      * Checks that an array of {@code count} (unsigned) elements of {@code elementSize} bytes at
      * {@code address} lies in the memory and returns the address as an array index.
@@ -57,52 +60,66 @@ public final class GuestMemory {
     }
 
     public int readU8(int address) {
-        return memory.buffer[check(address, 1)] & 0xFF;
+        return (int) memory.load(at(address, 1), 1);
     }
 
     public int readU16(int address) {
-        return LE.getShort(memory.buffer, check(address, 2)) & 0xFFFF;
+        return (int) memory.load(at(address, 2), 2);
     }
 
     public int readI32(int address) {
-        return LE.getInt(memory.buffer, check(address, 4));
+        return (int) memory.load(at(address, 4), 4);
     }
 
     public long readI64(int address) {
-        return LE.getLong(memory.buffer, check(address, 8));
+        return memory.load(at(address, 8), 8);
     }
 
     public void writeI8(int address, int value) {
-        memory.buffer[check(address, 1)] = (byte) value;
+        memory.store(at(address, 1), 1, value);
     }
 
     public void writeI16(int address, int value) {
-        LE.putShort(memory.buffer, check(address, 2), (short) value);
+        memory.store(at(address, 2), 2, value);
     }
 
     public void writeI32(int address, int value) {
-        LE.putInt(memory.buffer, check(address, 4), value);
+        memory.store(at(address, 4), 4, value);
     }
 
     public void writeI64(int address, long value) {
-        LE.putLong(memory.buffer, check(address, 8), value);
+        memory.store(at(address, 8), 8, value);
     }
 
     /** A copy of the {@code length} bytes at {@code address}. */
     public byte[] read(int address, int length) {
-        int from = check(address, length);
+        long from = at(address, length);
         byte[] bytes = new byte[length];
-        System.arraycopy(memory.buffer, from, bytes, 0, length);
+        memory.copyOut(from, bytes, 0, length);
         return bytes;
     }
 
     /** Copies {@code bytes} to {@code address}. */
     public void write(int address, byte[] bytes) {
-        System.arraycopy(bytes, 0, memory.buffer, check(address, bytes.length), bytes.length);
+        memory.copyIn(at(address, bytes.length), bytes, 0, bytes.length);
     }
 
-    /** A buffer over the {@code length} bytes at {@code address}, for channel reads and writes without copying. */
+    /**
+     * A buffer over the {@code length} bytes at {@code address}, for channel reads and writes
+     * without copying. The bytes must lie in one array of the memory ({@link WasmMemory}): always
+     * true of a 32-bit memory and of the first 2 GiB of a 64-bit one; a range across two arrays
+     * of a 64-bit memory is refused with a runtime error.
+     */
     public ByteBuffer slice(int address, int length) {
-        return ByteBuffer.wrap(memory.buffer, check(address, length), length);
+        long from = at(address, length);
+        if (from + length <= memory.buffer.length) {
+            return ByteBuffer.wrap(memory.buffer, (int) from, length);
+        }
+        byte[] chunk = memory.highChunk(from, length);
+        if (chunk == null) {
+            throw WasmRuntimeError.create("a host buffer of " + Integer.toUnsignedString(length) + " bytes at " + Long.toUnsignedString(from)
+                            + " spans two arrays of a 64-bit memory, which this engine does not support");
+        }
+        return ByteBuffer.wrap(chunk, (int) memory.highIndex(from), length);
     }
 }

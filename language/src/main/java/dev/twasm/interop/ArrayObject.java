@@ -22,10 +22,10 @@ import dev.twasm.model.ValType;
 @ExportLibrary(InteropLibrary.class)
 public abstract class ArrayObject extends WasmObject {
     /** The current number of elements. */
-    protected abstract int length();
+    protected abstract long length();
 
     /** The element at {@code index}, which is in bounds. */
-    protected abstract Object element(int index);
+    protected abstract Object element(long index);
 
     /** The type written values are converted to, or null when the elements are read-only. */
     protected ValType elementType() {
@@ -36,7 +36,7 @@ public abstract class ArrayObject extends WasmObject {
      * Stores {@code value}, already converted to {@link #elementType()}, at {@code index}, which is
      * in bounds; throws when the value is of that type but not a valid element.
      */
-    protected void setElement(int index, Object value) throws UnsupportedTypeException {
+    protected void setElement(long index, Object value) throws UnsupportedTypeException {
         throw new UnsupportedOperationException("read-only array");
     }
 
@@ -83,7 +83,7 @@ public abstract class ArrayObject extends WasmObject {
         if (!isArrayElementReadable(index)) {
             throw InvalidArrayIndexException.create(index);
         }
-        return element((int) index);
+        return element(index);
     }
 
     @ExportMessage
@@ -102,6 +102,6 @@ public abstract class ArrayObject extends WasmObject {
         if (!isArrayElementReadable(index)) {
             throw InvalidArrayIndexException.create(index);
         }
-        setElement((int) index, convert.execute(value, type));
+        setElement(index, convert.execute(value, type));
     }
 }

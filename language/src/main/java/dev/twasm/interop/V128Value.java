@@ -61,13 +61,13 @@ public final class V128Value extends ByteBufferObject {
     }
 
     @Override
-    protected int length() {
+    protected long length() {
         return 16;
     }
 
     @Override
-    protected Object element(int index) {
-        return bytes[index];
+    protected Object element(long index) {
+        return bytes[(int) index];
     }
 
     @Override

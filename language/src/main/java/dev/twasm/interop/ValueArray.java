@@ -12,12 +12,12 @@ public final class ValueArray extends ArrayObject {
     }
 
     @Override
-    protected int length() {
+    protected long length() {
         return values.length;
     }
 
     @Override
-    protected Object element(int index) {
-        return values[index];
+    protected Object element(long index) {
+        return values[(int) index];
     }
 }

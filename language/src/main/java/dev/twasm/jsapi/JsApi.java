@@ -79,7 +79,8 @@ public final class JsApi extends MemberMapObject {
     @TruffleBoundary
     Object run(JsApiOperation operation, Object[] a) throws UnsupportedTypeException {
         return switch (operation) {
-            case MODULE_INSTANTIATE -> Instantiator.instantiate(arg(a, 0, WasmModule.class), a[1], WasmContext.get(null).callStack());
+            case MODULE_INSTANTIATE -> Instantiator.instantiate(arg(a, 0, WasmModule.class), a[1], WasmContext.get(null).callStack(),
+                            WasmContext.get(null).memory64Limits());
             case MODULE_EXPORTS -> moduleExports(arg(a, 0, WasmModule.class).model());
             case MODULE_IMPORTS -> moduleImports(arg(a, 0, WasmModule.class).model());
             case CUSTOM_SECTIONS -> customSections(arg(a, 0, WasmModule.class).model(), string(a, 1));
@@ -223,7 +224,11 @@ public final class JsApi extends MemberMapObject {
         if (!WasmMemory.canAllocate(limits)) {
             throw JsApiException.create("memory size " + initial + " pages is above this engine's limit");
         }
-        return new WasmMemory(new MemoryType(limits));
+        try {
+            return new WasmMemory(new MemoryType(limits));
+        } catch (OutOfMemoryError e) {
+            throw JsApiException.create("out of memory allocating a memory of " + Integer.toUnsignedString(initial) + " pages");
+        }
     }
 
     private Object memGrow(WasmMemory memory, int delta) {

@@ -10,7 +10,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
  *
  * <p>A 64-bit value at or above 2^63 is a negative {@code long}; {@link #fits} compares unsigned,
  * so such a range is simply out of bounds (every memory and table of this engine is smaller than
- * 2^31).
+ * 2^63 bytes or elements: 32-bit memories and tables below 2^31, 64-bit memories below
+ * {@code wasm.MaxMemory64Bytes}).
  */
 public final class AddressOperand {
     private AddressOperand() {
@@ -33,10 +34,14 @@ public final class AddressOperand {
      */
     public static long effectiveAddress(ExprNode address, VirtualFrame frame, boolean is64, long offset) {
         if (is64) {
-            long a = address.executeI64(frame);
-            long ea = a + offset;
-            return (a | offset | ea) < 0 ? -1 : ea;
+            return effectiveAddress64(address.executeI64(frame), offset);
         }
         return Integer.toUnsignedLong(address.executeI32(frame)) + offset;
+    }
+
+    /** A 64-bit memory's effective address {@code address + offset} (both unsigned), or -1 when the sum is at least 2^63. */
+    public static long effectiveAddress64(long address, long offset) {
+        long ea = address + offset;
+        return (address | offset | ea) < 0 ? -1 : ea;
     }
 }

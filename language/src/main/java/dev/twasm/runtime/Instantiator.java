@@ -32,12 +32,18 @@ public final class Instantiator {
     private Instantiator() {
     }
 
+    /** Instantiates with the default layout and limit of 64-bit memories ({@link WasmMemory#DEFAULT_LIMITS}). */
     public static WasmInstance instantiate(WasmModule module, Object importsObject, CallStack callStack) {
+        return instantiate(module, importsObject, callStack, WasmMemory.DEFAULT_LIMITS);
+    }
+
+    /** Instantiates {@code module}; its 64-bit memories are laid out and limited by {@code limits64} (the context's options). */
+    public static WasmInstance instantiate(WasmModule module, Object importsObject, CallStack callStack, WasmMemory.Memory64Limits limits64) {
         Module model = module.model();
         WasmInstance instance = new WasmInstance(module, callStack, model.functionCount(), model.tableCount(), model.memoryCount(),
                         model.globalCount(), model.tagCount(), model.elems().size(), model.datas().size());
         Linker.resolveImports(module, instance, importsObject);
-        allocate(module, instance);
+        allocate(module, instance, limits64);
         module.registerInstance(instance);
         instance.setExports(exports(model, instance));
         initialize(model, instance);
@@ -48,7 +54,7 @@ public final class Instantiator {
         return instance;
     }
 
-    private static void allocate(WasmModule module, WasmInstance instance) {
+    private static void allocate(WasmModule module, WasmInstance instance, WasmMemory.Memory64Limits limits64) {
         Module model = module.model();
         for (int i = model.importedFunctionCount(); i < model.functionCount(); i++) {
             int typeIndex = model.functionTypeIndex(i);
@@ -67,11 +73,19 @@ public final class Instantiator {
         }
         int m = model.importedMemoryCount();
         for (MemoryType type : model.memories()) {
-            if (!WasmMemory.canAllocate(type.limits())) {
-                throw WasmRuntimeError.create("cannot instantiate: memory of " + type.limits().min() + " pages exceeds this engine's limit of "
-                                + WasmMemory.MAX_PAGES + " pages");
+            if (!WasmMemory.canAllocate(type, limits64.maxBytes())) {
+                throw WasmRuntimeError.create("cannot instantiate: memory of " + Long.toUnsignedString(type.limits().min()) + " pages exceeds this engine's limit of "
+                                + WasmMemory.pageLimit(type.addressType().is64(), limits64.maxBytes()) + " pages"
+                                + (type.addressType().is64() ? " for a 64-bit memory (option wasm.MaxMemory64Bytes)" : ""));
             }
-            instance.memories[m++] = new WasmMemory(type);
+            if (type.limits().min() * MemoryType.PAGE_SIZE > Runtime.getRuntime().maxMemory()) {
+                throw WasmRuntimeError.create("cannot instantiate: memory of " + type.limits().min() + " pages is larger than the JVM heap (-Xmx)");
+            }
+            try {
+                instance.memories[m++] = new WasmMemory(type, limits64);
+            } catch (OutOfMemoryError e) {
+                throw WasmRuntimeError.create("cannot instantiate: out of memory allocating a memory of " + type.limits().min() + " pages");
+            }
         }
         if (instance.memories.length > 0) {
             instance.memory0 = instance.memories[0];
@@ -149,7 +163,7 @@ public final class Instantiator {
                 if (!AddressOperand.fits(offset, bytes.length, memory.byteSize())) {
                     throw WasmTrap.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, null);
                 }
-                System.arraycopy(bytes, 0, memory.buffer, (int) offset, bytes.length);
+                memory.copyIn(offset, bytes, 0, bytes.length);
                 instance.dataSegments[i] = DROPPED_DATA;
             }
         }

@@ -118,7 +118,8 @@ public final class WasmModule extends WasmObject {
         if (arguments.length > 1) {
             throw ArityException.create(0, 1, arguments.length);
         }
-        return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null, WasmContext.get(null).callStack());
+        WasmContext context = WasmContext.get(null);
+        return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null, context.callStack(), context.memory64Limits());
     }
 
     @Override

@@ -76,13 +76,13 @@ public final class WasmTable extends ArrayObject {
     // ---- interop: the table as an array ------------------------------------------------------
 
     @Override
-    protected int length() {
+    protected long length() {
         return elements.length;
     }
 
     @Override
-    protected Object element(int index) {
-        return elements[index];
+    protected Object element(long index) {
+        return elements[(int) index];
     }
 
     @Override
@@ -101,8 +101,8 @@ public final class WasmTable extends ArrayObject {
     }
 
     @Override
-    protected void setElement(int index, Object value) {
-        elements[index] = value;
+    protected void setElement(long index, Object value) {
+        elements[(int) index] = value;
     }
 
     @Override

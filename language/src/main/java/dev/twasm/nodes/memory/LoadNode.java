@@ -19,6 +19,11 @@ import dev.twasm.nodes.TrapSite;
  *
  * <p>The memory's array is read after the address is evaluated and on every execution, because
  * the address computation may grow the memory.
+ *
+ * <p>A 64-bit memory is chunked ({@code WasmMemory}); on one, {@code is64} (a final field, so
+ * partial evaluation keeps one path) sends the access to {@link MemoryNodes#loadBits}, the chunk
+ * lookup and a zero-extending load of the width, and the bits are sign-extended and reinterpreted
+ * here. A 32-bit memory's compiled load contains none of that.
  */
 @NodeInfo(shortName = "load")
 public final class LoadNode extends ExprNode {
@@ -28,8 +33,10 @@ public final class LoadNode extends ExprNode {
     private final int width;
     private final long offset;
     private final int memoryIndex;
-    /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
+    /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64} and the memory is chunked. */
     private final boolean is64;
+    /** Whether the load sign-extends ({@code _s}); only the 64-bit path needs it as a field. */
+    private final boolean signed;
     @Child private ExprNode address;
 
     public LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, ExprNode address) {
@@ -38,10 +45,13 @@ public final class LoadNode extends ExprNode {
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.is64 = is64;
+        this.signed = op.mnemonic().endsWith("_s");
         this.address = address;
     }
 
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    /** The profiles of a 64-bit memory's access ({@link MemoryNodes.Paths64}). */
+    private final MemoryNodes.Paths64 paths64 = new MemoryNodes.Paths64();
 
     private long effectiveAddress(VirtualFrame frame) {
         return AddressOperand.effectiveAddress(address, frame, is64, offset);
@@ -52,9 +62,19 @@ public final class LoadNode extends ExprNode {
         return MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
     }
 
+    /** A 64-bit memory's load: the bits at {@code ea}, sign- or zero-extended to 64 bits. */
+    private long load64(VirtualFrame frame, long ea) {
+        long bits = MemoryNodes.loadBits(this, frame, memoryIndex, ea, width, outOfBounds, paths64);
+        int unused = 64 - 8 * width;
+        return signed ? bits << unused >> unused : bits;
+    }
+
     @Override
     public int executeI32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
+        if (is64) {
+            return (int) load64(frame, ea);
+        }
         byte[] bytes = checkedBytes(frame, ea);
         return switch (op) {
             case I32_LOAD -> LE.getInt(bytes, ea);
@@ -69,6 +89,9 @@ public final class LoadNode extends ExprNode {
     @Override
     public long executeI64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
+        if (is64) {
+            return load64(frame, ea);
+        }
         byte[] bytes = checkedBytes(frame, ea);
         return switch (op) {
             case I64_LOAD -> LE.getLong(bytes, ea);
@@ -85,6 +108,9 @@ public final class LoadNode extends ExprNode {
     @Override
     public float executeF32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
+        if (is64) {
+            return Float.intBitsToFloat((int) load64(frame, ea));
+        }
         byte[] bytes = checkedBytes(frame, ea);
         // A float load, not int bits then intBitsToFloat: the bits move unchanged either way (no
         // NaN canonicalization), and Graal folds a float load into the arithmetic that uses it,
@@ -95,6 +121,9 @@ public final class LoadNode extends ExprNode {
     @Override
     public double executeF64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
+        if (is64) {
+            return Double.longBitsToDouble(load64(frame, ea));
+        }
         byte[] bytes = checkedBytes(frame, ea);
         return LE.getDouble(bytes, ea);
     }

@@ -11,18 +11,21 @@ import dev.twasm.runtime.WasmMemory;
 
 /**
  * {@code memory.copy} (spec §4.4.7): copies a range, with memmove semantics for overlapping
- * ranges ({@code System.arraycopy} guarantees that), trapping before any write if either range
- * is out of bounds.
+ * ranges ({@code System.arraycopy} guarantees that, and {@code WasmMemory.copy} across the chunks
+ * of a 64-bit memory), trapping before any write if either range is out of bounds.
  */
 @NodeInfo(shortName = "memory.copy")
 public final class MemoryCopyNode extends BulkOperationNode {
     private final int destinationMemory;
     private final int sourceMemory;
+    /** Whether either memory is 64-bit, hence chunked: the copy goes through {@link WasmMemory#copy}. */
+    private final boolean chunked;
 
     public MemoryCopyNode(int destinationMemory, int sourceMemory, int wide, ExprNode destination, ExprNode source, ExprNode length) {
         super(destination, source, length, wide, TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.destinationMemory = destinationMemory;
         this.sourceMemory = sourceMemory;
+        this.chunked = (wide & 3) != 0;
     }
 
     @Override
@@ -31,6 +34,10 @@ public final class MemoryCopyNode extends BulkOperationNode {
         WasmMemory from = MemoryNodes.memory(this, frame, sourceMemory);
         if (!AddressOperand.fits(source, length, from.byteSize()) || !AddressOperand.fits(destination, length, to.byteSize())) {
             throw outOfBounds.trap(this);
+        }
+        if (chunked) {
+            WasmMemory.copy(from, source, to, destination, length);
+            return;
         }
         System.arraycopy(from.buffer, (int) source, to.buffer, (int) destination, (int) length);
     }

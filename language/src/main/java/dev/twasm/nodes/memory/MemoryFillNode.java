@@ -15,10 +15,13 @@ import java.util.Arrays;
 @NodeInfo(shortName = "memory.fill")
 public final class MemoryFillNode extends BulkOperationNode {
     private final int memoryIndex;
+    /** Whether the memory is 64-bit, hence chunked. */
+    private final boolean is64;
 
     public MemoryFillNode(int memoryIndex, boolean is64, ExprNode destination, ExprNode value, ExprNode length) {
         super(destination, value, length, wide(is64, false, is64), TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
     }
 
     @Override
@@ -26,6 +29,10 @@ public final class MemoryFillNode extends BulkOperationNode {
         WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
         if (!AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
+        }
+        if (is64) {
+            memory.fill(destination, length, (byte) value);
+            return;
         }
         Arrays.fill(memory.buffer, (int) destination, (int) (destination + length), (byte) value);
     }

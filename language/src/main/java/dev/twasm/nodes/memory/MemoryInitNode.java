@@ -18,11 +18,14 @@ import dev.twasm.runtime.WasmMemory;
 public final class MemoryInitNode extends BulkOperationNode {
     private final int dataIndex;
     private final int memoryIndex;
+    /** Whether the memory is 64-bit, hence chunked. */
+    private final boolean is64;
 
     public MemoryInitNode(int dataIndex, int memoryIndex, boolean is64, ExprNode destination, ExprNode source, ExprNode length) {
         super(destination, source, length, wide(is64, false, false), TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.dataIndex = dataIndex;
         this.memoryIndex = memoryIndex;
+        this.is64 = is64;
     }
 
     @Override
@@ -31,6 +34,10 @@ public final class MemoryInitNode extends BulkOperationNode {
         WasmMemory memory = MemoryNodes.memory(this, frame, memoryIndex);
         if (!AddressOperand.fits(source, length, data.length) || !AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
+        }
+        if (is64) {
+            memory.copyIn(destination, data, (int) source, (int) length);
+            return;
         }
         System.arraycopy(data, (int) source, memory.buffer, (int) destination, (int) length);
     }

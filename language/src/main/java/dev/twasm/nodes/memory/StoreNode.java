@@ -5,6 +5,7 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
+import dev.twasm.model.ValType;
 import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
@@ -14,7 +15,8 @@ import dev.twasm.nodes.TrapSite;
  * Every store instruction (spec §4.4.7 {@code t.store}, {@code t.storeN}): evaluates the address
  * and then the value, and writes little-endian at {@code address + offset}. The bounds check
  * (as in {@link LoadNode}) happens before any byte is written, so a store that is partly out of
- * bounds changes nothing.
+ * bounds changes nothing. On a 64-bit (chunked) memory, {@code is64}, a final field, sends the
+ * value's raw bits to {@link MemoryNodes#storeBits} instead, as {@link LoadNode} does for loads.
  */
 @NodeInfo(shortName = "store")
 public final class StoreNode extends StmtNode {
@@ -26,6 +28,8 @@ public final class StoreNode extends StmtNode {
     private final int memoryIndex;
     /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
     private final boolean is64;
+    /** The type of the stored value. */
+    private final ValType valueType;
     @Child private ExprNode address;
     @Child private ExprNode value;
 
@@ -35,6 +39,7 @@ public final class StoreNode extends StmtNode {
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.is64 = is64;
+        this.valueType = op.params()[1];
         this.address = address;
         this.value = value;
     }
@@ -42,6 +47,10 @@ public final class StoreNode extends StmtNode {
     @Override
     public int execute(VirtualFrame frame) {
         long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
+        if (is64) {
+            MemoryNodes.storeBits(this, frame, memoryIndex, ea, width, valueBits(frame), outOfBounds, paths64);
+            return FALLTHROUGH;
+        }
         switch (op) {
             case I32_STORE -> storeInt(frame, ea, value.executeI32(frame));
             case I32_STORE8 -> storeByte(frame, ea, value.executeI32(frame));
@@ -58,6 +67,18 @@ public final class StoreNode extends StmtNode {
     }
 
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    /** The profiles of a 64-bit memory's access ({@link MemoryNodes.Paths64}). */
+    private final MemoryNodes.Paths64 paths64 = new MemoryNodes.Paths64();
+
+    /** The value operand's bits (floats' unchanged), for a 64-bit memory's store. */
+    private long valueBits(VirtualFrame frame) {
+        return switch (valueType) {
+            case I32 -> value.executeI32(frame);
+            case I64 -> value.executeI64(frame);
+            case F32 -> Float.floatToRawIntBits(value.executeF32(frame));
+            default -> Double.doubleToRawLongBits(value.executeF64(frame));
+        };
+    }
 
     /** The memory's bytes, after checking that {@code [ea, ea + width)} lies within them. */
     private byte[] checkedBytes(VirtualFrame frame, long ea) {

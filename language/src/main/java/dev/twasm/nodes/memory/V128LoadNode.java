@@ -1,13 +1,13 @@
 package dev.twasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
 import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
+import dev.twasm.runtime.WasmMemory;
 import dev.twasm.simd.SimdFamily;
 import dev.twasm.simd.SimdOps;
 import dev.twasm.simd.V128Unary;
@@ -21,13 +21,14 @@ import dev.twasm.simd.V128Unary;
  * widening function are final fields, so partial evaluation keeps one path; with the Vector API
  * implementation the composition compiles to one load and one vector instruction.
  *
+ * <p>On a 64-bit (chunked) memory the 16-byte load is {@link MemoryNodes#loadVector} and the
+ * scalar part {@link MemoryNodes#loadBits}; {@code is64} is a final field, as in {@link LoadNode}.
+ *
  * <p>{@code load_lane} has the vector as a second operand, evaluated after the address, as the
  * stack order requires; the load happens after both.
  */
 @NodeInfo(shortName = "v128.load")
 public final class V128LoadNode extends ExprNode {
-    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
-
     private final Opcode op;
     private final SimdFamily family;
     private final int width;
@@ -41,6 +42,8 @@ public final class V128LoadNode extends ExprNode {
     @Child private ExprNode address;
     @Child private ExprNode vector;
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    /** The profiles of a 64-bit memory's access ({@link MemoryNodes.Paths64}). */
+    private final MemoryNodes.Paths64 paths64 = new MemoryNodes.Paths64();
 
     /** A load of instruction {@code op}; {@code vector} is the vector operand of a lane load, else null. */
     public V128LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, int lane, ExprNode address, ExprNode vector) {
@@ -61,17 +64,22 @@ public final class V128LoadNode extends ExprNode {
     public Object executeV128(VirtualFrame frame) {
         long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         Object into = family == SimdFamily.LOAD_LANE ? vector.executeV128(frame) : null;
-        byte[] bytes = MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
-        SimdOps ops = SimdOps.INSTANCE;
-        if (family == SimdFamily.LOAD) {
-            return ops.load(bytes, (int) ea);
+        if (is64) {
+            if (family == SimdFamily.LOAD) {
+                return MemoryNodes.loadVector(this, frame, memoryIndex, ea, outOfBounds, paths64);
+            }
+            return compose(into, MemoryNodes.loadBits(this, frame, memoryIndex, ea, width, outOfBounds, paths64));
         }
-        long bits = switch (width) {
-            case 1 -> LE.getByte(bytes, ea) & 0xFFL;
-            case 2 -> LE.getShort(bytes, ea) & 0xFFFFL;
-            case 4 -> LE.getInt(bytes, ea) & 0xFFFF_FFFFL;
-            default -> LE.getLong(bytes, ea);
-        };
+        byte[] bytes = MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
+        if (family == SimdFamily.LOAD) {
+            return SimdOps.INSTANCE.load(bytes, (int) ea);
+        }
+        return compose(into, WasmMemory.bits(bytes, ea, width));
+    }
+
+    /** The vector of a load narrower than 16 bytes from the loaded {@code bits} (and, for a lane load, the vector operand {@code into}). */
+    private Object compose(Object into, long bits) {
+        SimdOps ops = SimdOps.INSTANCE;
         if (family == SimdFamily.LOAD_EXTEND) {
             return extend.apply(ops.fromLongs(bits, 0));
         } else if (family == SimdFamily.LOAD_SPLAT) {

@@ -1,7 +1,6 @@
 package dev.twasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.memory.ByteArraySupport;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.model.Opcode;
@@ -9,6 +8,7 @@ import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.StmtNode;
 import dev.twasm.nodes.TrapSite;
+import dev.twasm.runtime.WasmMemory;
 import dev.twasm.simd.SimdFamily;
 import dev.twasm.simd.SimdOps;
 
@@ -16,12 +16,12 @@ import dev.twasm.simd.SimdOps;
  * The vector stores (spec §4.4.7 {@code v128.store}, {@code v128.storeN_lane}): both operands are
  * evaluated, the access {@code [address + offset, + width)} is bounds-checked as in
  * {@link StoreNode}, then the 16 bytes, or the lane's raw bits at the lane's width, are written
- * little-endian. The family, width and lane are final fields, so partial evaluation keeps one path.
+ * little-endian. The family, width and lane are final fields, so partial evaluation keeps one path;
+ * so is {@code is64}, which sends a 64-bit (chunked) memory's store to
+ * {@link MemoryNodes#storeVector} or {@link MemoryNodes#storeBits}.
  */
 @NodeInfo(shortName = "v128.store")
 public final class V128StoreNode extends StmtNode {
-    private static final ByteArraySupport LE = ByteArraySupport.littleEndian();
-
     private final Opcode op;
     private final boolean wholeVector;
     private final int width;
@@ -34,6 +34,8 @@ public final class V128StoreNode extends StmtNode {
     @Child private ExprNode address;
     @Child private ExprNode vector;
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    /** The profiles of a 64-bit memory's access ({@link MemoryNodes.Paths64}). */
+    private final MemoryNodes.Paths64 paths64 = new MemoryNodes.Paths64();
 
     public V128StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, int lane, ExprNode address, ExprNode vector) {
         this.op = op;
@@ -52,18 +54,20 @@ public final class V128StoreNode extends StmtNode {
     public int execute(VirtualFrame frame) {
         long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         Object v = vector.executeV128(frame);
+        if (is64) {
+            if (wholeVector) {
+                MemoryNodes.storeVector(this, frame, memoryIndex, ea, v, outOfBounds, paths64);
+            } else {
+                MemoryNodes.storeBits(this, frame, memoryIndex, ea, width, SimdOps.INSTANCE.extractLane(v, laneLog2, lane), outOfBounds, paths64);
+            }
+            return FALLTHROUGH;
+        }
         byte[] bytes = MemoryNodes.checkedBytes(this, frame, memoryIndex, ea, width, outOfBounds);
         if (wholeVector) {
             SimdOps.INSTANCE.store(bytes, (int) ea, v);
             return FALLTHROUGH;
         }
-        long bits = SimdOps.INSTANCE.extractLane(v, laneLog2, lane);
-        switch (width) {
-            case 1 -> LE.putByte(bytes, ea, (byte) bits);
-            case 2 -> LE.putShort(bytes, ea, (short) bits);
-            case 4 -> LE.putInt(bytes, ea, (int) bits);
-            default -> LE.putLong(bytes, ea, bits);
-        }
+        WasmMemory.putBits(bytes, ea, width, SimdOps.INSTANCE.extractLane(v, laneLog2, lane));
         return FALLTHROUGH;
     }
 
