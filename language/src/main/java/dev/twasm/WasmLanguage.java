@@ -40,7 +40,8 @@ import java.util.List;
  * <li>{@code binary} decodes the binary format and {@code text} parses the text format; both
  * produce the same immutable {@code model.Module}, whose code stays in binary encoding and is read
  * with {@code binary.CodeReader}. These, {@code model} and {@code validation} are plain Java.</li>
- * <li>{@code validation} checks the module against the spec's validation rules.</li>
+ * <li>{@code validation} checks the module against the spec's validation rules, reference types
+ * by subtyping, type indices compared after canonicalisation ({@code model.CanonicalTypes}).</li>
  * <li>{@code builder} turns each function into an expression tree of self-specializing nodes
  * ({@code nodes}): values flow through typed execute methods, branches are int signals, loops are
  * Truffle loop nodes, locals and hidden stack slots are static frame slots; a tail call
@@ -110,7 +111,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                         && firstOptions.get(WasmOptions.MultiMemory).equals(newOptions.get(WasmOptions.MultiMemory))
                         && firstOptions.get(WasmOptions.Memory64).equals(newOptions.get(WasmOptions.Memory64))
                         && firstOptions.get(WasmOptions.ExtendedConstants).equals(newOptions.get(WasmOptions.ExtendedConstants))
-                        && firstOptions.get(WasmOptions.ExceptionHandling).equals(newOptions.get(WasmOptions.ExceptionHandling));
+                        && firstOptions.get(WasmOptions.ExceptionHandling).equals(newOptions.get(WasmOptions.ExceptionHandling))
+                        && firstOptions.get(WasmOptions.FunctionReferences).equals(newOptions.get(WasmOptions.FunctionReferences));
     }
 
     @Override
@@ -120,7 +122,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         ValidationResult validation;
         OptionValues options = WasmContext.get(null).env().getOptions();
         Features features = new Features(options.get(WasmOptions.MultiMemory), options.get(WasmOptions.Memory64),
-                        options.get(WasmOptions.ExtendedConstants), options.get(WasmOptions.ExceptionHandling));
+                        options.get(WasmOptions.ExtendedConstants), options.get(WasmOptions.ExceptionHandling),
+                        options.get(WasmOptions.FunctionReferences));
         try {
             if (source.hasBytes()) {
                 model = BinaryDecoder.decode(source.getBytes().toByteArray(), features);

@@ -59,6 +59,12 @@ public final class WasmOptions {
                     category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL, usageSyntax = "[1, 32767]")
     public static final OptionKey<Integer> Memory64ArrayPages = new OptionKey<>(WasmMemory.MAX_PAGES);
 
+    @Option(help = "Decode the binary encoding of the instructions of Wasm 3.0 typed function references (call_ref, "
+                    + "return_call_ref, ref.as_non_null, br_on_null, br_on_non_null); reference types (ref null? ht) are accepted "
+                    + "always; off: Wasm 2.0's rules for those opcodes.", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> FunctionReferences = new OptionKey<>(false);
+
     private WasmOptions() {
     }
 }

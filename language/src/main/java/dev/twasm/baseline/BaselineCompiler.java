@@ -432,7 +432,7 @@ final class BaselineCompiler {
 
     private void recordBranch(Opcode op, CodeReader reader) {
         int outermost = switch (op) {
-            case BR, BR_IF -> reader.index();
+            case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> reader.index();
             case BR_TABLE -> {
                 int max = reader.defaultLabel();
                 for (int label : reader.labels()) {
@@ -440,7 +440,7 @@ final class BaselineCompiler {
                 }
                 yield max;
             }
-            case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT -> frames.size() - 1;
+            case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> frames.size() - 1;
             default -> -1;
         };
         if (outermost >= 0) {
@@ -1226,25 +1226,29 @@ final class BaselineCompiler {
      * {@code TailCall} from the body method; the function's wrapper method or its caller's call
      * site makes the call, after this frame is gone ({@link ModuleClass}).
      */
-    private void returnCall(FuncType callee, boolean indirect, int index, int tableIndex) {
+    private void returnCall(FuncType callee, TailCallee how, int index, int tableIndex) {
         if (!JvmTypes.representable(callee)) {
             throw new UnsupportedFunctionException("tail call of a function of type " + callee);
         }
-        int element = -1;
-        if (indirect) {
-            pop();
-            element = scratch(TypeKind.INT, 65535);
-            code.istore(element);
+        int operand = -1;
+        if (how != TailCallee.DIRECT) {
+            // the element index or the function reference, above the arguments
+            TypeKind kind = JvmTypes.kind(pop());
+            operand = scratch(kind, 65535);
+            code.storeLocal(kind, operand);
         }
         packValues(callee.params(), 1);
         pop(callee.paramCount());
-        if (indirect) {
-            code.iload(element);
+        if (how == TailCallee.TABLE) {
+            code.iload(operand);
             code.aload(instanceSlot);
             code.loadConstant(tableIndex);
             code.loadConstant(module.typeId(index));
             support("indirectTailCall", JvmTypes.TAIL_CALL, JvmTypes.OBJECT_ARRAY, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int,
                             ConstantDescs.CD_int);
+        } else if (how == TailCallee.REFERENCE) {
+            code.aload(operand);
+            support("referenceTailCall", JvmTypes.TAIL_CALL, JvmTypes.OBJECT_ARRAY, ConstantDescs.CD_Object);
         } else {
             code.aload(instanceSlot);
             code.loadConstant(index);
@@ -1461,8 +1465,15 @@ final class BaselineCompiler {
             }
             case CALL -> call(reader.index());
             case CALL_INDIRECT -> callIndirect(reader.index(), reader.index2());
-            case RETURN_CALL -> returnCall(model.functionType(reader.index()), false, reader.index(), 0);
-            case RETURN_CALL_INDIRECT -> returnCall(model.types().get(reader.index()), true, reader.index(), reader.index2());
+            case RETURN_CALL -> returnCall(model.functionType(reader.index()), TailCallee.DIRECT, reader.index(), 0);
+            case RETURN_CALL_INDIRECT -> returnCall(model.types().get(reader.index()), TailCallee.TABLE, reader.index(), reader.index2());
+            case CALL_REF -> callRef(reader.index());
+            case RETURN_CALL_REF -> returnCall(model.types().get(reader.index()), TailCallee.REFERENCE, reader.index(), 0);
+            case BR_ON_NULL, BR_ON_NON_NULL -> brOnNull(op == Opcode.BR_ON_NON_NULL, frame(reader.index()));
+            case REF_AS_NON_NULL -> {
+                support("refAsNonNull", ConstantDescs.CD_Object, ConstantDescs.CD_Object);
+                push(pop().withNullable(false));
+            }
             case DROP -> {
                 if (JvmTypes.kind(pop()).slotSize() == 2) {
                     code.pop2();
@@ -1637,7 +1648,7 @@ final class BaselineCompiler {
             case REF_FUNC -> {
                 instanceAnd(reader.index());
                 support("refFunc", ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int);
-                push(ValType.FUNCREF);
+                push(ValType.ref(false, model.functionTypeIndex(reader.index())));
             }
             default -> {
                 if (op.isVector()) {
@@ -2157,6 +2168,52 @@ final class BaselineCompiler {
         code.loadConstant(module.typeId(typeIndex));
         code.invokestatic(linkage.classDesc(), linkage.callIndirectStub(callee), ModuleClass.callIndirectStubType(callee));
         callResults(callee);
+    }
+
+    /** Where a tail call's callee comes from: an index, a table element, a function reference. */
+    private enum TailCallee {
+        DIRECT,
+        TABLE,
+        REFERENCE
+    }
+
+    /**
+     * {@code call_ref x}: the arguments and the reference are the parameters of a call stub of the
+     * callee's type, which traps on null ({@code BaselineSupport.referencedFunction}) and calls.
+     */
+    private void callRef(int typeIndex) {
+        FuncType callee = model.types().get(typeIndex);
+        if (!JvmTypes.representable(callee)) {
+            throw new UnsupportedFunctionException("call_ref of type " + callee);
+        }
+        pop(callee.paramCount() + 1);
+        code.invokestatic(linkage.classDesc(), linkage.callRefStub(callee), ModuleClass.callRefStubType(callee));
+        callResults(callee);
+    }
+
+    /**
+     * {@code br_on_null l} and {@code br_on_non_null l}: compares the reference on top with the
+     * null singleton; {@code br_on_null} drops it and branches when null, {@code br_on_non_null}
+     * branches with it when not null and drops it otherwise.
+     */
+    private void brOnNull(boolean onNonNull, Frame target) {
+        Label stay = code.newLabel();
+        code.dup();
+        code.getstatic(JvmTypes.SUPPORT, "NULL", ConstantDescs.CD_Object);
+        if (onNonNull) {
+            code.if_acmpeq(stay);
+            branch(target);
+            code.labelBinding(stay);
+            code.pop();
+            pop();
+        } else {
+            code.if_acmpne(stay);
+            code.pop();
+            ValType reference = pop();
+            branch(target);
+            code.labelBinding(stay);
+            push(reference.withNullable(false));
+        }
     }
 
     /** After a call: the memory may have grown; several results arrive as an {@code Object[]}. */

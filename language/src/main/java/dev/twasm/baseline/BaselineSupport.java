@@ -655,6 +655,29 @@ public final class BaselineSupport {
         return new TailCall(function, arguments);
     }
 
+    /** The callee of {@code call_ref} (Wasm 3.0): traps on null as the AST's {@code CallRefNode} does. */
+    public static WasmFunction referencedFunction(Object reference) {
+        if (reference instanceof WasmFunction function) {
+            return function;
+        }
+        throw trap(TrapKind.NULL_FUNCTION_REFERENCE);
+    }
+
+    /** {@code return_call_ref}: finds (and traps) as {@link #referencedFunction} does, then as {@link #tailCall}. */
+    public static TailCall referenceTailCall(Object[] arguments, Object reference) {
+        WasmFunction function = referencedFunction(reference);
+        arguments[0] = function.context();
+        return new TailCall(function, arguments);
+    }
+
+    /** {@code ref.as_non_null} (Wasm 3.0): the reference, or the trap "null reference". */
+    public static Object refAsNonNull(Object reference) {
+        if (reference == WasmNull.INSTANCE) {
+            throw trap(TrapKind.NULL_REFERENCE);
+        }
+        return reference;
+    }
+
     /** The results of a body method of a function with tail calls: its own, or those of the tail calls it returned. */
     public static Object resolveTailCalls(Object result) {
         return TailCall.resolve(result);

@@ -43,12 +43,12 @@ final class JvmTypes {
     }
 
     static TypeKind kind(ValType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> TypeKind.INT;
             case I64 -> TypeKind.LONG;
             case F32 -> TypeKind.FLOAT;
             case F64 -> TypeKind.DOUBLE;
-            case FUNCREF, EXTERNREF, EXNREF, V128 -> TypeKind.REFERENCE;
+            case REF, V128 -> TypeKind.REFERENCE;
         };
     }
 

@@ -87,6 +87,7 @@ final class ModuleClass {
     private final Map<Integer, List<Region>> regions;
     private final Map<FuncType, String> callFunctionStubs = new LinkedHashMap<>();
     private final Map<FuncType, String> callIndirectStubs = new LinkedHashMap<>();
+    private final Map<FuncType, String> callRefStubs = new LinkedHashMap<>();
 
     /** Defined functions whose body contains a tail call ({@code return_call}, {@code return_call_indirect}). */
     private final BitSet tailCalls;
@@ -105,7 +106,7 @@ final class ModuleClass {
             CodeReader reader = new CodeReader(model.definedFunction(f).body());
             while (reader.hasNext()) {
                 Opcode op = reader.next();
-                if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT) {
+                if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
                     result.set(f);
                     break;
                 }
@@ -279,6 +280,10 @@ final class ModuleClass {
                 stub(cb, stub.getValue(), stub.getKey(), callIndirectStubType(stub.getKey()), "indirectFunction",
                                 MethodTypeDesc.of(JvmTypes.FUNCTION, ConstantDescs.CD_int, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_int));
             }
+            for (Map.Entry<FuncType, String> stub : callRefStubs.entrySet()) {
+                stub(cb, stub.getValue(), stub.getKey(), callRefStubType(stub.getKey()), "referencedFunction",
+                                MethodTypeDesc.of(JvmTypes.FUNCTION, ConstantDescs.CD_Object));
+            }
         });
     }
 
@@ -299,6 +304,11 @@ final class ModuleClass {
 
     String callIndirectStub(FuncType type) {
         return callIndirectStubs.computeIfAbsent(type, t -> "callIndirect$" + callIndirectStubs.size());
+    }
+
+    /** The stub of {@code call_ref} of {@code type}: {@code (params..., Object reference) result}. */
+    String callRefStub(FuncType type) {
+        return callRefStubs.computeIfAbsent(type, t -> "callRef$" + callRefStubs.size());
     }
 
     static String methodName(int functionIndex) {
@@ -361,6 +371,10 @@ final class ModuleClass {
 
     static MethodTypeDesc callFunctionStubType(FuncType type) {
         return JvmTypes.method(type, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+    }
+
+    static MethodTypeDesc callRefStubType(FuncType type) {
+        return JvmTypes.method(type, ConstantDescs.CD_Object);
     }
 
     static MethodTypeDesc callIndirectStubType(FuncType type) {

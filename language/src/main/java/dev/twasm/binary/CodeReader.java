@@ -87,7 +87,8 @@ public final class CodeReader {
             }
         } else {
             op = Opcode.fromByte(b);
-            if (op == null || !features.exceptionHandling() && op.isExceptionHandling()) {
+            if (op == null || !features.exceptionHandling() && op.isExceptionHandling()
+                            || !features.functionReferences() && op.isFunctionReferences()) {
                 throw new MalformedModuleException("illegal opcode " + String.format("%02x", b), instructionOffset);
             }
         }
@@ -101,7 +102,7 @@ public final class CodeReader {
             case NONE -> {
             }
             case BLOCK_TYPE -> blockType = readBlockType();
-            case LABEL, TAG, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = readIndex();
+            case LABEL, TAG, FUNC, TYPE, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = readIndex();
             case TRY_TABLE -> {
                 blockType = readBlockType();
                 readCatches();
@@ -142,7 +143,7 @@ public final class CodeReader {
             case I64 -> i64 = in.readS64();
             case F32 -> i64 = in.readF32Bits();
             case F64 -> i64 = in.readF64Bits();
-            case REF_TYPE -> refType = Types.readRefType(in);
+            case REF_TYPE -> refType = Types.readHeapType(in, true);
             case MEMORY_INIT -> {
                 index = readIndex();
                 index2 = readMemoryIndex();
@@ -237,6 +238,10 @@ public final class CodeReader {
         if (b == 0x40) {
             in.readByte();
             return BlockType.EMPTY;
+        }
+        if (b == Types.REF || b == Types.REF_NULL) {
+            in.readByte();
+            return BlockType.of(Types.readHeapType(in, b == Types.REF_NULL));
         }
         ValType t = Types.valTypeOrNull(b);
         if (t != null) {

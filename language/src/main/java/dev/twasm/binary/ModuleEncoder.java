@@ -146,7 +146,7 @@ public final class ModuleEncoder {
     private static void valTypes(BinaryOutput s, ValType[] types) {
         s.writeU32(types.length);
         for (ValType t : types) {
-            s.writeByte(Types.encode(t));
+            Types.write(s, t);
         }
     }
 
@@ -160,12 +160,13 @@ public final class ModuleEncoder {
     }
 
     private void tableType(BinaryOutput s, TableType type) {
-        s.writeByte(Types.encode(type.elemType()));
+        Types.write(s, type.elemType());
         limits(s, type.addressType(), type.limits());
     }
 
     private static void globalType(BinaryOutput s, GlobalType type) {
-        s.writeByte(Types.encode(type.valType())).writeByte(type.mutable() ? 1 : 0);
+        Types.write(s, type.valType());
+        s.writeByte(type.mutable() ? 1 : 0);
     }
 
     /** {@code tagtype ::= 0x00 typeidx}: the attribute byte 0 is an exception. */
@@ -208,12 +209,14 @@ public final class ModuleEncoder {
 
     /** Chooses among the eight element segment encodings (spec §5.5.12) the one that fits. */
     private void elem(BinaryOutput s, ElemSegment e) {
-        boolean funcIndices = e.elemType() == ValType.FUNCREF;
+        // function indices decode as (ref func) (spec 3.0 §5.5.12), so only segments of that type use them
+        boolean funcIndices = e.elemType() == ElemSegment.FUNCTION_INDICES;
         for (Expr item : e.items()) {
             funcIndices &= RefFuncItem.indexOf(item) >= 0;
         }
         int flags = funcIndices ? 0 : 4;
-        boolean implicitTable = e.mode() == SegmentMode.ACTIVE && e.tableIndex() == 0 && e.elemType() == ValType.FUNCREF;
+        boolean implicitTable = e.mode() == SegmentMode.ACTIVE && e.tableIndex() == 0
+                        && (funcIndices || e.elemType() == ValType.FUNCREF);
         switch (e.mode()) {
             case ACTIVE -> flags |= implicitTable ? 0 : 2;
             case PASSIVE -> flags |= 1;
@@ -227,7 +230,11 @@ public final class ModuleEncoder {
             s.writeBytes(e.offset().code());
         }
         if (!implicitTable) {
-            s.writeByte(funcIndices ? 0x00 : Types.encode(e.elemType()));
+            if (funcIndices) {
+                s.writeByte(0x00);
+            } else {
+                Types.write(s, e.elemType());
+            }
         }
         s.writeU32(e.items().length);
         for (Expr item : e.items()) {
@@ -244,17 +251,18 @@ public final class ModuleEncoder {
         ValType[] locals = f.locals();
         int groups = 0;
         for (int i = 0; i < locals.length; i++) {
-            if (i == 0 || locals[i] != locals[i - 1]) {
+            if (i == 0 || !locals[i].equals(locals[i - 1])) {
                 groups++;
             }
         }
         func.writeU32(groups);
         for (int i = 0; i < locals.length;) {
             int run = 1;
-            while (i + run < locals.length && locals[i + run] == locals[i]) {
+            while (i + run < locals.length && locals[i + run].equals(locals[i])) {
                 run++;
             }
-            func.writeU32(run).writeByte(Types.encode(locals[i]));
+            func.writeU32(run);
+            Types.write(func, locals[i]);
             i += run;
         }
         func.writeBytes(f.body().code());

@@ -38,8 +38,8 @@ final class SegmentDecoder {
         SegmentMode mode = active ? SegmentMode.ACTIVE : explicit ? SegmentMode.DECLARATIVE : SegmentMode.PASSIVE;
         int tableIndex = active && explicit ? in.readIndex() : 0;
         Expr offset = active ? exprs.read(in) : null;
-        // Encodings 0 and 4 imply funcref; the others state the element kind or reference type.
-        ValType elemType = ValType.FUNCREF;
+        // Encoding 0 implies (ref func), 4 funcref; the others state the element kind or reference type.
+        ValType elemType = expressions ? ValType.FUNCREF : ElemSegment.FUNCTION_INDICES;
         if (!active || explicit) {
             elemType = expressions ? Types.readRefType(in) : elemKind(in);
         }
@@ -59,7 +59,7 @@ final class SegmentDecoder {
         if (in.readByte() != ELEM_KIND_FUNCREF) {
             throw in.malformedAt("malformed element kind", in.index() - 1);
         }
-        return ValType.FUNCREF;
+        return ElemSegment.FUNCTION_INDICES;
     }
 
     DataSegment data(BinaryInput in) {

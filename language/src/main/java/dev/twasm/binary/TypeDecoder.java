@@ -20,14 +20,43 @@ final class TypeDecoder {
     private TypeDecoder() {
     }
 
+    /** The byte 0x5E introducing an array type (GC), as a signed 7-bit number. */
+    private static final long ARRAY_TYPE_FORM = 0x5E - 0x80;
+    /** The packed storage types {@code i8} and {@code i16} of GC fields. */
+    private static final int I8 = 0x78;
+    private static final int I16 = 0x77;
+
     /** {@code functype ::= 0x60 vec(valtype) vec(valtype)} (spec §5.3.6). */
     static FuncType funcType(BinaryInput in) {
-        if (in.readSigned(7) != FUNC_TYPE_FORM) {
+        int at = in.index();
+        long form = in.readSigned(7);
+        if (form == ARRAY_TYPE_FORM) {
+            arrayType(in, at);
+        }
+        if (form != FUNC_TYPE_FORM) {
             throw in.malformedAt("malformed function type", in.index() - 1);
         }
         ValType[] params = resultType(in);
         ValType[] results = resultType(in);
         return new FuncType(params, results);
+    }
+
+    /**
+     * {@code arraytype ::= 0x5E fieldtype} (GC, spec 3.0 §5.3.7): decoded as far as its encoding
+     * can be malformed ("malformed mutability"), then rejected, since GC types are not
+     * implemented.
+     */
+    private static void arrayType(BinaryInput in, int at) {
+        int b = in.peekByte();
+        if (b == I8 || b == I16) {
+            in.readByte();
+        } else {
+            Types.readValType(in);
+        }
+        if (in.readByte() > 1) {
+            throw in.malformedAt("malformed mutability", in.index() - 1);
+        }
+        throw in.malformedAt("array types (GC) are not supported", at);
     }
 
     /** {@code resulttype ::= vec(valtype)} (spec §5.3.5). */

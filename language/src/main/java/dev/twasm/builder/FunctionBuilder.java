@@ -16,6 +16,7 @@ import dev.twasm.nodes.ValueKind;
 import dev.twasm.nodes.calls.AbstractCallNode;
 import dev.twasm.nodes.calls.CallImportNode;
 import dev.twasm.nodes.calls.CallIndirectNode;
+import dev.twasm.nodes.calls.CallRefNode;
 import dev.twasm.nodes.calls.CallNode;
 import dev.twasm.nodes.calls.MultiResultNode;
 import dev.twasm.nodes.calls.ReturnCallNode;
@@ -49,6 +50,7 @@ import dev.twasm.nodes.numeric.I32BinaryNode;
 import dev.twasm.nodes.numeric.I64BinaryNode;
 import dev.twasm.nodes.numeric.SelectNode;
 import dev.twasm.nodes.numeric.UnaryNode;
+import dev.twasm.nodes.reference.RefAsNonNullNode;
 import dev.twasm.nodes.reference.RefFuncNode;
 import dev.twasm.nodes.reference.RefIsNullNode;
 import dev.twasm.nodes.table.ElemDropNode;
@@ -687,6 +689,13 @@ final class FunctionBuilder {
             case CALL_INDIRECT -> callResults(callIndirect(reader.index(), reader.index2()));
             case RETURN_CALL -> returnCall(call(reader.index()));
             case RETURN_CALL_INDIRECT -> returnCall(callIndirect(reader.index(), reader.index2()));
+            case CALL_REF -> callResults(callRef(reader.index()));
+            case RETURN_CALL_REF -> returnCall(callRef(reader.index()));
+            case BR_ON_NULL, BR_ON_NON_NULL -> brOnNull(op == Opcode.BR_ON_NON_NULL, target(reader.index()));
+            case REF_AS_NON_NULL -> {
+                Operand reference = pop();
+                push(new RefAsNonNullNode(reference.node()), reference.type().withNullable(false), reference.effects().withImpure());
+            }
             case DROP -> {
                 Operand value = pop();
                 if (!value.effects().isNone() && !value.inOwnSlot()) {
@@ -783,7 +792,7 @@ final class FunctionBuilder {
                 Operand reference = pop();
                 push(new RefIsNullNode(reference.node()), ValType.I32, reference.effects());
             }
-            case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.FUNCREF, Effects.NONE);
+            case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.ref(false, model.functionTypeIndex(reader.index())), Effects.NONE);
             default -> {
                 if (op.isVector()) {
                     vector(op, reader);
@@ -879,7 +888,7 @@ final class FunctionBuilder {
         } else {
             ExprNode left = operands[0].node();
             ExprNode right = operands[1].node();
-            node = switch (params[0]) {
+            node = switch (params[0].kind()) {
                 case I32 -> new I32BinaryNode(op, left, right);
                 case I64 -> new I64BinaryNode(op, left, right);
                 default -> new FloatBinaryNode(op, left, right);
@@ -943,6 +952,36 @@ final class FunctionBuilder {
         AbstractCallNode callNode = new CallIndirectNode(tableIndex, module.typeId(typeIndex), nodesOf(arguments),
                         ValueKind.of(calleeType.params()), index);
         return new Call(callNode, calleeType, effectsOf(arguments).union(elementIndex.effects()).withImpure());
+    }
+
+    /** {@code call_ref x}: the arguments, then the function reference on top. */
+    private Call callRef(int typeIndex) {
+        FuncType calleeType = model.types().get(typeIndex);
+        Operand reference = pop();
+        Operand[] arguments = pop(calleeType.paramCount());
+        AbstractCallNode callNode = new CallRefNode(nodesOf(arguments), ValueKind.of(calleeType.params()), reference.node());
+        return new Call(callNode, calleeType, effectsOf(arguments).union(reference.effects()).withImpure());
+    }
+
+    /**
+     * {@code br_on_null l} and {@code br_on_non_null l}: a {@code br_if} whose condition tests the
+     * reference on top, after it and the label's values went to their slots. {@code br_on_null}
+     * branches with the values below the reference and keeps the reference; {@code br_on_non_null}
+     * branches with the reference as the label's last value and drops it otherwise.
+     */
+    private void brOnNull(boolean onNonNull, ControlFrame target) {
+        int arity = target.branchArity();
+        spillTop(onNonNull ? arity : arity + 1);
+        Operand reference = pop();
+        ExprNode isNull = new RefIsNullNode(new LocalGetNode(slotOf(stack.size())));
+        if (onNonNull) {
+            pushSlotRead(reference.type());
+            emit(new BrIfNode(new UnaryNode(Opcode.I32_EQZ, isNull), branchFromSlots(target)), Effects.IMPURE);
+            pop();
+        } else {
+            emit(new BrIfNode(isNull, branchFromSlots(target)), Effects.IMPURE);
+            pushSlotRead(reference.type().withNullable(false));
+        }
     }
 
     private void callResults(Call call) {

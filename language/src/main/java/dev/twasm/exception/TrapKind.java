@@ -14,6 +14,10 @@ public enum TrapKind {
     UNDEFINED_ELEMENT("undefined element"),
     UNINITIALIZED_ELEMENT("uninitialized element"),
     INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    /** {@code call_ref} and {@code return_call_ref} of null (typed function references). */
+    NULL_FUNCTION_REFERENCE("null function reference"),
+    /** {@code ref.as_non_null} of null (typed function references). */
+    NULL_REFERENCE("null reference"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     /** {@code throw_ref} of a null {@code exnref} (Wasm 3.0 exception handling). */
     NULL_EXCEPTION_REFERENCE("null exception reference");

@@ -15,6 +15,7 @@ import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.ValType;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmException;
@@ -51,7 +52,7 @@ public final class ValueConversion {
         static Object convert(Object value, ValType type,
                         @CachedLibrary("value") InteropLibrary lib) throws UnsupportedTypeException {
             try {
-                switch (type) {
+                switch (type.kind()) {
                     case I32:
                         if (lib.fitsInInt(value)) {
                             return lib.asInt(value);
@@ -99,27 +100,28 @@ public final class ValueConversion {
                             return bigToDouble(lib.asBigInteger(value));
                         }
                         break;
-                    case FUNCREF:
-                        if (value instanceof WasmFunction) {
+                    case REF:
+                        if (value instanceof WasmNull || lib.isNull(value)) {
+                            if (type.isNullable()) {
+                                return WasmNull.INSTANCE;
+                            }
+                            break;
+                        }
+                        if (type.hasBottomHeapType()) {
+                            break; // only null has a bottom type
+                        }
+                        // a concrete type here is canonical (the type of a function instance): its index is the type id
+                        if (type.topHeapType() == HeapType.FUNC && value instanceof WasmFunction function
+                                        && (!type.isConcrete() || function.typeId() == type.typeIndex())) {
                             return value;
                         }
-                        if (lib.isNull(value)) {
-                            return WasmNull.INSTANCE;
-                        }
-                        break;
-                    case EXNREF:
-                        if (value instanceof WasmException) {
+                        if (type.topHeapType() == HeapType.EXTERN) {
                             return value;
                         }
-                        if (value instanceof WasmNull || lib.isNull(value)) {
-                            return WasmNull.INSTANCE;
+                        if (type.topHeapType() == HeapType.EXN && value instanceof WasmException) {
+                            return value;
                         }
                         break;
-                    case EXTERNREF:
-                        if (value instanceof WasmNull || lib.isNull(value)) {
-                            return WasmNull.INSTANCE;
-                        }
-                        return value;
                     case V128:
                         if (value instanceof V128Value v) {
                             return v.toSimd();
@@ -194,15 +196,29 @@ public final class ValueConversion {
 
     @TruffleBoundary
     public static String expectation(ValType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> "expected an i32: an integer in [-2^31, 2^32)";
             case I64 -> "expected an i64: an integer in [-2^63, 2^64)";
             case F32 -> "expected an f32: a number";
             case F64 -> "expected an f64: a number";
-            case FUNCREF -> "expected a funcref: a WebAssembly function or null";
-            case EXTERNREF -> "expected an externref";
-            case EXNREF -> "expected an exnref: a Wasm exception or null";
+            case REF -> referenceExpectation(type);
             case V128 -> "expected a v128: 16 bytes (a buffer of 16 bytes, or an array of 16 integers in [-128, 255])";
+        };
+    }
+
+    private static String referenceExpectation(ValType type) {
+        String orNull = type.isNullable() ? " or null" : "";
+        if (type == ValType.EXTERNREF) {
+            return "expected an externref";
+        }
+        if (type.hasBottomHeapType()) {
+            return "expected a " + type.textName() + ": only null";
+        }
+        return switch (type.topHeapType()) {
+            case FUNC -> "expected a " + type.textName() + ": a WebAssembly function" + orNull;
+            case EXTERN -> "expected a " + type.textName() + ": any value" + orNull;
+            case EXN -> "expected an " + type.textName() + ": a Wasm exception" + orNull;
+            default -> "expected a " + type.textName() + ": only null comes from the host";
         };
     }
 

@@ -31,7 +31,6 @@ import dev.twasm.runtime.WasmTable;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,23 +260,16 @@ public final class JsApi extends MemberMapObject {
 
     // ---- type strings -------------------------------------------------------------------------
 
-    private static final Map<ValType, String> VAL_TYPE_NAMES = new EnumMap<>(ValType.class);
-
-    static {
-        for (ValType type : ValType.values()) {
-            VAL_TYPE_NAMES.put(type, type == ValType.FUNCREF ? "anyfunc" : type.name().toLowerCase(java.util.Locale.ROOT));
-        }
-    }
-
     /** The JS API's name of a value type ({@code funcref} is {@code anyfunc}). */
     static String valTypeName(ValType type) {
-        return VAL_TYPE_NAMES.get(type);
+        return type == ValType.FUNCREF ? "anyfunc" : type.textName();
     }
 
     static ValType valType(String name) {
-        for (Map.Entry<ValType, String> e : VAL_TYPE_NAMES.entrySet()) {
-            if (e.getValue().equals(name) || e.getKey().toString().equals(name)) {
-                return e.getKey();
+        for (ValType t : new ValType[]{ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.V128, ValType.FUNCREF, ValType.EXTERNREF,
+                        ValType.EXNREF}) {
+            if (valTypeName(t).equals(name) || t.textName().equals(name)) {
+                return t;
             }
         }
         throw JsApiException.create("unknown value type " + name);

@@ -16,7 +16,7 @@ public sealed interface BlockType {
     BlockType EMPTY = new Empty();
 
     static BlockType of(ValType result) {
-        return Value.CACHE[result.ordinal()];
+        return result.isReference() ? new Value(result, new FuncType(new ValType[0], new ValType[]{result})) : Value.CACHE[result.kind().ordinal()];
     }
 
     static BlockType ofTypeIndex(int typeIndex) {
@@ -31,10 +31,10 @@ public sealed interface BlockType {
     }
 
     record Value(ValType result, FuncType type) implements BlockType {
-        private static final Value[] CACHE = new Value[ValType.values().length];
+        private static final Value[] CACHE = new Value[ValType.Kind.REF.ordinal()];
         static {
-            for (ValType t : ValType.values()) {
-                CACHE[t.ordinal()] = new Value(t, new FuncType(new ValType[0], new ValType[]{t}));
+            for (ValType t : new ValType[]{ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.V128}) {
+                CACHE[t.kind().ordinal()] = new Value(t, new FuncType(new ValType[0], new ValType[]{t}));
             }
         }
 

@@ -9,4 +9,10 @@ package dev.twasm.model;
  * @param offset the offset expression of an active segment, else {@code null}
  */
 public record ElemSegment(SegmentMode mode, ValType elemType, int tableIndex, Expr offset, Expr[] items) {
+    /**
+     * The element type of a segment written as function indices (binary flags 0 to 3, text
+     * {@code func x*}): {@code (ref func)} in Wasm 3.0 (spec 3.0 §5.5.12), as every item is a
+     * {@code ref.func}; a subtype of 2.0's {@code funcref}, so 2.0 modules validate as before.
+     */
+    public static final ValType FUNCTION_INDICES = ValType.ref(false, HeapType.FUNC);
 }

@@ -4,7 +4,7 @@ package dev.twasm.model;
  * The optional parts of the language that decoding, parsing and validation accept, where Wasm 3.0
  * changed what is valid compared with Wasm 2.0 and the engine does not enable the 3.0 rule by
  * default yet (options {@code wasm.MultiMemory}, {@code wasm.Memory64}, {@code wasm.ExtendedConstants},
- * {@code wasm.ExceptionHandling}).
+ * {@code wasm.ExceptionHandling}, {@code wasm.FunctionReferences}).
  *
  * @param multiMemory several memories per module (spec 3.0 §2.5.5), a memory index in the memarg
  *            of loads and stores (binary: bit 6 of the alignment field; text: an index before
@@ -25,10 +25,16 @@ package dev.twasm.model;
  *            2.0 calls "malformed section id", "malformed import kind" and "illegal opcode"; the
  *            text format accepts exception handling always (no 2.0 script relies on its
  *            rejection)
+ * @param functionReferences the binary opcodes of typed function references (Wasm 3.0):
+ *            {@code call_ref}, {@code return_call_ref}, {@code ref.as_non_null},
+ *            {@code br_on_null} and {@code br_on_non_null}, which 2.0 calls "illegal opcode"; the
+ *            rest of typed function references (reference types {@code (ref null? ht)} in binary
+ *            and text, subtyping, {@code ref.func} typed {@code (ref $t)}, non-nullable locals and
+ *            tables) needs no switch, as no 2.0 module relies on its absence
  */
-public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants, boolean exceptionHandling) {
+public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants, boolean exceptionHandling, boolean functionReferences) {
     /** Wasm 2.0's rules: what the engine accepts by default. */
-    public static final Features WASM_2_0 = new Features(false, false, false, false);
+    public static final Features WASM_2_0 = new Features(false, false, false, false, false);
     /** Every Wasm 3.0 rule that this record can switch on. */
-    public static final Features WASM_3_0 = new Features(true, true, true, true);
+    public static final Features WASM_3_0 = new Features(true, true, true, true, true);
 }

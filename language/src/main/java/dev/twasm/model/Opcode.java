@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Every WebAssembly 2.0 instruction, SIMD included, and of Wasm 3.0 the relaxed SIMD instructions
- * the tail calls {@code return_call} and {@code return_call_indirect}, and the exception handling
+ * the tail calls {@code return_call} and {@code return_call_indirect}, typed function references, and the exception handling
  * instructions (with the legacy ones of the spec's appendix)
  * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
  * the kind of immediates that follow it, and for instructions whose typing is a fixed
@@ -40,6 +40,9 @@ public enum Opcode {
     CALL_INDIRECT(0x11, "call_indirect", Immediates.CALL_INDIRECT),
     RETURN_CALL(0x12, "return_call", Immediates.FUNC),
     RETURN_CALL_INDIRECT(0x13, "return_call_indirect", Immediates.CALL_INDIRECT),
+    /** Typed function references (Wasm 3.0): {@code call_ref x} calls a {@code (ref null x)} operand. */
+    CALL_REF(0x14, "call_ref", Immediates.TYPE),
+    RETURN_CALL_REF(0x15, "return_call_ref", Immediates.TYPE),
     DELEGATE(0x18, "delegate", Immediates.LABEL),
     CATCH_ALL(0x19, "catch_all", Immediates.NONE),
     DROP(0x1A, "drop", Immediates.NONE),
@@ -213,6 +216,9 @@ public enum Opcode {
     REF_NULL(0xD0, "ref.null", Immediates.REF_TYPE),
     REF_IS_NULL(0xD1, "ref.is_null", Immediates.NONE),
     REF_FUNC(0xD2, "ref.func", Immediates.FUNC),
+    REF_AS_NON_NULL(0xD4, "ref.as_non_null", Immediates.NONE),
+    BR_ON_NULL(0xD5, "br_on_null", Immediates.LABEL),
+    BR_ON_NON_NULL(0xD6, "br_on_non_null", Immediates.LABEL),
     I32_TRUNC_SAT_F32_S(0xFC00, "i32.trunc_sat_f32_s", Immediates.NONE, "f:i"),
     I32_TRUNC_SAT_F32_U(0xFC01, "i32.trunc_sat_f32_u", Immediates.NONE, "f:i"),
     I32_TRUNC_SAT_F64_S(0xFC02, "i32.trunc_sat_f64_s", Immediates.NONE, "d:i"),
@@ -505,6 +511,8 @@ public enum Opcode {
         BR_TABLE,
         /** funcidx */
         FUNC,
+        /** typeidx ({@code call_ref}, {@code return_call_ref}) */
+        TYPE,
         /** typeidx tableidx */
         CALL_INDIRECT,
         /** vec(valtype) */
@@ -753,6 +761,17 @@ public enum Opcode {
     public boolean isExceptionHandling() {
         return switch (this) {
             case TRY, CATCH, THROW, RETHROW, THROW_REF, DELEGATE, CATCH_ALL, TRY_TABLE -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether this is an instruction of typed function references (Wasm 3.0): {@code call_ref},
+     * {@code return_call_ref}, {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null}.
+     */
+    public boolean isFunctionReferences() {
+        return switch (this) {
+            case CALL_REF, RETURN_CALL_REF, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL -> true;
             default -> false;
         };
     }

@@ -20,12 +20,12 @@ public final class ValueKind {
     }
 
     public static int of(ValType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> I32;
             case I64 -> I64;
             case F32 -> F32;
             case F64 -> F64;
-            case FUNCREF, EXTERNREF, EXNREF -> REF;
+            case REF -> REF;
             case V128 -> V128;
         };
     }

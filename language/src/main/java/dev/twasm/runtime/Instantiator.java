@@ -58,7 +58,7 @@ public final class Instantiator {
         Module model = module.model();
         for (int i = model.importedFunctionCount(); i < model.functionCount(); i++) {
             int typeIndex = model.functionTypeIndex(i);
-            instance.functions[i] = new WasmFunction(model.types().get(typeIndex), module.typeId(typeIndex), module.callTarget(i), instance,
+            instance.functions[i] = new WasmFunction(module.canonicalType(typeIndex), module.typeId(typeIndex), module.callTarget(i), instance,
                             model.functionDisplayName(i));
         }
         int t = model.importedTableCount();
@@ -69,7 +69,7 @@ public final class Instantiator {
                                 + WasmTable.MAX_ELEMENTS);
             }
             Expr init = model.tableInit(i);
-            instance.tables[t++] = new WasmTable(type, init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance));
+            instance.tables[t++] = new WasmTable(module.canonical(type), init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance));
         }
         int m = model.importedMemoryCount();
         for (MemoryType type : model.memories()) {
@@ -92,7 +92,7 @@ public final class Instantiator {
         }
         int g = model.importedGlobalCount();
         for (Global global : model.globals()) {
-            WasmGlobal cell = new WasmGlobal(global.type());
+            WasmGlobal cell = new WasmGlobal(module.canonical(global.type()));
             cell.setBoxed(ConstantExpressions.evaluate(global.init(), instance));
             instance.globals[g++] = cell;
         }

@@ -15,6 +15,7 @@ import dev.twasm.model.GlobalType;
 import dev.twasm.model.Import;
 import dev.twasm.model.ImportDesc;
 import dev.twasm.model.Module;
+import dev.twasm.model.ValType;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -57,7 +58,8 @@ final class Linker {
             switch (imp.desc()) {
                 case ImportDesc.Func f -> instance.functions[functions++] = function(module, imp, f.typeIndex(), value);
                 case ImportDesc.Table t -> {
-                    if (!(value instanceof WasmTable table) || table.elemType() != t.type().elemType()
+                    // table element types are invariant: equivalent types have one canonical form
+                    if (!(value instanceof WasmTable table) || !table.elemType().equals(module.canonical(t.type().elemType()))
                                     || table.type().addressType() != t.type().addressType()
                                     || !table.currentLimits().matches(t.type().limits())) {
                         throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a table " + t.type().addressType() + " "
@@ -74,7 +76,7 @@ final class Linker {
                     }
                     instance.memories[memories++] = memory;
                 }
-                case ImportDesc.Global g -> instance.globals[globals++] = global(imp, g.type(), value);
+                case ImportDesc.Global g -> instance.globals[globals++] = global(imp, module.canonical(g.type()), value);
                 case ImportDesc.Tag t -> instance.tags[tags++] = tag(module, imp, t.typeIndex(), value);
             }
         }
@@ -128,7 +130,7 @@ final class Linker {
     }
 
     private static WasmFunction function(WasmModule module, Import imp, int typeIndex, Object value) {
-        FuncType type = module.model().types().get(typeIndex);
+        FuncType type = module.canonicalType(typeIndex);
         int typeId = module.typeId(typeIndex);
         if (value instanceof WasmFunction function) {
             if (function.typeId() != typeId) {
@@ -154,7 +156,10 @@ final class Linker {
 
     private static WasmGlobal global(Import imp, GlobalType type, Object value) {
         if (value instanceof WasmGlobal global) {
-            if (!global.type().equals(type)) {
+            // a mutable global's type is invariant, an immutable one's covariant (spec 3.0 §3.2 import matching)
+            boolean matches = type.mutable() ? global.type().equals(type)
+                            : !global.type().mutable() && global.type().valType().isSubtypeOf(type.valType(), ValType.TypeEquivalence.CANONICAL);
+            if (!matches) {
                 throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a global " + type + ", got " + global.type());
             }
             return global;

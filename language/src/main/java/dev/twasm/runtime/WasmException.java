@@ -75,10 +75,10 @@ public final class WasmException extends AbstractTruffleException {
 
     /** A value for the message: numbers as numbers, functions by name, other references by their type only. */
     private static String describe(ValType type, Object value) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32, I64, F32, F64 -> String.valueOf(value);
-            case FUNCREF -> value instanceof WasmFunction ? value.toString() : "null";
-            default -> value instanceof WasmNull ? "null" : type.toString();
+            case REF -> value instanceof WasmNull ? "null" : value instanceof WasmFunction ? value.toString() : type.toString();
+            default -> type.toString();
         };
     }
 

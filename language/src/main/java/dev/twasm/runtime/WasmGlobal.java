@@ -89,7 +89,7 @@ public final class WasmGlobal extends WasmObject {
 
     /** The value boxed as the interpreter boxes it (Integer, Long, Float, Double or a reference). */
     public Object getBoxed() {
-        return switch (type.valType()) {
+        return switch (type.valType().kind()) {
             case I32 -> getI32();
             case I64 -> getI64();
             case F32 -> getF32();
@@ -100,7 +100,7 @@ public final class WasmGlobal extends WasmObject {
 
     /** Sets the value from its boxed form; the caller guarantees the box matches the type. */
     public void setBoxed(Object value) {
-        switch (type.valType()) {
+        switch (type.valType().kind()) {
             case I32 -> setI32((Integer) value);
             case I64 -> setI64((Long) value);
             case F32 -> setF32((Float) value);

@@ -13,7 +13,14 @@ import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.model.CanonicalTypes;
+import dev.twasm.model.ExternKind;
+import dev.twasm.model.FuncType;
+import dev.twasm.model.GlobalType;
+import dev.twasm.model.Import;
 import dev.twasm.model.Module;
+import dev.twasm.model.TableType;
+import dev.twasm.model.ValType;
 import dev.twasm.validation.ValidationResult;
 
 /**
@@ -49,11 +56,45 @@ public final class WasmModule extends WasmObject {
         this.model = model;
         this.name = name;
         this.targets = new CallTarget[model.functions().size()];
-        this.typeIds = new int[model.types().size()];
+        this.typeIds = engine.types().canonicalIds(model.types());
         this.singleInstance = Truffle.getRuntime().createAssumption("single instance of " + name);
-        for (int i = 0; i < typeIds.length; i++) {
-            typeIds[i] = engine.types().canonicalId(model.types().get(i));
+    }
+
+    /**
+     * {@code type} with a concrete type index replaced by its canonical id: the form of the types
+     * of tables and globals at run time, which other modules import and compare with theirs.
+     */
+    public ValType canonical(ValType type) {
+        return CanonicalTypes.canonical(type, typeIds);
+    }
+
+    /**
+     * Function type {@code typeIndex} in canonical form, the type of the module's function
+     * instances: a concrete reference parameter or result then names its type by canonical id,
+     * which the host boundary checks a function argument against ({@code ValueConversion}).
+     */
+    public FuncType canonicalType(int typeIndex) {
+        FuncType type = model.types().get(typeIndex);
+        ValType[] params = type.params().clone();
+        ValType[] results = type.results().clone();
+        boolean concrete = false;
+        for (int i = 0; i < params.length; i++) {
+            concrete |= params[i].isConcrete();
+            params[i] = canonical(params[i]);
         }
+        for (int i = 0; i < results.length; i++) {
+            concrete |= results[i].isConcrete();
+            results[i] = canonical(results[i]);
+        }
+        return concrete ? new FuncType(params, results) : type;
+    }
+
+    public GlobalType canonical(GlobalType type) {
+        return type.valType().isConcrete() ? new GlobalType(canonical(type.valType()), type.mutable()) : type;
+    }
+
+    public TableType canonical(TableType type) {
+        return type.elemType().isConcrete() ? new TableType(type.addressType(), canonical(type.elemType()), type.limits()) : type;
     }
 
     /** Creates the call target of every defined function of {@code model} with {@code compiler}. */

@@ -2,6 +2,7 @@ package dev.twasm.text;
 
 import dev.twasm.binary.BinaryOutput;
 import dev.twasm.binary.Types;
+import dev.twasm.model.BlockType;
 import dev.twasm.model.Expr;
 import dev.twasm.model.Features;
 import dev.twasm.model.Opcode;
@@ -91,7 +92,7 @@ final class InstructionParser {
     private static final class Frame {
         State state;
         String label;
-        long blockType;
+        BlockType blockType;
         /** For folded operators: the encoded operator, emitted when the frame closes. */
         byte[] deferred;
         Opcode deferredOpcode;
@@ -283,7 +284,7 @@ final class InstructionParser {
         if (keyword == Opcode.BLOCK || keyword == Opcode.LOOP) {
             in.pos += 2;
             String label = in.optionalId();
-            long blockType = TypeUses.blockType(in, scope);
+            BlockType blockType = TypeUses.blockType(in, scope);
             out.writeByte(((Opcode) keyword).code());
             writeBlockType(blockType);
             pushLabel(label);
@@ -292,7 +293,7 @@ final class InstructionParser {
             branchHint();
             in.pos += 2;
             String label = in.optionalId();
-            long blockType = TypeUses.blockType(in, scope);
+            BlockType blockType = TypeUses.blockType(in, scope);
             push(State.IF_CONDITION, label).blockType = blockType;
         } else if (keyword == Opcode.TRY_TABLE) {
             in.pos += 2;
@@ -342,7 +343,7 @@ final class InstructionParser {
             }
             in.pos++;
             String label = in.optionalId();
-            long blockType = TypeUses.blockType(in, scope);
+            BlockType blockType = TypeUses.blockType(in, scope);
             out.writeByte(((Opcode) keyword).code());
             writeBlockType(blockType);
             pushLabel(label);
@@ -384,7 +385,7 @@ final class InstructionParser {
     /** After a structured instruction's keyword: its label and block type, written with its opcode; returns the label. */
     private String structuredHead(Opcode op) {
         String label = in.optionalId();
-        long blockType = TypeUses.blockType(in, scope);
+        BlockType blockType = TypeUses.blockType(in, scope);
         out.writeByte(op.code());
         writeBlockType(blockType);
         return label;
@@ -562,16 +563,8 @@ final class InstructionParser {
         }
     }
 
-    private static void writeBlockType(BinaryOutput o, long blockType) {
-        if (blockType < 0) {
-            o.writeByte((int) -blockType);
-        } else {
-            o.writeSigned(blockType);
-        }
-    }
-
-    private void writeBlockType(long blockType) {
-        writeBlockType(out, blockType);
+    private void writeBlockType(BlockType blockType) {
+        Types.writeBlockType(out, blockType);
     }
 
     /** Encodes operator {@code op} (its mnemonic already consumed) and its immediates into {@code o}. */
@@ -582,7 +575,7 @@ final class InstructionParser {
             o.writeByte(Opcode.SELECT_T.code());
             o.writeU32(types.size());
             for (ValType t : types) {
-                o.writeByte(Types.encode(t));
+                Types.write(o, t);
             }
             return;
         }
@@ -612,6 +605,7 @@ final class InstructionParser {
                 }
             }
             case FUNC -> o.writeU32(scope.funcs.resolve(in));
+            case TYPE -> o.writeU32(scope.typeNames.resolve(in));
             case CALL_INDIRECT -> {
                 long table = IndexSpace.atReference(in) ? scope.tables.resolve(in) : 0;
                 o.writeU32(TypeUses.typeUse(in, scope, null));
@@ -627,7 +621,7 @@ final class InstructionParser {
             case I64 -> o.writeSigned(literal(TokenKind.INT, NumberLiteral::i64));
             case F32 -> o.writeF32Bits((int) literal(TokenKind.FLOAT, NumberLiteral::f32Bits));
             case F64 -> o.writeF64Bits(literal(TokenKind.FLOAT, NumberLiteral::f64Bits));
-            case REF_TYPE -> o.writeByte(Types.encode(in.heapType()));
+            case REF_TYPE -> Types.writeHeapType(o, in.heapType());
             case MEMORY_INIT -> {
                 // memory.init memidx? dataidx: the memory comes first when both are given
                 long memory = twoReferences() ? scope.memories.resolve(in) : 0;

@@ -1,5 +1,6 @@
 package dev.twasm.text;
 
+import dev.twasm.model.HeapType;
 import dev.twasm.model.ValType;
 import dev.twasm.text.script.VectorShape;
 
@@ -40,6 +41,27 @@ enum Keyword {
     EXNREF("exnref", ValType.EXNREF),
     /** The heap type of {@code ref.null exn}. */
     EXN("exn"),
+    /** Typed function references: {@code (ref null? heaptype)}, the other abstract heap types and the shorthands. */
+    REF("ref"),
+    NULL("null"),
+    NOFUNC("nofunc"),
+    NOEXTERN("noextern"),
+    NOEXN("noexn"),
+    ANY("any"),
+    EQ("eq"),
+    I31("i31"),
+    STRUCT("struct"),
+    ARRAY("array"),
+    NONE("none"),
+    NULLFUNCREF("nullfuncref", ValType.NULLFUNCREF),
+    NULLEXTERNREF("nullexternref", ValType.NULLEXTERNREF),
+    NULLEXNREF("nullexnref", ValType.NULLEXNREF),
+    ANYREF("anyref", ValType.ref(true, HeapType.ANY)),
+    EQREF("eqref", ValType.ref(true, HeapType.EQ)),
+    I31REF("i31ref", ValType.ref(true, HeapType.I31)),
+    STRUCTREF("structref", ValType.ref(true, HeapType.STRUCT)),
+    ARRAYREF("arrayref", ValType.ref(true, HeapType.ARRAY)),
+    NULLREF("nullref", ValType.ref(true, HeapType.NONE)),
     TAG("tag"),
     /** The instructions of a folded legacy {@code try}: {@code (try bt (do instr*) handler*)}. */
     DO("do"),

@@ -68,6 +68,7 @@ final class ModuleParser extends TokenCursor {
     private ModuleParser(Tokens tokens, int quoteDepth, Features features) {
         super(tokens);
         this.instructions = new InstructionParser(this, scope, features);
+        this.typeNames = scope.typeNames;
         this.quoteDepth = quoteDepth;
         this.features = features;
         this.annotations = new ModuleAnnotations(tokens);
@@ -171,8 +172,9 @@ final class ModuleParser extends TokenCursor {
         if (keyword == Keyword.TYPE) {
             pos += 2;
             optionalId();
-            scope.types.addExplicit(TypeUses.funcType(this));
+            // bound before the definition is parsed: a function type may refer to itself
             scope.typeNames.add(id, this, idToken);
+            scope.types.addExplicit(TypeUses.funcType(this));
             expectRPar();
         } else if (keyword == Keyword.IMPORT) {
             int desc = start + 4; // (import "module" "name" (kind $id? ...))
@@ -220,7 +222,7 @@ final class ModuleParser extends TokenCursor {
 
     /** The element segment of {@code (table reftype (elem ...))}, the data segment of {@code (memory (data ...))}. */
     private void declareInlineSegment(Object keyword, int p) {
-        if (keyword == Keyword.TABLE && isValType(p) && kind(p + 1) == TokenKind.LPAR && tokens.keyword(p + 2) == Keyword.ELEM) {
+        if (keyword == Keyword.TABLE && isValType(p) && kind(afterValType(p)) == TokenKind.LPAR && tokens.keyword(afterValType(p) + 1) == Keyword.ELEM) {
             scope.elems.add(null, this, p);
         } else if (keyword == Keyword.MEMORY && kind(p) == TokenKind.LPAR && tokens.keyword(p + 1) == Keyword.DATA) {
             scope.datas.add(null, this, p);
@@ -460,7 +462,7 @@ final class ModuleParser extends TokenCursor {
         }
         int start = pos;
         AddressType addressType = addressType();
-        if (isValType(pos) && kind(pos + 1) == TokenKind.LPAR && tokens.keyword(pos + 2) == Keyword.ELEM) {
+        if (isValType(pos) && kind(afterValType(pos)) == TokenKind.LPAR && tokens.keyword(afterValType(pos) + 1) == Keyword.ELEM) {
             ValType elemType = refType();
             expectForm(Keyword.ELEM);
             Expr[] items = IndexSpace.atReference(this) || at(TokenKind.RPAR) ? functionItems() : elemExprs();
@@ -608,7 +610,7 @@ final class ModuleParser extends TokenCursor {
             expectRPar();
             mode = SegmentMode.ACTIVE;
             offset = offset();
-        } else if (at(TokenKind.LPAR)) {
+        } else if (at(TokenKind.LPAR) && !isValType(pos)) {
             mode = SegmentMode.ACTIVE;
             offset = offset();
         } else {
@@ -618,13 +620,13 @@ final class ModuleParser extends TokenCursor {
         Expr[] items;
         if (atKeyword(Keyword.FUNC)) {
             pos++;
-            elemType = ValType.FUNCREF;
+            elemType = ElemSegment.FUNCTION_INDICES;
             items = functionItems();
         } else if (isValType(pos)) {
             elemType = refType();
             items = elemExprs();
         } else if (mode == SegmentMode.ACTIVE && (IndexSpace.atReference(this) || at(TokenKind.RPAR))) {
-            elemType = ValType.FUNCREF; // (elem offset funcidx*): the legacy abbreviation
+            elemType = ElemSegment.FUNCTION_INDICES; // (elem offset funcidx*): the legacy abbreviation
             items = functionItems();
         } else {
             throw unexpected();

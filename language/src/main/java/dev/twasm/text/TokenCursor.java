@@ -1,6 +1,7 @@
 package dev.twasm.text;
 
 import dev.twasm.exception.MalformedModuleException;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.text.script.VectorShape;
@@ -48,9 +49,28 @@ class TokenCursor {
         return tokens.kind(pos) == TokenKind.LPAR && tokens.keyword(pos + 1) == k;
     }
 
-    /** Whether token {@code i} is a value type keyword. */
+    /**
+     * The type names of the module being parsed, for concrete heap types ({@code (ref $t)}), or
+     * null outside modules.
+     */
+    IndexSpace typeNames;
+
+    /** Whether token {@code i} starts a value type: a type keyword or {@code (ref}. */
     final boolean isValType(int i) {
-        return tokens.keyword(i) instanceof Keyword k && k.valType() != null;
+        return tokens.keyword(i) instanceof Keyword k && k.valType() != null
+                        || tokens.kind(i) == TokenKind.LPAR && tokens.keyword(i + 1) == Keyword.REF;
+    }
+
+    /** The token after the value type that starts at token {@code i} ({@link #isValType}). */
+    final int afterValType(int i) {
+        if (tokens.kind(i) != TokenKind.LPAR) {
+            return i + 1;
+        }
+        int j = i + 2;
+        if (tokens.keyword(j) == Keyword.NULL) {
+            j++;
+        }
+        return tokens.kind(j + 1) == TokenKind.RPAR ? j + 2 : j + 1;
     }
 
     /** The error for the current token not fitting the grammar here. */
@@ -176,38 +196,55 @@ class TokenCursor {
         }
     }
 
+    /** A value type: a keyword ({@code i32}, {@code funcref}, ...) or {@code (ref null? heaptype)}. */
     final ValType valType() {
         if (tokens.keyword(pos) instanceof Keyword k && k.valType() != null) {
             pos++;
             return k.valType();
         }
+        if (atForm(Keyword.REF)) {
+            pos += 2;
+            boolean nullable = atKeyword(Keyword.NULL);
+            if (nullable) {
+                pos++;
+            }
+            ValType t = heapType(nullable);
+            expectRPar();
+            return t;
+        }
         throw unexpected();
     }
 
-    /** A reference type: {@code funcref}, {@code externref} or {@code exnref}. */
+    /** A reference type: a shorthand keyword or {@code (ref null? heaptype)}. */
     final ValType refType() {
-        Object k = tokens.keyword(pos);
-        if (k == Keyword.FUNCREF || k == Keyword.EXTERNREF || k == Keyword.EXNREF) {
-            pos++;
-            return ((Keyword) k).valType();
+        int at = pos;
+        if (!isValType(at)) {
+            throw unexpected();
         }
-        throw unexpected();
+        ValType t = valType();
+        if (!t.isReference()) {
+            throw unexpected(at);
+        }
+        return t;
     }
 
-    /** The heap type after {@code ref.null}: {@code func}, {@code extern} or {@code exn}. */
+    /** The heap type after {@code ref.null}, as the type of its null: {@code func} is {@code funcref}. */
     final ValType heapType() {
-        Object k = tokens.keyword(pos);
-        if (k == Keyword.FUNC) {
-            pos++;
-            return ValType.FUNCREF;
+        return heapType(true);
+    }
+
+    /** A heap type (spec 3.0 §6.4.2): an abstract heap type keyword or a type index. */
+    private ValType heapType(boolean nullable) {
+        if (tokens.keyword(pos) instanceof Keyword k) {
+            for (HeapType h : HeapType.values()) {
+                if (h.textName().equals(k.text())) {
+                    pos++;
+                    return ValType.ref(nullable, h);
+                }
+            }
         }
-        if (k == Keyword.EXTERN) {
-            pos++;
-            return ValType.EXTERNREF;
-        }
-        if (k == Keyword.EXN) {
-            pos++;
-            return ValType.EXNREF;
+        if (typeNames != null && IndexSpace.atReference(this)) {
+            return ValType.ref(nullable, IndexSpace.clamp(typeNames.resolve(this)));
         }
         throw unexpected();
     }

@@ -1,7 +1,7 @@
 package dev.twasm.text;
 
-import dev.twasm.binary.Types;
 import dev.twasm.model.FuncType;
+import dev.twasm.model.BlockType;
 import dev.twasm.model.ValType;
 
 import java.util.ArrayList;
@@ -104,26 +104,22 @@ final class TypeUses {
         return new FuncType(paramTypes.toArray(ValType[]::new), resultTypes.toArray(ValType[]::new));
     }
 
-    /** Encoding of the empty block type. */
-    static final long EMPTY_BLOCK = -Types.EMPTY_BLOCK;
-
     /**
-     * Parses a block type and returns its encoding: a type index (non-negative), or the negated
-     * byte of the empty type or of a single result type.
+     * Parses a block type: a type index, the empty type or a single result type.
      */
-    static long blockType(TokenCursor in, ModuleScope scope) {
+    static BlockType blockType(TokenCursor in, ModuleScope scope) {
         if (in.atForm(Keyword.TYPE)) {
-            return typeUse(in, scope, null);
+            return BlockType.ofTypeIndex((int) Math.min(typeUse(in, scope, null), Integer.MAX_VALUE));
         }
         List<ValType> paramTypes = new ArrayList<>();
         List<ValType> resultTypes = new ArrayList<>();
         parseSignature(in, paramTypes, resultTypes, null);
         if (paramTypes.isEmpty() && resultTypes.isEmpty()) {
-            return EMPTY_BLOCK;
+            return BlockType.EMPTY;
         }
         if (paramTypes.isEmpty() && resultTypes.size() == 1) {
-            return -Types.encode(resultTypes.get(0));
+            return BlockType.of(resultTypes.get(0));
         }
-        return scope.types.findOrAppend(new FuncType(paramTypes.toArray(ValType[]::new), resultTypes.toArray(ValType[]::new)));
+        return BlockType.ofTypeIndex(scope.types.findOrAppend(new FuncType(paramTypes.toArray(ValType[]::new), resultTypes.toArray(ValType[]::new))));
     }
 }

@@ -51,7 +51,7 @@ final class ConstantExpressionValidator {
             if (isArithmetic(op)) {
                 ValType operand = op.params()[0];
                 for (int i = 0; i < 2; i++) {
-                    if (stack.isEmpty() || stack.removeLast() != operand) {
+                    if (stack.isEmpty() || !context.matches(stack.removeLast(), operand)) {
                         throw invalid("type mismatch: " + op.mnemonic() + " requires [" + operand + " " + operand + "]");
                     }
                 }
@@ -60,7 +60,7 @@ final class ConstantExpressionValidator {
                 stack.add(resultType(op, reader, visibleGlobals));
             }
         }
-        if (stack.size() != 1 || stack.getFirst() != expected) {
+        if (stack.size() != 1 || !context.matches(stack.getFirst(), expected)) {
             throw invalid("type mismatch: constant expression requires [" + expected + "] but produces "
                             + (stack.size() == 1 ? "[" + stack.getFirst() + "]" : stack.size() + " values"));
         }
@@ -97,10 +97,10 @@ final class ConstantExpressionValidator {
             case F32_CONST -> ValType.F32;
             case F64_CONST -> ValType.F64;
             case V128_CONST -> ValType.V128;
-            case REF_NULL -> reader.refType();
+            case REF_NULL -> context.checkValType(reader.refType());
             case REF_FUNC -> {
                 context.functionType(reader.index());
-                yield ValType.FUNCREF;
+                yield ValType.ref(false, context.module().functionTypeIndex(reader.index()));
             }
             case GLOBAL_GET -> context.constantExpressionGlobal(reader.index(), visibleGlobals).valType();
             default -> throw new IllegalStateException("not a constant instruction: " + op);

@@ -16,12 +16,15 @@ final class ControlFrame {
     final Opcode opcode;
     final FuncType type;
     final int height;
+    /** How many locals the enclosing frames had initialised when this one was entered (the appendix's {@code init_height}). */
+    final int initHeight;
     boolean unreachable;
 
-    ControlFrame(Opcode opcode, FuncType type, int height) {
+    ControlFrame(Opcode opcode, FuncType type, int height, int initHeight) {
         this.opcode = opcode;
         this.type = type;
         this.height = height;
+        this.initHeight = initHeight;
     }
 
     /** The types a branch to this frame's label carries: a loop's start types, else its end types. */

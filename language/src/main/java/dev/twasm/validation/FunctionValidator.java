@@ -29,6 +29,11 @@ import java.util.Arrays;
  * {@link Opcode#params()} and {@link Opcode#results()}; only the instructions whose typing depends
  * on immediates or on the stack have a case of their own.
  *
+ * <p>Operands match by subtyping (Wasm 3.0 typed function references, {@link ValidationContext#matches}); a
+ * reference popped from the polymorphic stack is {@link ValType#BOTTOM_REF}. Locals of
+ * non-defaultable types (non-nullable references) must be set before they are read, and a
+ * {@code local.set} inside a block counts only until its end (the appendix's {@code inits}).
+ *
  * <p>Errors use the reference interpreter's wording. As there, immediates (indices, block types)
  * are checked before operands. A body whose {@code block}/{@code if}/{@code else}/{@code end}
  * structure does not nest is malformed rather than invalid (the binary format defines instructions
@@ -45,6 +50,14 @@ final class FunctionValidator {
     private CodeReader reader;
     private ValType[] locals;
     private ValType[] results;
+    /**
+     * Locals of non-defaultable types (non-nullable references) that are set (spec 3.0 §3.3.7
+     * "Local instructions", the appendix's {@code inits}); the others are always set.
+     */
+    private boolean[] initialized;
+    /** The locals set since the innermost control frame was entered, to be reset at its end. */
+    private int[] initStack = new int[8];
+    private int initHeight;
     /** Whether the body contains a tail call ({@link FunctionFacts#tailCalls}). */
     private boolean tailCalls;
     /** Whether the body contains an exception handling instruction ({@link FunctionFacts#exceptionHandling}). */
@@ -68,6 +81,11 @@ final class FunctionValidator {
             FuncType type = context.type(function.typeIndex());
             locals = localTypes(type, function.locals());
             results = type.results();
+            initialized = new boolean[locals.length];
+            for (int i = 0; i < locals.length; i++) {
+                initialized[i] = i < type.paramCount() || context.checkValType(locals[i]).isDefaultable();
+            }
+            initHeight = 0;
             operands.reset();
             controls.reset();
             tailCalls = false;
@@ -142,6 +160,27 @@ final class FunctionValidator {
                 markUnreachable();
             }
             case CALL -> call(context.functionType(reader.index()));
+            case CALL_REF -> {
+                int typeIndex = reader.index();
+                FuncType type = context.type(typeIndex);
+                popOperand(ValType.ref(true, typeIndex));
+                call(type);
+            }
+            case RETURN_CALL_REF -> {
+                int typeIndex = reader.index();
+                FuncType type = context.type(typeIndex);
+                popOperand(ValType.ref(true, typeIndex));
+                returnCall(op, type);
+            }
+            case REF_AS_NON_NULL -> pushOperand(popReference().withNullable(false));
+            case BR_ON_NULL -> {
+                ValType[] label = labelTypes(reader.index());
+                ValType t = popReference();
+                popOperands(label);
+                pushOperands(label);
+                pushOperand(t.withNullable(false));
+            }
+            case BR_ON_NON_NULL -> brOnNonNull();
             case CALL_INDIRECT -> {
                 FuncType type = indirectCallee(op);
                 popOperand(context.table(reader.index2()).addressType().valType());
@@ -156,11 +195,21 @@ final class FunctionValidator {
             case DROP -> popOperand();
             case SELECT -> select();
             case SELECT_T -> typedSelect();
-            case LOCAL_GET -> pushOperand(local(reader.index()));
-            case LOCAL_SET -> popOperand(local(reader.index()));
+            case LOCAL_GET -> {
+                ValType t = local(reader.index());
+                if (!initialized[reader.index()]) {
+                    throw invalid("uninitialized local " + reader.index());
+                }
+                pushOperand(t);
+            }
+            case LOCAL_SET -> {
+                popOperand(local(reader.index()));
+                setLocal(reader.index());
+            }
             case LOCAL_TEE -> {
                 ValType t = local(reader.index());
                 popOperand(t);
+                setLocal(reader.index());
                 pushOperand(t);
             }
             case GLOBAL_GET -> pushOperand(context.global(reader.index()).valType());
@@ -198,7 +247,7 @@ final class FunctionValidator {
             case TABLE_COPY -> {
                 TableType destination = context.table(reader.index());
                 TableType source = context.table(reader.index2());
-                if (source.elemType() != destination.elemType()) {
+                if (!context.matches(source.elemType(), destination.elemType())) {
                     throw invalid("type mismatch: table.copy source element type " + source.elemType()
                                     + " does not match destination element type " + destination.elemType());
                 }
@@ -209,7 +258,7 @@ final class FunctionValidator {
             case TABLE_INIT -> {
                 TableType table = context.table(reader.index2());
                 ValType segmentType = context.elem(reader.index());
-                if (segmentType != table.elemType()) {
+                if (!context.matches(segmentType, table.elemType())) {
                     throw invalid("type mismatch: element segment's type " + segmentType + " does not match table's element type "
                                     + table.elemType());
                 }
@@ -249,7 +298,7 @@ final class FunctionValidator {
             case I64_CONST -> pushOperand(ValType.I64);
             case F32_CONST -> pushOperand(ValType.F32);
             case F64_CONST -> pushOperand(ValType.F64);
-            case REF_NULL -> pushOperand(reader.refType());
+            case REF_NULL -> pushOperand(context.checkValType(reader.refType()));
             case REF_IS_NULL -> {
                 ValType t = popOperand();
                 if (t != UNKNOWN && !t.isReference()) {
@@ -260,7 +309,7 @@ final class FunctionValidator {
             case REF_FUNC -> {
                 context.functionType(reader.index());
                 context.requireDeclaredReference(reader.index());
-                pushOperand(ValType.FUNCREF);
+                pushOperand(ValType.ref(false, context.module().functionTypeIndex(reader.index())));
             }
             default -> fixedSignature(op);
         }
@@ -321,6 +370,9 @@ final class FunctionValidator {
         if (blockType instanceof BlockType.TypeIndex index) {
             return context.type(index.index());
         }
+        if (blockType instanceof BlockType.Value value) {
+            context.checkValType(value.result());
+        }
         return blockType.funcType(context.module());
     }
 
@@ -347,7 +399,7 @@ final class FunctionValidator {
     private FuncType indirectCallee(Opcode op) {
         TableType table = context.table(reader.index2());
         FuncType type = context.type(reader.index());
-        if (table.elemType() != ValType.FUNCREF) {
+        if (!context.matches(table.elemType(), ValType.FUNCREF)) {
             throw invalid("type mismatch: " + op.mnemonic() + " requires a table of funcref but table " + reader.index2() + " has "
                             + table.elemType());
         }
@@ -360,7 +412,7 @@ final class FunctionValidator {
      * {@code return}, the rest of the block is unreachable, its stack polymorphic.
      */
     private void returnCall(Opcode op, FuncType callee) {
-        if (!Arrays.equals(callee.results(), results)) {
+        if (!context.matches(callee.results(), results)) {
             throw invalid("type mismatch: " + op.mnemonic() + " of a function returning " + FuncType.render(callee.results())
                             + " in a function returning " + FuncType.render(results));
         }
@@ -396,12 +448,12 @@ final class FunctionValidator {
             case CATCH -> {
                 FuncType tag = context.tag(reader.index());
                 ControlFrame frame = legacyHandlerOpens(true);
-                controls.push(new ControlFrame(Opcode.CATCH, frame.type, operands.height()));
+                controls.push(new ControlFrame(Opcode.CATCH, frame.type, operands.height(), initHeight));
                 pushOperands(tag.params());
             }
             case CATCH_ALL -> {
                 ControlFrame frame = legacyHandlerOpens(true);
-                controls.push(new ControlFrame(Opcode.CATCH_ALL, frame.type, operands.height()));
+                controls.push(new ControlFrame(Opcode.CATCH_ALL, frame.type, operands.height(), initHeight));
             }
             case DELEGATE -> {
                 // ends the try; its label is of the enclosing blocks (0: the innermost block around the try)
@@ -438,7 +490,7 @@ final class FunctionValidator {
                 values[values.length - 1] = ValType.EXNREF;
             }
             ValType[] label = labelTypes(labels[i]);
-            if (!Arrays.equals(values, label)) {
+            if (!context.matches(values, label)) {
                 throw invalid("type mismatch: " + kinds[i].keyword() + " clause passes " + FuncType.render(values) + " but label "
                                 + Integer.toUnsignedString(labels[i]) + " takes " + FuncType.render(label));
             }
@@ -470,7 +522,7 @@ final class FunctionValidator {
 
     private void endInstruction() {
         ControlFrame frame = popControl();
-        if (frame.opcode == Opcode.IF && !Arrays.equals(frame.startTypes(), frame.endTypes())) {
+        if (frame.opcode == Opcode.IF && !context.matches(frame.startTypes(), frame.endTypes())) {
             // An if without else behaves as if its else branch were empty: it must pass its parameters through.
             throw invalid("type mismatch: if without else requires " + FuncType.render(frame.endTypes()) + " but its parameters are "
                             + FuncType.render(frame.startTypes()));
@@ -500,7 +552,7 @@ final class FunctionValidator {
             }
             for (int i = 0; i < arity; i++) {
                 ValType actual = peekOperand(arity - 1 - i, types[i]);
-                if (actual != UNKNOWN && actual != types[i]) {
+                if (actual != UNKNOWN && !context.matches(actual, types[i])) {
                     throw mismatch(types[i], actual);
                 }
             }
@@ -539,7 +591,7 @@ final class FunctionValidator {
         if (types.length != 1) {
             throw invalid("invalid result arity");
         }
-        ValType t = types[0];
+        ValType t = context.checkValType(types[0]);
         popOperand(ValType.I32);
         popOperand(t);
         popOperand(t);
@@ -580,10 +632,49 @@ final class FunctionValidator {
             throw invalid("type mismatch: instruction requires [" + expected + "] but stack has []");
         }
         ValType actual = operands.pop();
-        if (actual != expected && actual != UNKNOWN) {
+        if (actual != expected && actual != UNKNOWN && !context.matches(actual, expected)) {
             throw mismatch(expected, actual);
         }
         return actual;
+    }
+
+    /** {@code pop_ref()}: a reference operand; from the polymorphic stack {@code (ref bot)}. */
+    private ValType popReference() {
+        ValType t = popOperand();
+        if (t == UNKNOWN) {
+            return ValType.BOTTOM_REF;
+        }
+        if (!t.isReference()) {
+            throw invalid("type mismatch: instruction requires a reference but stack has [" + t + "]");
+        }
+        return t;
+    }
+
+    /**
+     * {@code br_on_non_null l}: the label takes {@code [t* rt]} with a reference type {@code rt};
+     * the operand {@code (ref null ht)} goes to it as {@code (ref ht)} when not null, else is dropped.
+     */
+    private void brOnNonNull() {
+        ValType[] label = labelTypes(reader.index());
+        if (label.length == 0 || !label[label.length - 1].isReference()) {
+            throw invalid("type mismatch: br_on_non_null requires a label whose last value is a reference, but label "
+                            + reader.index() + " takes " + FuncType.render(label));
+        }
+        ValType t = popReference();
+        pushOperand(t.withNullable(false));
+        popOperands(label);
+        pushOperands(Arrays.copyOf(label, label.length - 1));
+    }
+
+    /** {@code local.set} and {@code local.tee} initialise a non-defaultable local until the end of the innermost block. */
+    private void setLocal(int localIndex) {
+        if (!initialized[localIndex]) {
+            initialized[localIndex] = true;
+            if (initHeight == initStack.length) {
+                initStack = Arrays.copyOf(initStack, initHeight * 2);
+            }
+            initStack[initHeight++] = localIndex;
+        }
     }
 
     /** Pops operands of the given types, the last type first. */
@@ -611,7 +702,13 @@ final class FunctionValidator {
 
     /** {@code push_ctrl}: enters a structured instruction whose parameters were already popped. */
     private void pushControl(Opcode opcode, FuncType type) {
-        controls.push(new ControlFrame(opcode, type, operands.height()));
+        for (ValType t : type.params()) {
+            context.checkValType(t);
+        }
+        for (ValType t : type.results()) {
+            context.checkValType(t);
+        }
+        controls.push(new ControlFrame(opcode, type, operands.height(), initHeight));
         pushOperands(type.params());
     }
 
@@ -627,6 +724,9 @@ final class FunctionValidator {
         }
         popOperands(endTypes);
         controls.pop();
+        while (initHeight > frame.initHeight) {
+            initialized[initStack[--initHeight]] = false;
+        }
         return frame;
     }
 

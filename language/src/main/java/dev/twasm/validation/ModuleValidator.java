@@ -49,6 +49,20 @@ final class ModuleValidator {
     }
 
     ValidationResult validate() {
+        List<FuncType> types = module.types();
+        for (int i = 0; i < types.size(); i++) {
+            FuncType type = types.get(i);
+            int index = i;
+            // a function type may refer to itself and to the types before it (spec 3.0 §3.4.1, a recursion group of one)
+            at("type " + i, () -> {
+                for (ValType t : type.params()) {
+                    ValidationContext.checkValType(t, index + 1);
+                }
+                for (ValType t : type.results()) {
+                    ValidationContext.checkValType(t, index + 1);
+                }
+            });
+        }
         List<Import> imports = module.imports();
         for (int i = 0; i < imports.size(); i++) {
             Import imp = imports.get(i);
@@ -69,7 +83,10 @@ final class ModuleValidator {
         for (int i = 0; i < globals.size(); i++) {
             Global g = globals.get(i);
             int index = importedGlobals + i;
-            at("global " + index, () -> constants.validate(g.init(), g.type().valType(), index));
+            at("global " + index, () -> {
+                context.checkValType(g.type().valType());
+                constants.validate(g.init(), g.type().valType(), index);
+            });
         }
         List<TableType> tables = module.tables();
         for (int i = 0; i < tables.size(); i++) {
@@ -80,6 +97,8 @@ final class ModuleValidator {
                 if (init != null) {
                     // tables precede globals: their initializers see the imported globals only
                     constants.validate(init, t.elemType(), module.importedGlobalCount());
+                } else if (!t.elemType().isDefaultable()) {
+                    throw invalid("type mismatch: a table of non-nullable " + t.elemType() + " needs an initializer");
                 }
             });
         }
@@ -144,9 +163,7 @@ final class ModuleValidator {
             case ImportDesc.Func f -> checkTypeIndex(f.typeIndex());
             case ImportDesc.Table t -> checkTableType(t.type());
             case ImportDesc.Memory m -> checkMemoryType(m.type());
-            case ImportDesc.Global g -> {
-                // every value type is valid (spec §3.2.1)
-            }
+            case ImportDesc.Global g -> ValidationContext.checkValType(g.type().valType(), module.types().size());
             case ImportDesc.Tag t -> checkTagType(t.typeIndex());
         }
     }
@@ -160,11 +177,12 @@ final class ModuleValidator {
     }
 
     /** Table types (spec 3.0 §3.2.x): limits within 2^32-1 (2^64-1 for table64), a reference element type. */
-    private static void checkTableType(TableType type) {
+    private void checkTableType(TableType type) {
         checkLimits(type.limits(), type.maxSize(), TABLE_TOO_LARGE);
         if (!type.elemType().isReference()) {
             throw invalid("malformed reference type " + type.elemType());
         }
+        ValidationContext.checkValType(type.elemType(), module.types().size());
     }
 
     /** Memory types (spec 3.0 §3.2.x): limits within 65536 pages (2^48 pages for memory64). */
@@ -193,13 +211,14 @@ final class ModuleValidator {
         if (!elemType.isReference()) {
             throw invalid("malformed reference type " + elemType);
         }
+        context.checkValType(elemType);
         for (Expr item : segment.items()) {
             constants.validate(item, elemType, module.globalCount());
         }
         if (segment.mode() == SegmentMode.ACTIVE) {
             TableType table = context.table(segment.tableIndex());
             ValType tableType = table.elemType();
-            if (tableType != elemType) {
+            if (!context.matches(elemType, tableType)) {
                 throw invalid("type mismatch: element segment's type " + elemType + " does not match table's element type " + tableType);
             }
             constants.validate(segment.offset(), table.addressType().valType(), module.globalCount());

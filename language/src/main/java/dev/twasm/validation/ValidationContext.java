@@ -2,6 +2,7 @@ package dev.twasm.validation;
 
 import dev.twasm.binary.CodeReader;
 import dev.twasm.exception.InvalidModuleException;
+import dev.twasm.model.CanonicalTypes;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
@@ -33,12 +34,52 @@ final class ValidationContext {
     private final BitSet refs;
     private final int dataCount;
     private final Features features;
+    /** The module-local canonical id of each type index: equal ids are equivalent types. */
+    private final int[] canonicalTypes;
+    private final ValType.TypeEquivalence equivalence;
 
     ValidationContext(Module module, Features features) {
         this.module = module;
         this.features = features;
         this.refs = declaredFunctionReferences(module);
         this.dataCount = module.dataCount().orElse(module.datas().size());
+        this.canonicalTypes = new CanonicalTypes().canonicalise(module.types());
+        this.equivalence = (a, b) -> canonicalTypes[a] == canonicalTypes[b];
+    }
+
+    Features features() {
+        return features;
+    }
+
+    /** {@code actual <: expected} (spec 3.0 §3.3.4), type indices compared after canonicalisation. */
+    boolean matches(ValType actual, ValType expected) {
+        return actual.isSubtypeOf(expected, equivalence);
+    }
+
+    /** Whether each of {@code actual} matches the corresponding one of {@code expected}, and there are as many. */
+    boolean matches(ValType[] actual, ValType[] expected) {
+        if (actual.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < actual.length; i++) {
+            if (!matches(actual[i], expected[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value type is valid (spec 3.0 §3.2.3) when a concrete heap type names a type of the module. */
+    ValType checkValType(ValType type) {
+        checkValType(type, module.types().size());
+        return type;
+    }
+
+    /** A value type is valid when a concrete heap type names one of the first {@code typeCount} types. */
+    static void checkValType(ValType type, int typeCount) {
+        if (type.isConcrete() && type.typeIndex() >= typeCount) {
+            throw unknown("type", type.typeIndex());
+        }
     }
 
     Module module() {

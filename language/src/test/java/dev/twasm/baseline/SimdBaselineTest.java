@@ -495,7 +495,7 @@ class SimdBaselineTest {
                 StringBuilder body = new StringBuilder();
                 for (ValType t : op.params()) {
                     int p = params.size();
-                    switch (t) {
+                    switch (t.kind()) {
                         case V128 -> {
                             params.add(ValType.I64);
                             params.add(ValType.I64);
@@ -521,7 +521,7 @@ class SimdBaselineTest {
                     body.append("local.get 0 i32.const 3 i32.add local.tee $e i32.const 65520 local.get $e i32.const 65520 i32.gt_u select\n");
                     body.append("local.tee $e i64.load align=1 local.get $e i64.load offset=8 align=1\n");
                 } else {
-                    body.append(switch (op.results()[0]) {
+                    body.append(switch (op.results()[0].kind()) {
                         case V128 -> "local.tee $r i64x2.extract_lane 0 local.get $r i64x2.extract_lane 1\n";
                         case I32 -> "i64.extend_i32_u i64.const 0\n";
                         case F32 -> "i32.reinterpret_f32 i64.extend_i32_u i64.const 0\n";

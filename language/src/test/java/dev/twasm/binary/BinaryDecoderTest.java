@@ -340,7 +340,7 @@ class BinaryDecoderTest {
         void functionIndexEncodingsBecomeRefFuncExpressions() {
             ElemSegment e0 = elem("00 41 01 0b 02 00 80 01");
             assertEquals(SegmentMode.ACTIVE, e0.mode());
-            assertEquals(ValType.FUNCREF, e0.elemType());
+            assertEquals(ElemSegment.FUNCTION_INDICES, e0.elemType(), "function indices are (ref func) in Wasm 3.0");
             assertEquals(0, e0.tableIndex());
             assertEquals("41010b", hexOf(e0.offset().code()));
             assertEquals(List.of("d2000b", "d280010b"), items(e0));

@@ -112,10 +112,10 @@ class ModuleEncoderTest {
     void elementSegmentsUseTheCompactEncodingWhenTheyCan() {
         Expr[] indices = {RefFuncItem.of(0, 0), RefFuncItem.of(300, 0)};
         Module m = Module.builder()
-                        .addElem(new ElemSegment(SegmentMode.ACTIVE, ValType.FUNCREF, 0, expr("41 00 0b"), indices))
+                        .addElem(new ElemSegment(SegmentMode.ACTIVE, ElemSegment.FUNCTION_INDICES, 0, expr("41 00 0b"), indices))
                         .addElem(new ElemSegment(SegmentMode.ACTIVE, ValType.FUNCREF, 0, expr("41 00 0b"), new Expr[]{expr("d2 80 00 0b")}))
-                        .addElem(new ElemSegment(SegmentMode.PASSIVE, ValType.FUNCREF, 0, null, indices))
-                        .addElem(new ElemSegment(SegmentMode.ACTIVE, ValType.FUNCREF, 2, expr("41 00 0b"), indices))
+                        .addElem(new ElemSegment(SegmentMode.PASSIVE, ElemSegment.FUNCTION_INDICES, 0, null, indices))
+                        .addElem(new ElemSegment(SegmentMode.ACTIVE, ElemSegment.FUNCTION_INDICES, 2, expr("41 00 0b"), indices))
                         .addElem(new ElemSegment(SegmentMode.DECLARATIVE, ValType.FUNCREF, 0, null, new Expr[]{expr("d0 70 0b")}))
                         .addElem(new ElemSegment(SegmentMode.ACTIVE, ValType.EXTERNREF, 1, expr("41 00 0b"), new Expr[]{expr("d0 6f 0b")}))
                         .build();

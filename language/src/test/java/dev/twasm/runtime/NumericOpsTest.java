@@ -235,7 +235,7 @@ class NumericOpsTest {
     }
 
     static Class<?> javaType(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> int.class;
             case I64 -> long.class;
             case F32 -> float.class;
@@ -1242,7 +1242,7 @@ class NumericOpsTest {
             if (literal.equals("nan:canonical") || literal.equals("nan:arithmetic")) {
                 return new ScriptValue(type, 0, literal);
             }
-            return new ScriptValue(type, switch (type) {
+            return new ScriptValue(type, switch (type.kind()) {
                 case I32, I64 -> parseInteger(literal);
                 case F32 -> parseFloatBits(literal, false);
                 default -> parseFloatBits(literal, true);
@@ -1250,7 +1250,7 @@ class NumericOpsTest {
         }
 
         Object toJava() {
-            return switch (type) {
+            return switch (type.kind()) {
                 case I32 -> (int) bits;
                 case I64 -> bits;
                 case F32 -> Float.intBitsToFloat((int) bits);
@@ -1259,7 +1259,7 @@ class NumericOpsTest {
         }
 
         boolean matches(Object actual) {
-            return switch (type) {
+            return switch (type.kind()) {
                 case I32 -> actual instanceof Integer i && i == (int) bits;
                 case I64 -> actual instanceof Long l && l == bits;
                 case F32 -> actual instanceof Float f && (nanClass == null ? Float.floatToRawIntBits(f) == (int) bits

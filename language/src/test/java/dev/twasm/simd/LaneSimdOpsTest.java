@@ -942,7 +942,7 @@ class LaneSimdOpsTest {
                 bits = laneLog2 == 0 ? (byte) bits : (short) bits;
             }
             ValType result = op.results()[0];
-            return switch (result) {
+            return switch (result.kind()) {
                 case I32 -> (int) bits;
                 case I64 -> bits;
                 case F32 -> new F32((int) bits);

@@ -53,7 +53,13 @@ final class Code {
                 case Long l -> writeInteger(out, current, l);
                 case Float f -> out.writeF32Bits(Float.floatToRawIntBits(f));
                 case Double d -> out.writeF64Bits(Double.doubleToRawLongBits(d));
-                case ValType t -> out.writeByte(Types.encode(t));
+                case ValType t -> {
+                    if (current == Opcode.Immediates.REF_TYPE) {
+                        Types.writeHeapType(out, t);
+                    } else {
+                        Types.write(out, t);
+                    }
+                }
                 case int[] indices -> {
                     out.writeU32(indices.length);
                     for (int index : indices) {
@@ -63,7 +69,7 @@ final class Code {
                 case ValType[] types -> {
                     out.writeU32(types.length);
                     for (ValType t : types) {
-                        out.writeByte(Types.encode(t));
+                        Types.write(out, t);
                     }
                 }
                 case byte[] raw -> out.writeBytes(raw);

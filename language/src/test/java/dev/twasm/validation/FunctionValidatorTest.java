@@ -45,14 +45,12 @@ class FunctionValidatorTest {
 
     /** Instructions that push one value of type {@code t}. */
     private static Object[] constant(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> new Object[]{I32_CONST, 0};
             case I64 -> new Object[]{I64_CONST, 0L};
             case F32 -> new Object[]{F32_CONST, 0f};
             case F64 -> new Object[]{F64_CONST, 0d};
-            case FUNCREF -> new Object[]{REF_NULL, FUNCREF};
-            case EXTERNREF -> new Object[]{REF_NULL, EXTERNREF};
-            case EXNREF -> new Object[]{REF_NULL, EXNREF};
+            case REF -> new Object[]{REF_NULL, t};
             case V128 -> new Object[]{V128_CONST, new byte[16]};
         };
     }

@@ -216,7 +216,7 @@ class ValidatorRobustnessTest {
                 if (kind == 0) {
                     out.writeByte(Types.EMPTY_BLOCK);
                 } else if (kind == 1) {
-                    out.writeByte(Types.encode(ALL_TYPES[random.nextInt(ALL_TYPES.length)]));
+                    Types.write(out, ALL_TYPES[random.nextInt(ALL_TYPES.length)]);
                 } else {
                     out.writeSigned(random.nextInt(4));
                 }
@@ -232,7 +232,7 @@ class ValidatorRobustnessTest {
                 int n = random.nextInt(3);
                 out.writeU32(n);
                 for (int i = 0; i < n; i++) {
-                    out.writeByte(Types.encode(ALL_TYPES[random.nextInt(ALL_TYPES.length)]));
+                    Types.write(out, ALL_TYPES[random.nextInt(ALL_TYPES.length)]);
                 }
             }
             case MEMARG -> {
@@ -253,7 +253,7 @@ class ValidatorRobustnessTest {
             case I64 -> out.writeSigned(random.nextLong());
             case F32 -> out.writeF32Bits(random.nextInt());
             case F64 -> out.writeF64Bits(random.nextLong());
-            case REF_TYPE -> out.writeByte(Types.encode(random.nextBoolean() ? FUNCREF : EXTERNREF));
+            case REF_TYPE -> Types.writeHeapType(out, random.nextBoolean() ? FUNCREF : EXTERNREF);
             case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
                 out.writeU32(random.nextInt(3));
                 out.writeU32(random.nextInt(3));

@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Wasm 3.0 tail calls ({@code return_call}, {@code return_call_indirect}) run in constant Java
+ * Wasm 3.0 tail calls ({@code return_call}, {@code return_call_indirect}, {@code return_call_ref}) run in constant Java
  * stack and at constant call depth, in every engine configuration: a million-deep mutual
  * recursion, far beyond the default {@code wasm.MaxCallDepth} of 10,000, returns its result,
- * directly, through a table, across instances through an import and into a host function, while
+ * directly, through a table, by function reference, across instances through an import and into a host function, while
  * the same recursion with plain {@code call} traps with "call stack exhausted".
  */
 class TailCallTest {
@@ -54,6 +54,17 @@ class TailCallTest {
                         (if (result i32) (i64.eqz (local.get $n))
                           (then (i32.const 0))
                           (else (return_call_indirect $fns (type $pred) (i64.sub (local.get $n) (i64.const 1)) (i32.const 0)))))
+
+                      ;; The same by function reference (return_call_ref, typed function references).
+                      (elem declare func $evenRef $oddRef)
+                      (func $evenRef (export "evenRef") (param $n i64) (result i32)
+                        (if (result i32) (i64.eqz (local.get $n))
+                          (then (i32.const 1))
+                          (else (return_call_ref $pred (i64.sub (local.get $n) (i64.const 1)) (ref.func $oddRef)))))
+                      (func $oddRef (param $n i64) (result i32)
+                        (if (result i32) (i64.eqz (local.get $n))
+                          (then (i32.const 0))
+                          (else (return_call_ref $pred (i64.sub (local.get $n) (i64.const 1)) (ref.func $evenRef)))))
 
                       ;; The same with plain calls, whose frames nest.
                       (func $evenCall (export "evenCall") (param $n i64) (result i32)
@@ -119,6 +130,8 @@ class TailCallTest {
                 assertEquals(1, exports.getMember("odd").execute(DEPTH + 1).asInt());
                 assertEquals(1, exports.getMember("evenIndirect").execute(DEPTH).asInt());
                 assertEquals(0, exports.getMember("evenIndirect").execute(DEPTH + 1).asInt());
+                assertEquals(1, exports.getMember("evenRef").execute(DEPTH).asInt());
+                assertEquals(0, exports.getMember("evenRef").execute(DEPTH + 1).asInt());
                 long n = DEPTH;
                 assertEquals(n * (n + 1) / 2 + 7, exports.getMember("sumPair").execute(n).asLong());
                 assertEquals(n + 1, exports.getMember("count").execute(n).asLong());
@@ -127,6 +140,7 @@ class TailCallTest {
             for (int n = 0; n < 5; n++) {
                 assertEquals(1 - n % 2, exports.getMember("even").execute(n).asInt());
                 assertEquals(1 - n % 2, exports.getMember("evenIndirect").execute(n).asInt());
+                assertEquals(1 - n % 2, exports.getMember("evenRef").execute(n).asInt());
                 assertEquals(1 - n % 2, exports.getMember("evenCall").execute(n).asInt());
             }
         });

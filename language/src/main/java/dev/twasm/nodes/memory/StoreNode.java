@@ -72,7 +72,7 @@ public final class StoreNode extends StmtNode {
 
     /** The value operand's bits (floats' unchanged), for a 64-bit memory's store. */
     private long valueBits(VirtualFrame frame) {
-        return switch (valueType) {
+        return switch (valueType.kind()) {
             case I32 -> value.executeI32(frame);
             case I64 -> value.executeI64(frame);
             case F32 -> Float.floatToRawIntBits(value.executeF32(frame));

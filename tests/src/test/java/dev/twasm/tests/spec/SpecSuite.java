@@ -22,7 +22,8 @@ public record SpecSuite(String folderName, Path directory, Map<String, String> o
      * of the legacy exception handling instructions ({@code legacy/}).
      */
     public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3",
-                    Map.of("wasm.MultiMemory", "true", "wasm.Memory64", "true", "wasm.ExtendedConstants", "true", "wasm.ExceptionHandling", "true"), List.of("custom", "legacy"));
+                    Map.of("wasm.MultiMemory", "true", "wasm.Memory64", "true", "wasm.ExtendedConstants", "true", "wasm.ExceptionHandling", "true",
+                                    "wasm.FunctionReferences", "true"), List.of("custom", "legacy"));
 
     static SpecSuite locate(String folderName, String property, String environment, Map<String, String> options, List<String> subfolders) {
         String configured = System.getProperty(property, System.getenv(environment));
