@@ -29,25 +29,25 @@ public final class WasmOptions {
                     category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> BaselineStrict = new OptionKey<>(false);
 
-    @Option(help = "Accept several memories per module and memory indices on memory instructions (Wasm 3.0 multi-memory); "
-                    + "off: Wasm 2.0's rules.", //
+    @Option(help = "Accept several memories per module and memory indices on memory instructions (Wasm 3.0 multi-memory, on by default); "
+                    + "false: Wasm 2.0's rules.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
-    public static final OptionKey<Boolean> MultiMemory = new OptionKey<>(false);
+    public static final OptionKey<Boolean> MultiMemory = new OptionKey<>(true);
 
     @Option(help = "Accept 64-bit memories and tables (Wasm 3.0 memory64 and table64: i64 addresses, 64-bit offsets, the 3.0 "
-                    + "limits encoding); off: Wasm 2.0's rules.", //
+                    + "limits encoding; on by default); false: Wasm 2.0's rules.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
-    public static final OptionKey<Boolean> Memory64 = new OptionKey<>(false);
+    public static final OptionKey<Boolean> Memory64 = new OptionKey<>(true);
 
-    @Option(help = "Let constant expressions read the immutable globals the module defines before them, as Wasm 3.0 does; "
-                    + "off: Wasm 2.0's rules (imported globals only).", //
+    @Option(help = "Let constant expressions read the immutable globals the module defines before them, as Wasm 3.0 does (on by default); "
+                    + "false: Wasm 2.0's rules (imported globals only).", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
-    public static final OptionKey<Boolean> ExtendedConstants = new OptionKey<>(false);
+    public static final OptionKey<Boolean> ExtendedConstants = new OptionKey<>(true);
 
     @Option(help = "Decode the binary encoding of Wasm 3.0 exception handling (tag section, tag imports and exports, its "
-                    + "instructions); the text format always accepts it. Off: Wasm 2.0's rules.", //
+                    + "instructions; on by default); the text format always accepts it. False: Wasm 2.0's rules.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
-    public static final OptionKey<Boolean> ExceptionHandling = new OptionKey<>(false);
+    public static final OptionKey<Boolean> ExceptionHandling = new OptionKey<>(true);
 
     @Option(help = "The most bytes a 64-bit memory (memory64) may grow to; memory.grow past it, or past what the JVM heap can "
                     + "allocate, returns -1. 32-bit memories stop just under 2 GiB whatever this says.", //
@@ -61,9 +61,9 @@ public final class WasmOptions {
 
     @Option(help = "Decode the binary encoding of the instructions of Wasm 3.0 typed function references (call_ref, "
                     + "return_call_ref, ref.as_non_null, br_on_null, br_on_non_null); reference types (ref null? ht) are accepted "
-                    + "always; off: Wasm 2.0's rules for those opcodes.", //
+                    + "always. On by default; false: Wasm 2.0's rules for those opcodes.", //
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
-    public static final OptionKey<Boolean> FunctionReferences = new OptionKey<>(false);
+    public static final OptionKey<Boolean> FunctionReferences = new OptionKey<>(true);
 
     private WasmOptions() {
     }

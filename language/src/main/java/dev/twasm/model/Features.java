@@ -1,9 +1,9 @@
 package dev.twasm.model;
 
 /**
- * The optional parts of the language that decoding, parsing and validation accept, where Wasm 3.0
- * changed what is valid compared with Wasm 2.0 and the engine does not enable the 3.0 rule by
- * default yet (options {@code wasm.MultiMemory}, {@code wasm.Memory64}, {@code wasm.ExtendedConstants},
+ * The parts of the language where Wasm 3.0 changed what is valid compared with Wasm 2.0, so that
+ * decoding, parsing and validation follow one or the other: the engine follows 3.0 by default, and
+ * Wasm 2.0's rules for a part whose option is false (options {@code wasm.MultiMemory}, {@code wasm.Memory64}, {@code wasm.ExtendedConstants},
  * {@code wasm.ExceptionHandling}, {@code wasm.FunctionReferences}).
  *
  * @param multiMemory several memories per module (spec 3.0 §2.5.5), a memory index in the memarg
@@ -33,8 +33,8 @@ package dev.twasm.model;
  *            tables) needs no switch, as no 2.0 module relies on its absence
  */
 public record Features(boolean multiMemory, boolean memory64, boolean extendedConstants, boolean exceptionHandling, boolean functionReferences) {
-    /** Wasm 2.0's rules: what the engine accepts by default. */
+    /** Wasm 2.0's rules: what the engine accepts with every feature option false. */
     public static final Features WASM_2_0 = new Features(false, false, false, false, false);
-    /** Every Wasm 3.0 rule that this record can switch on. */
+    /** Every Wasm 3.0 rule that this record can switch on: the engine's default. */
     public static final Features WASM_3_0 = new Features(true, true, true, true, true);
 }

@@ -14,6 +14,7 @@ import dev.twasm.model.GlobalType;
 import dev.twasm.model.MemoryType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.TableType;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.ValType;
 import java.util.Arrays;
 
@@ -477,7 +478,7 @@ final class FunctionValidator {
     /**
      * The catch clauses of {@code try_table} are checked in the context outside it: each clause's
      * label must take what the clause passes, the tag's values and, for the {@code _ref} forms,
-     * an {@code exnref}.
+     * a {@code (ref exn)}.
      */
     private void checkCatchClauses() {
         Opcode.CatchKind[] kinds = reader.catchKinds();
@@ -487,7 +488,7 @@ final class FunctionValidator {
             ValType[] values = kinds[i].hasTag() ? context.tag(tags[i]).params() : new ValType[0];
             if (kinds[i].passesReference()) {
                 values = Arrays.copyOf(values, values.length + 1);
-                values[values.length - 1] = ValType.EXNREF;
+                values[values.length - 1] = ValType.ref(false, HeapType.EXN); // a caught exception is never null
             }
             ValType[] label = labelTypes(labels[i]);
             if (!context.matches(values, label)) {

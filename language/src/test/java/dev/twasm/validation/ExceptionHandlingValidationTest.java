@@ -63,7 +63,7 @@ class ExceptionHandlingValidationTest {
         invalid("type mismatch", "(module (tag) (func (result exnref) (try_table (catch 0 0)) (unreachable)))");
         invalid("type mismatch", "(module (func (try_table (catch_all_ref 0))))");
         invalid("type mismatch", "(module (func (result exnref) (try_table (catch_all 0)) (unreachable)))");
-        invalid("type mismatch: catch_ref clause passes [i64 exnref] but label 0 takes [i32 exnref]",
+        invalid("type mismatch: catch_ref clause passes [i64 (ref exn)] but label 0 takes [i32 exnref]",
                         "(module (tag (param i64)) (func (result i32 exnref) (try_table (result i32) (catch_ref 0 0) (i32.const 42))))");
         invalid("unknown tag 1", "(module (tag) (func (try_table (catch 1 0))))");
         invalid("unknown label 1", "(module (func (try_table (catch_all 1))))");

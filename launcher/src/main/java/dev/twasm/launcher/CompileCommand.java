@@ -67,7 +67,7 @@ final class CompileCommand implements Command {
         byte[] encoded;
         try {
             Module module = ModuleFile.read(file).decode();
-            Validator.validate(module);
+            Validator.analyze(module, ModuleFile.FEATURES);
             encoded = ModuleEncoder.encode(module);
         } catch (ModuleException e) {
             throw Failure.of(file + ": " + e.getMessage());

@@ -63,7 +63,7 @@ final class InspectCommand implements Command {
         Module module;
         try {
             module = moduleFile.decode();
-            Validator.validate(module);
+            Validator.analyze(module, ModuleFile.FEATURES);
         } catch (ModuleException e) {
             throw Failure.of(file + ": " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.twasm.launcher;
 import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.Module;
+import dev.twasm.model.Features;
 import dev.twasm.text.WatParser;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -26,6 +27,9 @@ import java.nio.file.Path;
  * @param name the file as the user wrote it, for messages
  */
 record ModuleFile(String name, byte[] bytes, boolean binary) {
+    /** The rules the commands that read a module without an engine follow: the engine's defaults, Wasm 3.0's. */
+    static final Features FEATURES = Features.WASM_3_0;
+
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
 
     static ModuleFile read(String name) {
@@ -66,7 +70,7 @@ record ModuleFile(String name, byte[] bytes, boolean binary) {
 
     /** The module; throws a {@link dev.twasm.exception.ModuleException} when it is malformed. */
     Module decode() {
-        return binary ? BinaryDecoder.decode(bytes) : WatParser.parseModule(text());
+        return binary ? BinaryDecoder.decode(bytes, FEATURES) : WatParser.parseModule(text(), FEATURES);
     }
 
     /** The source to evaluate in the {@code wasm} language, named as the user named the file (error messages start with it). */

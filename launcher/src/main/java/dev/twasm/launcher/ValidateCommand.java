@@ -44,7 +44,7 @@ final class ValidateCommand implements Command {
         int exitCode = 0;
         for (String file : files) {
             try {
-                Validator.validate(ModuleFile.read(file).decode());
+                Validator.analyze(ModuleFile.read(file).decode(), ModuleFile.FEATURES);
                 invocation.out().println(file + ": valid");
             } catch (ModuleException e) {
                 invocation.err().println("wasm: " + file + ": " + e.getMessage());

@@ -100,8 +100,8 @@ class Memory64Test {
     }
 
     @Test
-    void withoutTheOptionA64BitMemoryIsMalformed() {
-        try (Context context = Context.create("wasm")) {
+    void withTheOptionOffA64BitMemoryIsMalformed() {
+        try (Context context = Context.newBuilder("wasm").allowExperimentalOptions(true).option("wasm.Memory64", "false").build()) {
             PolyglotException e = assertThrows(PolyglotException.class, () -> context.eval("wasm", "(module (memory i64 1))"));
             assertTrue(e.getMessage().contains("need the option wasm.Memory64"), e.getMessage());
             assertTrue(!e.isInternalError(), e.getMessage());

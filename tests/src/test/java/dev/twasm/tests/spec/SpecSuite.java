@@ -15,15 +15,17 @@ import java.util.stream.Stream;
  * says where to get it.
  */
 public record SpecSuite(String folderName, Path directory, Map<String, String> options, List<String> subfolders) {
-    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE", Map.of(), List.of());
+    /** The 2.0 suite runs with every feature option false: Wasm 2.0's rules where 3.0 changed them. */
+    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE",
+                    Map.of("wasm.MultiMemory", "false", "wasm.Memory64", "false", "wasm.ExtendedConstants", "false", "wasm.ExceptionHandling", "false",
+                                    "wasm.FunctionReferences", "false"), List.of());
     /**
-     * The 3.0 suite runs with the options that switch on the 3.0 rules where 2.0's differ; besides
+     * The 3.0 suite runs with the engine's defaults, which are the 3.0 rules where 2.0's differ; besides
      * its top level, it has the scripts of custom sections and annotations ({@code custom/}) and
      * of the legacy exception handling instructions ({@code legacy/}).
      */
-    public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3",
-                    Map.of("wasm.MultiMemory", "true", "wasm.Memory64", "true", "wasm.ExtendedConstants", "true", "wasm.ExceptionHandling", "true",
-                                    "wasm.FunctionReferences", "true"), List.of("custom", "legacy"));
+    public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3", Map.of(),
+                    List.of("custom", "legacy"));
 
     static SpecSuite locate(String folderName, String property, String environment, Map<String, String> options, List<String> subfolders) {
         String configured = System.getProperty(property, System.getenv(environment));
