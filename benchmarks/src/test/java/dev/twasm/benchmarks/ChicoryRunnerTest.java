@@ -3,6 +3,9 @@ package dev.twasm.benchmarks;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.IntSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the Chicory runner makes of modules Chicory 1.7.5 cannot run (SIMD ones), and of those it can. */
+/**
+ * What the Chicory runner makes of modules Chicory 1.7.5 cannot run (SIMD ones), and of those it can,
+ * among them the Wasm GC benchmark program.
+ */
 class ChicoryRunnerTest {
     private static final int V128_CONST = 0x0c;
     private static final int I32X4_EXTRACT_LANE = 0x1b;
@@ -70,6 +76,19 @@ class ChicoryRunnerTest {
         byte[] module = module(0x41, 0x07); // i32.const 7
         assertEquals(7, ChicoryRunner.load(module, true, false).getAsInt());
         assertEquals(7, ChicoryRunner.load(module, false, false).getAsInt());
+    }
+
+    /**
+     * The committed {@code programs/wasm/binarytrees-gc.wasm} (assembled by {@code gen/wat-gc.mjs}) on
+     * Chicory's compiler, an engine with standard Wasm GC: twice the checksum of {@code checksums.txt}.
+     */
+    @Test
+    void theGcProgramReturnsItsChecksum() throws IOException {
+        Path programs = Path.of("programs");
+        int expected = Checksums.read(programs.resolve("checksums.txt")).expected("binarytrees-gc");
+        IntSupplier run = ChicoryRunner.load(Files.readAllBytes(programs.resolve("wasm/binarytrees-gc.wasm")), true, false);
+        assertEquals(expected, run.getAsInt());
+        assertEquals(expected, run.getAsInt());
     }
 
     @Test
