@@ -8,7 +8,8 @@
 #                          [--no-build] [JMH options...]
 #   --engine E         the wasm language on the forked JVMs' module path (default twasm; graalwasm:
 #                      GraalWasm 25.0.1, for comparison)
-#   --programs a,b     the programs (default: every <programs-dir>/wasm/*.wasm); sets -p program=...
+#   --programs a,b     the programs (default: every <programs-dir>/wasm/*.wasm but the Wasm GC ones,
+#                      *-gc, which neither engine runs yet); sets -p program=...
 #   --programs-dir D   the programs folder (default benchmarks/programs)
 #   --no-build         use the jars already built
 # Everything else goes to JMH, e.g. `-f 1 -wi 5 -i 5`, `-rf json -rff out.json`, `-h` for its help.
@@ -53,7 +54,7 @@ fi
 [ -d "$programs_dir/wasm" ] || { echo "jmh.sh: no folder $programs_dir/wasm (the benchmark programs are not there yet?)" >&2; exit 2; }
 programs_dir=$(cd "$programs_dir" && pwd)
 if [ -z "$program_list" ]; then
-  program_list=$(find "$programs_dir/wasm" -maxdepth 1 -name '*.wasm' -printf '%f\n' | sed 's/\.wasm$//' | sort | paste -sd, -)
+  program_list=$(find "$programs_dir/wasm" -maxdepth 1 -name '*.wasm' ! -name '*-gc.wasm' -printf '%f\n' | sed 's/\.wasm$//' | sort | paste -sd, -)
 fi
 [ -n "$program_list" ] || { echo "jmh.sh: no programs in $programs_dir/wasm" >&2; exit 2; }
 
