@@ -953,7 +953,7 @@ final class BaselineCompiler {
     }
 
     private ValType[] tagValues(int tagIndex) {
-        return model.types().get(model.tagTypeIndex(tagIndex)).params();
+        return model.funcType(model.tagTypeIndex(tagIndex)).params();
     }
 
     /**
@@ -1466,9 +1466,9 @@ final class BaselineCompiler {
             case CALL -> call(reader.index());
             case CALL_INDIRECT -> callIndirect(reader.index(), reader.index2());
             case RETURN_CALL -> returnCall(model.functionType(reader.index()), TailCallee.DIRECT, reader.index(), 0);
-            case RETURN_CALL_INDIRECT -> returnCall(model.types().get(reader.index()), TailCallee.TABLE, reader.index(), reader.index2());
+            case RETURN_CALL_INDIRECT -> returnCall(model.funcType(reader.index()), TailCallee.TABLE, reader.index(), reader.index2());
             case CALL_REF -> callRef(reader.index());
-            case RETURN_CALL_REF -> returnCall(model.types().get(reader.index()), TailCallee.REFERENCE, reader.index(), 0);
+            case RETURN_CALL_REF -> returnCall(model.funcType(reader.index()), TailCallee.REFERENCE, reader.index(), 0);
             case BR_ON_NULL, BR_ON_NON_NULL -> brOnNull(op == Opcode.BR_ON_NON_NULL, frame(reader.index()));
             case REF_AS_NON_NULL -> {
                 support("refAsNonNull", ConstantDescs.CD_Object, ConstantDescs.CD_Object);
@@ -2158,7 +2158,7 @@ final class BaselineCompiler {
     }
 
     private void callIndirect(int typeIndex, int tableIndex) {
-        FuncType callee = model.types().get(typeIndex);
+        FuncType callee = model.funcType(typeIndex);
         if (!JvmTypes.representable(callee)) {
             throw new UnsupportedFunctionException("call_indirect of type " + callee);
         }
@@ -2182,7 +2182,7 @@ final class BaselineCompiler {
      * callee's type, which traps on null ({@code BaselineSupport.referencedFunction}) and calls.
      */
     private void callRef(int typeIndex) {
-        FuncType callee = model.types().get(typeIndex);
+        FuncType callee = model.funcType(typeIndex);
         if (!JvmTypes.representable(callee)) {
             throw new UnsupportedFunctionException("call_ref of type " + callee);
         }

@@ -605,7 +605,7 @@ public final class BaselineSupport {
     /**
      * The callee of {@code call_indirect} (spec §4.4.8): traps exactly as the AST's
      * {@code CallIndirectNode} does when the index is outside the table, the entry is null, or
-     * the canonical type id differs from the expected one.
+     * the callee's canonical type id neither is the expected one nor declares it as a supertype.
      */
     public static WasmFunction indirectFunction(int elementIndex, WasmInstance instance, int tableIndex, int expectedTypeId) {
         WasmTable table = instance.tables[tableIndex];
@@ -616,7 +616,7 @@ public final class BaselineSupport {
         if (!(elements[elementIndex] instanceof WasmFunction function)) {
             throw WasmTrap.createForElement(TrapKind.UNINITIALIZED_ELEMENT, elementIndex, null);
         }
-        if (function.typeId() != expectedTypeId) {
+        if (function.typeId() != expectedTypeId && !instance.module().engine().types().isSubtype(function.typeId(), expectedTypeId)) {
             throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return function;

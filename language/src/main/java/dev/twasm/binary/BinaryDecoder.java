@@ -150,7 +150,13 @@ public final class BinaryDecoder {
     private void readSection(SectionId section, int size) {
         switch (section) {
             case CUSTOM -> customSection(size);
-            case TYPE -> repeat(() -> module.addType(TypeDecoder.funcType(in)));
+            case TYPE -> repeat(() -> {
+                if (features.functionReferences()) {
+                    module.addRecGroup(TypeDecoder.recType(in));
+                } else {
+                    module.addType(TypeDecoder.funcType(in));
+                }
+            });
             case IMPORT -> repeat(() -> module.addImport(importEntry()));
             case FUNCTION -> repeat(() -> functionTypeIndices.add(in.readIndex()));
             case TABLE -> repeat(this::table);

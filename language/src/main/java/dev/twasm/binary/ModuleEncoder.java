@@ -1,11 +1,13 @@
 package dev.twasm.binary;
 
 import dev.twasm.model.AddressType;
+import dev.twasm.model.ArrayType;
 import dev.twasm.model.CustomSection;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
 import dev.twasm.model.Expr;
+import dev.twasm.model.FieldType;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Global;
@@ -16,9 +18,12 @@ import dev.twasm.model.Limits;
 import dev.twasm.model.Module;
 import dev.twasm.model.Names;
 import dev.twasm.model.SegmentMode;
+import dev.twasm.model.StructType;
+import dev.twasm.model.SubType;
 import dev.twasm.model.TableType;
 import dev.twasm.model.ValType;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,11 +61,17 @@ public final class ModuleEncoder {
 
     /** The first byte of a table entry with an initializer expression (spec 3.0 §5.5.6). */
     static final int TABLE_WITH_INIT = 0x40;
+    /** The bytes of {@code rec}, {@code sub}, {@code sub final}, structure and array types (spec 3.0 §5.3.7–8). */
+    private static final int REC = 0x4E;
+    private static final int SUB = 0x50;
+    private static final int SUB_FINAL = 0x4F;
+    private static final int STRUCT_TYPE = 0x5F;
+    private static final int ARRAY_TYPE = 0x5E;
 
     private byte[] module(Module m) {
         out.writeBytes(HEADER);
         customSections(m, CustomSection.FIRST);
-        placed(m, "type", () -> vectorSection(SectionId.TYPE, m.types(), this::funcType));
+        placed(m, "type", () -> vectorSection(SectionId.TYPE, Arrays.stream(m.recGroupStarts()).boxed().toList(), (s, start) -> recType(s, m, start)));
         placed(m, "import", () -> vectorSection(SectionId.IMPORT, m.imports(), this::importEntry));
         placed(m, "func", () -> vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex())));
         placed(m, "table", () -> vectorSection(SectionId.TABLE, indices(m.tables().size()), (s, i) -> table(s, m.tables().get(i), m.tableInit(i))));
@@ -137,10 +148,53 @@ public final class ModuleEncoder {
 
     // ---- types ------------------------------------------------------------------------------
 
-    private void funcType(BinaryOutput s, FuncType type) {
-        s.writeByte(Types.FUNC_TYPE);
-        valTypes(s, type.params());
-        valTypes(s, type.results());
+    /** {@code rectype} (spec 3.0 §5.3.8): a group of one without {@code rec}, a plain sub type as its composite type alone. */
+    private static void recType(BinaryOutput s, Module m, int start) {
+        int size = m.recGroupSize(start);
+        if (size > 1) {
+            s.writeByte(REC);
+            s.writeU32(size);
+        }
+        for (int i = start; i < start + size; i++) {
+            subType(s, m.types().get(i));
+        }
+    }
+
+    private static void subType(BinaryOutput s, SubType type) {
+        if (!type.isPlain()) {
+            s.writeByte(type.isFinal() ? SUB_FINAL : SUB);
+            s.writeU32(type.supertypes().length);
+            for (int t : type.supertypes()) {
+                s.writeU32(t);
+            }
+        }
+        switch (type.composite()) {
+            case FuncType f -> {
+                s.writeByte(Types.FUNC_TYPE);
+                valTypes(s, f.params());
+                valTypes(s, f.results());
+            }
+            case StructType st -> {
+                s.writeByte(STRUCT_TYPE);
+                s.writeU32(st.fields().size());
+                for (FieldType f : st.fields()) {
+                    fieldType(s, f);
+                }
+            }
+            case ArrayType a -> {
+                s.writeByte(ARRAY_TYPE);
+                fieldType(s, a.element());
+            }
+        }
+    }
+
+    private static void fieldType(BinaryOutput s, FieldType f) {
+        if (f.packed() != null) {
+            s.writeByte(f.packed() == FieldType.PackedType.I8 ? 0x78 : 0x77);
+        } else {
+            Types.write(s, f.valType());
+        }
+        s.writeByte(f.mutable() ? 1 : 0);
     }
 
     private static void valTypes(BinaryOutput s, ValType[] types) {

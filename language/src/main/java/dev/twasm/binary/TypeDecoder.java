@@ -1,16 +1,25 @@
 package dev.twasm.binary;
 
 import dev.twasm.model.AddressType;
+import dev.twasm.model.ArrayType;
+import dev.twasm.model.CompositeType;
 import dev.twasm.model.Features;
+import dev.twasm.model.FieldType;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.Limits;
 import dev.twasm.model.MemoryType;
+import dev.twasm.model.StructType;
+import dev.twasm.model.SubType;
 import dev.twasm.model.TableType;
 import dev.twasm.model.ValType;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Reads the composite types of the binary format (spec §5.3 "Types"): function types, limits,
+ * Reads the types of the binary format (spec 3.0 §5.3 "Types"): recursion groups of sub types of
+ * function, structure and array types, limits,
  * memory, table and global types. Value and reference types are read by {@link Types}.
  */
 final class TypeDecoder {
@@ -20,43 +29,96 @@ final class TypeDecoder {
     private TypeDecoder() {
     }
 
-    /** The byte 0x5E introducing an array type (GC), as a signed 7-bit number. */
+    /** The bytes introducing a structure type, an array type (GC), as signed 7-bit numbers. */
+    private static final long STRUCT_TYPE_FORM = 0x5F - 0x80;
     private static final long ARRAY_TYPE_FORM = 0x5E - 0x80;
+    /** {@code rec}, {@code sub} and {@code sub final} (spec 3.0 §5.3.8), as signed 7-bit numbers. */
+    private static final long REC_FORM = 0x4E - 0x80;
+    private static final long SUB_FORM = 0x50 - 0x80;
+    private static final long SUB_FINAL_FORM = 0x4F - 0x80;
     /** The packed storage types {@code i8} and {@code i16} of GC fields. */
     private static final int I8 = 0x78;
     private static final int I16 = 0x77;
 
-    /** {@code functype ::= 0x60 vec(valtype) vec(valtype)} (spec §5.3.6). */
-    static FuncType funcType(BinaryInput in) {
+    /**
+     * One entry of the type section, a recursion group (spec 3.0 §5.3.8): {@code rectype ::= 0x4E
+     * vec(subtype) | subtype}, {@code subtype ::= 0x50 vec(typeidx) comptype | 0x4F vec(typeidx)
+     * comptype | comptype}, the last two forms meaning a group of one, the last one final without
+     * supertypes.
+     */
+    static List<SubType> recType(BinaryInput in) {
         int at = in.index();
         long form = in.readSigned(7);
-        if (form == ARRAY_TYPE_FORM) {
-            arrayType(in, at);
+        if (form == REC_FORM) {
+            int n = in.readLength();
+            List<SubType> group = new ArrayList<>(Math.min(n, 1024));
+            for (int i = 0; i < n; i++) {
+                group.add(subType(in, in.index(), in.readSigned(7)));
+            }
+            return group;
         }
-        if (form != FUNC_TYPE_FORM) {
-            throw in.malformedAt("malformed function type", in.index() - 1);
+        return List.of(subType(in, at, form));
+    }
+
+    private static SubType subType(BinaryInput in, int at, long form) {
+        if (form == SUB_FORM || form == SUB_FINAL_FORM) {
+            int[] supers = new int[in.readLength()];
+            for (int i = 0; i < supers.length; i++) {
+                supers[i] = in.readIndex();
+            }
+            int compAt = in.index();
+            return new SubType(form == SUB_FINAL_FORM, supers, compositeType(in, compAt, in.readSigned(7)));
+        }
+        return SubType.plain(compositeType(in, at, form));
+    }
+
+    /** {@code comptype ::= 0x5E arraytype | 0x5F structtype | 0x60 functype} (spec 3.0 §5.3.7). */
+    private static CompositeType compositeType(BinaryInput in, int at, long form) {
+        if (form == FUNC_TYPE_FORM) {
+            ValType[] params = resultType(in);
+            ValType[] results = resultType(in);
+            return new FuncType(params, results);
+        }
+        if (form == STRUCT_TYPE_FORM) {
+            FieldType[] fields = new FieldType[in.readLength()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = fieldType(in);
+            }
+            return new StructType(List.of(fields));
+        }
+        if (form == ARRAY_TYPE_FORM) {
+            return new ArrayType(fieldType(in));
+        }
+        throw in.malformedAt("malformed function type", at);
+    }
+
+    /** Wasm 2.0's type section entry: {@code functype ::= 0x60 vec(valtype) vec(valtype)} only. */
+    static FuncType funcType(BinaryInput in) {
+        int at = in.index();
+        if (in.readSigned(7) != FUNC_TYPE_FORM) {
+            throw in.malformedAt("malformed function type", at);
         }
         ValType[] params = resultType(in);
         ValType[] results = resultType(in);
         return new FuncType(params, results);
     }
 
-    /**
-     * {@code arraytype ::= 0x5E fieldtype} (GC, spec 3.0 §5.3.7): decoded as far as its encoding
-     * can be malformed ("malformed mutability"), then rejected, since GC types are not
-     * implemented.
-     */
-    private static void arrayType(BinaryInput in, int at) {
+    /** {@code fieldtype ::= storagetype mut}, {@code storagetype ::= valtype | 0x78 (i8) | 0x77 (i16)}. */
+    private static FieldType fieldType(BinaryInput in) {
         int b = in.peekByte();
+        ValType valType = null;
+        FieldType.PackedType packed = null;
         if (b == I8 || b == I16) {
             in.readByte();
+            packed = b == I8 ? FieldType.PackedType.I8 : FieldType.PackedType.I16;
         } else {
-            Types.readValType(in);
+            valType = Types.readValType(in);
         }
-        if (in.readByte() > 1) {
+        int mutability = in.readByte();
+        if (mutability > 1) {
             throw in.malformedAt("malformed mutability", in.index() - 1);
         }
-        throw in.malformedAt("array types (GC) are not supported", at);
+        return new FieldType(valType, packed, mutability == 1);
     }
 
     /** {@code resulttype ::= vec(valtype)} (spec §5.3.5). */

@@ -488,7 +488,7 @@ final class FunctionBuilder {
 
     /** The parameters of tag {@code tagIndex}: the values its exceptions carry. */
     private ValType[] tagValues(int tagIndex) {
-        return model.types().get(model.tagTypeIndex(tagIndex)).params();
+        return model.funcType(model.tagTypeIndex(tagIndex)).params();
     }
 
     /**
@@ -945,7 +945,7 @@ final class FunctionBuilder {
     }
 
     private Call callIndirect(int typeIndex, int tableIndex) {
-        FuncType calleeType = model.types().get(typeIndex);
+        FuncType calleeType = model.funcType(typeIndex);
         Operand elementIndex = pop();
         Operand[] arguments = pop(calleeType.paramCount());
         ExprNode index = table64(tableIndex) ? new NarrowIndexNode(elementIndex.node()) : elementIndex.node();
@@ -956,7 +956,7 @@ final class FunctionBuilder {
 
     /** {@code call_ref x}: the arguments, then the function reference on top. */
     private Call callRef(int typeIndex) {
-        FuncType calleeType = model.types().get(typeIndex);
+        FuncType calleeType = model.funcType(typeIndex);
         Operand reference = pop();
         Operand[] arguments = pop(calleeType.paramCount());
         AbstractCallNode callNode = new CallRefNode(nodesOf(arguments), ValueKind.of(calleeType.params()), reference.node());

@@ -20,6 +20,7 @@ import dev.twasm.model.ValType;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
+import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.simd.SimdOps;
 
@@ -110,9 +111,12 @@ public final class ValueConversion {
                         if (type.hasBottomHeapType()) {
                             break; // only null has a bottom type
                         }
-                        // a concrete type here is canonical (the type of a function instance): its index is the type id
+                        // a concrete type here is canonical (the type of a function instance): its index is the type id;
+                        // a Wasm function of a declared subtype matches too (host functions have no supertypes)
                         if (type.topHeapType() == HeapType.FUNC && value instanceof WasmFunction function
-                                        && (!type.isConcrete() || function.typeId() == type.typeIndex())) {
+                                        && (!type.isConcrete() || function.typeId() == type.typeIndex()
+                                                        || function.context() instanceof WasmInstance owner
+                                                                        && owner.module().engine().types().isSubtype(function.typeId(), type.typeIndex()))) {
                             return value;
                         }
                         if (type.topHeapType() == HeapType.EXTERN) {

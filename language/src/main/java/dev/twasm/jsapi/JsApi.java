@@ -128,7 +128,7 @@ public final class JsApi extends MemberMapObject {
                 case TABLE -> tableType(model.tableType(export.index()));
                 case MEMORY -> memoryType(model.memoryType(export.index()));
                 case GLOBAL -> exportedGlobalType(model.globalType(export.index()));
-                case TAG -> functionType("", model.types().get(model.tagTypeIndex(export.index())));
+                case TAG -> functionType("", model.funcType(model.tagTypeIndex(export.index())));
             });
             result.add(new Descriptor(d));
         }
@@ -143,11 +143,11 @@ public final class JsApi extends MemberMapObject {
             d.put("name", imp.name());
             d.put("kind", kindName(imp.kind()));
             d.put("type", switch (imp.desc()) {
-                case ImportDesc.Func f -> functionType("", model.types().get(f.typeIndex()));
+                case ImportDesc.Func f -> functionType("", model.funcType(f.typeIndex()));
                 case ImportDesc.Table t -> tableType(t.type());
                 case ImportDesc.Memory m -> memoryType(m.type());
                 case ImportDesc.Global g -> valTypeName(g.type().valType());
-                case ImportDesc.Tag t -> functionType("", model.types().get(t.typeIndex()));
+                case ImportDesc.Tag t -> functionType("", model.funcType(t.typeIndex()));
             });
             result.add(new Descriptor(d));
         }

@@ -7,11 +7,7 @@ package dev.twasm.model;
  */
 public sealed interface BlockType {
     /** The block's type as a function type from its parameters to its results. */
-    FuncType funcType(java.util.List<FuncType> types);
-
-    default FuncType funcType(Module module) {
-        return funcType(module.types());
-    }
+    FuncType funcType(Module module);
 
     BlockType EMPTY = new Empty();
 
@@ -25,7 +21,7 @@ public sealed interface BlockType {
 
     record Empty() implements BlockType {
         @Override
-        public FuncType funcType(java.util.List<FuncType> types) {
+        public FuncType funcType(Module module) {
             return FuncType.EMPTY;
         }
     }
@@ -39,7 +35,7 @@ public sealed interface BlockType {
         }
 
         @Override
-        public FuncType funcType(java.util.List<FuncType> types) {
+        public FuncType funcType(Module module) {
             return type;
         }
     }
@@ -47,8 +43,8 @@ public sealed interface BlockType {
     /** A multi-value block type; the index is checked by validation, not here. */
     record TypeIndex(int index) implements BlockType {
         @Override
-        public FuncType funcType(java.util.List<FuncType> types) {
-            return types.get(index);
+        public FuncType funcType(Module module) {
+            return module.funcType(index);
         }
     }
 }

@@ -1,17 +1,23 @@
 package dev.twasm.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Canonical ids of function types (spec 3.0 §3.2 "Types", type equivalence): without recursion
- * groups every function type is its own group, and two type indices denote the same type when
- * their function types are structurally equal, concrete references inside compared by the
- * canonical ids of the types they name (a reference to the type itself by position, as in a
- * one-type recursion group). Types are canonicalised in index order, each referring only to
- * earlier ones or itself, so one pass suffices.
+ * Canonical ids of defined types under iso-recursive type equivalence (spec 3.0 §3.1.3 "Rolling
+ * and Unrolling", §3.3.2 "Type Equivalence"): a recursion group is compared as a whole, type
+ * indices inside it taken relative to the group and indices before it by the canonical ids of the
+ * types they name; two type indices denote the same type when their groups are equal so and they
+ * sit at the same position in them. A group of structure key {@code K} gets consecutive ids, the
+ * first one the same for every group of key {@code K}, so a type's id is that first id plus its
+ * position. Groups refer only to earlier groups (validation reports any other reference first), so
+ * one pass in index order suffices.
+ *
+ * <p>Besides equivalence the ids carry declared subtyping (spec 3.0 §3.3.3 "Defined Types"): each
+ * id records the id of its declared supertype, and {@link #isSubtype} walks that chain.
  *
  * <p>Plain Java: the validator uses a fresh instance per module (ids local to the module), the
  * runtime's {@code TypeRegistry} one per engine (ids shared by every module of the engine, so
@@ -19,7 +25,7 @@ import java.util.Map;
  * modules with an int compare). Thread-safe.
  */
 public final class CanonicalTypes {
-    /** A function type with its concrete references replaced by canonical ids (or the self marker). */
+    /** A recursion group with its references encoded (see {@link #groupKey}). */
     private record Key(long[] codes) {
         @Override
         public boolean equals(Object o) {
@@ -32,56 +38,179 @@ public final class CanonicalTypes {
         }
     }
 
-    private static final long SELF = -1;
+    /** Codes that separate the parts of a key; reference codes are non-negative, abstract types small negatives. */
+    private static final long FUNC = Long.MIN_VALUE;
+    private static final long STRUCT = Long.MIN_VALUE + 1;
+    private static final long ARRAY = Long.MIN_VALUE + 2;
+    private static final long PACKED = -1000;
 
-    private final Map<Key, Integer> ids = new HashMap<>();
+    private final Map<Key, Integer> firstIds = new HashMap<>();
+    /** Per canonical id: the id of its declared supertype, or -1. */
+    private int[] supertypes = new int[16];
+    /** Per canonical id: its composite type (concrete references inside are those of its first module). */
+    private final List<CompositeType> composites = new ArrayList<>();
 
     /**
-     * The canonical ids of {@code types}, index by index. A concrete reference to a later type
-     * (invalid, which validation reports first) counts as a reference to itself.
+     * The canonical ids of {@code module}'s types, index by index. A reference to a type after the
+     * group (invalid, which validation reports first) counts as one inside it.
      */
-    public synchronized int[] canonicalise(List<FuncType> types) {
+    public int[] canonicalise(Module module) {
+        return canonicalise(module.types(), module::recGroupStart);
+    }
+
+    /** Where each type's recursion group starts (a type index), for {@link #canonicalise(List, GroupStarts)}. */
+    @FunctionalInterface
+    public interface GroupStarts {
+        int groupStart(int typeIndex);
+    }
+
+    /** The canonical ids of the types {@code types}, in the recursion groups {@code starts} says. */
+    public synchronized int[] canonicalise(List<SubType> types, GroupStarts starts) {
         int[] result = new int[types.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = id(types.get(i), i, result);
+        int i = 0;
+        while (i < result.length) {
+            int start = i;
+            int end = i + 1;
+            while (end < result.length && starts.groupStart(end) == start) {
+                end++;
+            }
+            List<SubType> group = types.subList(start, end);
+            Key key = groupKey(group, start, result);
+            Integer first = firstIds.get(key);
+            if (first == null) {
+                first = composites.size();
+                firstIds.put(key, first);
+                for (int k = start; k < end; k++) {
+                    define(types.get(k), k, start, first, result);
+                }
+            }
+            for (int k = start; k < end; k++) {
+                result[k] = first + k - start;
+            }
+            i = end;
         }
         return result;
     }
 
+    private void define(SubType type, int index, int start, int first, int[] earlier) {
+        int id = composites.size();
+        if (id == supertypes.length) {
+            supertypes = Arrays.copyOf(supertypes, id * 2);
+        }
+        int[] supers = type.supertypes();
+        // a supertype at or after the type itself is invalid (validation reports it): none recorded
+        supertypes[id] = supers.length == 0 || supers[0] >= index ? -1 : supers[0] < start ? earlier[supers[0]] : first + supers[0] - start;
+        composites.add(type.composite());
+    }
+
     /** The canonical id of a function type without concrete references (a host function's). */
     public synchronized int canonicalId(FuncType type) {
-        return id(type, -1, new int[0]);
+        return canonicalise(List.of(SubType.plain(type)), i -> 0)[0];
     }
 
-    private int id(FuncType type, int self, int[] earlier) {
-        long[] codes = new long[type.paramCount() + type.resultCount() + 1];
+    /** Whether canonical id {@code sub} is {@code sup} or declares it as a (transitive) supertype. */
+    public synchronized boolean isSubtype(int sub, int sup) {
+        for (int t = sub; t >= 0; t = supertypes[t]) {
+            if (t == sup) {
+                return true;
+            }
+            if (t < sup) {
+                return false; // supertypes have smaller ids
+            }
+        }
+        return false;
+    }
+
+    /** The abstract heap type directly above canonical id {@code id}: func, struct or array. */
+    public synchronized HeapType topKind(int id) {
+        return composites.get(id).topKind();
+    }
+
+    /** Subtyping and equivalence of this instance's canonical ids, for {@link ValType#isSubtypeOf}. */
+    public ValType.TypeEquivalence matching() {
+        return new ValType.TypeEquivalence() {
+            @Override
+            public boolean equivalent(int a, int b) {
+                return a == b;
+            }
+
+            @Override
+            public boolean isSubtype(int a, int b) {
+                return a == b || CanonicalTypes.this.isSubtype(a, b);
+            }
+
+            @Override
+            public HeapType compositeKind(int index) {
+                return topKind(index);
+            }
+        };
+    }
+
+    /** The codes of a group: per type its finality, supertypes and composite type, references encoded by {@link #ref}. */
+    private static Key groupKey(List<SubType> group, int start, int[] earlier) {
+        long[] codes = new long[16];
         int n = 0;
-        for (ValType t : type.params()) {
-            codes[n++] = code(t, self, earlier);
+        for (SubType t : group) {
+            List<Long> c = new ArrayList<>();
+            c.add(t.isFinal() ? 1L : 0L);
+            c.add((long) t.supertypes().length);
+            for (int s : t.supertypes()) {
+                c.add(ref(s, start, group.size(), earlier));
+            }
+            switch (t.composite()) {
+                case FuncType f -> {
+                    c.add(FUNC);
+                    c.add((long) f.paramCount());
+                    for (ValType v : f.params()) {
+                        c.add(code(v, start, group.size(), earlier));
+                    }
+                    c.add((long) f.resultCount());
+                    for (ValType v : f.results()) {
+                        c.add(code(v, start, group.size(), earlier));
+                    }
+                }
+                case StructType s -> {
+                    c.add(STRUCT);
+                    c.add((long) s.fields().size());
+                    for (FieldType f : s.fields()) {
+                        field(c, f, start, group.size(), earlier);
+                    }
+                }
+                case ArrayType a -> {
+                    c.add(ARRAY);
+                    field(c, a.element(), start, group.size(), earlier);
+                }
+            }
+            if (n + c.size() > codes.length) {
+                codes = Arrays.copyOf(codes, Math.max(codes.length * 2, n + c.size()));
+            }
+            for (long v : c) {
+                codes[n++] = v;
+            }
         }
-        codes[n++] = Long.MIN_VALUE; // between parameters and results
-        for (ValType t : type.results()) {
-            codes[n++] = code(t, self, earlier);
-        }
-        return ids.computeIfAbsent(new Key(codes), k -> ids.size());
+        return new Key(Arrays.copyOf(codes, n));
     }
 
-    /** Abstract types as small negative codes, concrete references as (canonical id or self, nullability). */
-    private static long code(ValType t, int self, int[] earlier) {
+    private static void field(List<Long> c, FieldType f, int start, int size, int[] earlier) {
+        c.add(f.packed() != null ? PACKED - f.packed().ordinal() : code(f.valType(), start, size, earlier));
+        c.add(f.mutable() ? 1L : 0L);
+    }
+
+    /** Abstract types as small negative codes, concrete references as (reference code, nullability). */
+    private static long code(ValType t, int start, int size, int[] earlier) {
         if (!t.isConcrete()) {
             int abs = t.heapType() == null ? t.kind().ordinal() : 16 + 2 * t.heapType().ordinal() + (t.isNullable() ? 1 : 0);
             return -2 - abs;
         }
-        int index = t.typeIndex();
-        long target;
-        if (index < self) {
-            target = earlier[index];
-        } else if (self >= 0) {
-            target = SELF; // the type itself (or, invalid, a later one)
-        } else {
-            throw new IllegalArgumentException("a concrete reference type without its module: " + t);
+        return ref(t.typeIndex(), start, size, earlier) << 1 | (t.isNullable() ? 1 : 0);
+    }
+
+    /** A type index before the group as twice its canonical id, one inside (or after) it as an odd number by its position. */
+    private static long ref(int index, int start, int size, int[] earlier) {
+        if (index < start) {
+            return 2L * earlier[index];
         }
-        return (target + 1) << 1 | (t.isNullable() ? 1 : 0);
+        return 2L * (index - start) + 1;
     }
 
     /** {@code t} with its type index mapped to the canonical id in {@code canonicalIds}. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * equal when their parameter and result sequences are equal, which is what the runtime's canonical
  * type ids are built on. The arrays are never modified after construction.
  */
-public final class FuncType {
+public final class FuncType implements CompositeType {
     public static final FuncType EMPTY = new FuncType(new ValType[0], new ValType[0]);
 
     private final ValType[] params;
@@ -49,6 +49,11 @@ public final class FuncType {
 
     public ValType result(int i) {
         return results[i];
+    }
+
+    @Override
+    public HeapType topKind() {
+        return HeapType.FUNC;
     }
 
     @Override

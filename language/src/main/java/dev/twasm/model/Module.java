@@ -14,7 +14,9 @@ import java.util.OptionalInt;
  * {@code i}-th import of that kind when {@code i} is below the import count, else to a definition.
  */
 public final class Module {
-    private final List<FuncType> types;
+    private final List<SubType> types;
+    /** Per type index, the index of the first type of its recursion group. */
+    private final int[] recGroupStarts;
     private final List<Import> imports;
     private final List<Function> functions;
     private final List<TableType> tables;
@@ -45,6 +47,7 @@ public final class Module {
 
     private Module(Builder b) {
         this.types = List.copyOf(b.types);
+        this.recGroupStarts = b.recGroupStarts.stream().mapToInt(Integer::intValue).toArray();
         this.imports = List.copyOf(b.imports);
         this.functions = List.copyOf(b.functions);
         this.tables = List.copyOf(b.tables);
@@ -99,8 +102,45 @@ public final class Module {
         return new Builder();
     }
 
-    public List<FuncType> types() {
+    /** The type definitions of the type section (spec 3.0 §2.5.1), recursion groups flattened. */
+    public List<SubType> types() {
         return types;
+    }
+
+    /** The number of type definitions: type indices are below it. */
+    public int typeCount() {
+        return types.size();
+    }
+
+    /**
+     * The function type of type index {@code typeIndex}, where the module (validated) uses it as a
+     * function type; the validator checks that it is one ({@code ValidationContext.type}).
+     */
+    public FuncType funcType(int typeIndex) {
+        if (types.get(typeIndex).composite() instanceof FuncType f) {
+            return f;
+        }
+        throw new IllegalStateException("type " + typeIndex + " is not a function type");
+    }
+
+    /** The index of the first type of the recursion group that type {@code typeIndex} belongs to. */
+    public int recGroupStart(int typeIndex) {
+        return recGroupStarts[typeIndex];
+    }
+
+    /** The first type index of each recursion group, in order (a group may be empty only in the text it came from). */
+    public int[] recGroupStarts() {
+        return java.util.stream.IntStream.range(0, recGroupStarts.length).filter(i -> recGroupStarts[i] == i).toArray();
+    }
+
+    /** The number of types of the recursion group that type {@code typeIndex} belongs to. */
+    public int recGroupSize(int typeIndex) {
+        int start = recGroupStarts[typeIndex];
+        int end = typeIndex + 1;
+        while (end < recGroupStarts.length && recGroupStarts[end] == start) {
+            end++;
+        }
+        return end - start;
     }
 
     public List<Import> imports() {
@@ -189,7 +229,7 @@ public final class Module {
 
     /** The type of function {@code funcIndex} in the function index space. */
     public FuncType functionType(int funcIndex) {
-        return types.get(funcTypeIndices[funcIndex]);
+        return funcType(funcTypeIndices[funcIndex]);
     }
 
     /** The defined function with index {@code funcIndex} in the function index space. */
@@ -276,7 +316,8 @@ public final class Module {
 
     /** Accumulates a module's parts in the order the decoder or parser meets them. */
     public static final class Builder {
-        private final List<FuncType> types = new ArrayList<>();
+        private final List<SubType> types = new ArrayList<>();
+        private final List<Integer> recGroupStarts = new ArrayList<>();
         private final List<Import> imports = new ArrayList<>();
         private final List<Function> functions = new ArrayList<>();
         private final List<TableType> tables = new ArrayList<>();
@@ -295,8 +336,18 @@ public final class Module {
         private Builder() {
         }
 
+        /** A function type definition {@code (type (func ...))}: a recursion group of one plain sub type. */
         public Builder addType(FuncType type) {
-            types.add(type);
+            return addRecGroup(List.of(SubType.plain(type)));
+        }
+
+        /** A recursion group {@code (rec subtype*)}; its types get the next type indices. */
+        public Builder addRecGroup(List<SubType> group) {
+            int start = types.size();
+            for (SubType t : group) {
+                types.add(t);
+                recGroupStarts.add(start);
+            }
             return this;
         }
 
@@ -373,7 +424,7 @@ public final class Module {
         }
 
         /** Types added so far; lets a decoder resolve type indices while it reads. */
-        public List<FuncType> typesSoFar() {
+        public List<SubType> typesSoFar() {
             return types;
         }
 

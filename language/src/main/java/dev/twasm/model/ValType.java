@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A WebAssembly value type (spec 3.0 §2.3.4 "Value Types"): a number type, the vector type, or a
  * reference type {@code (ref null? ht)} (spec 3.0 §2.3.3) whose heap type is abstract
- * ({@link HeapType}) or concrete, the index of a function type in the module's type section.
+ * ({@link HeapType}) or concrete, the index of a defined type (function, structure or array type)
+ * in the module's type section.
  *
  * <p>Equality is structural ({@link #equals}), and instances are interned: every factory returns
  * the one instance for its structure (for type indices below {@link #INTERNED_INDICES}, which
@@ -13,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #equals} agree on all types but references to such large indices, and the constants
  * {@link #I32} ... {@link #EXNREF} can be compared as the enum constants of Wasm 2.0 were. A concrete type index is relative to its
  * module (or, for the runtime's canonical types, to the engine's type registry): two indices name
- * equivalent types when their function types are structurally equal, which the validator and the
- * linker decide through {@link TypeEquivalence}, not this class. {@link #kind()} is what the
+ * equivalent types when their recursion groups are (iso-recursive equivalence, {@link
+ * CanonicalTypes}), which the validator and the linker decide through {@link TypeEquivalence}, not
+ * this class; so is the kind of a defined type and hence the abstract heap types above it. {@link #kind()} is what the
  * execution stages switch over: every reference type has the one kind {@link Kind#REF}, as every
  * reference is an object at run time.
  */
@@ -37,8 +39,16 @@ public final class ValType {
     public interface TypeEquivalence {
         boolean equivalent(int typeIndexA, int typeIndexB);
 
-        /** Indices that are already canonical: equal ids are equivalent types. */
-        TypeEquivalence CANONICAL = (a, b) -> a == b;
+        /** {@code sub <: sup} between defined types (spec 3.0 §3.3.3): equivalent, or a declared (transitive) supertype. */
+        default boolean isSubtype(int sub, int sup) {
+            return equivalent(sub, sup);
+        }
+
+        /** The abstract heap type directly above a defined type: {@code func}, {@code struct} or {@code array}. */
+        default HeapType compositeKind(int typeIndex) {
+            return HeapType.FUNC;
+        }
+
     }
 
     public static final ValType I32 = new ValType(Kind.I32, false, null, -1);
@@ -158,7 +168,11 @@ public final class ValType {
         return isConcrete() ? ref(nullable, typeIndex) : ref(nullable, heapType);
     }
 
-    /** The top of the heap type's hierarchy (a concrete type is a function type: {@code func}); null for non-references. */
+    /**
+     * The top of the heap type's hierarchy; null for non-references. A concrete type counts as a
+     * function type ({@code func}): this class does not know its kind, and until the struct and
+     * array instructions only the host boundary asks, for function references.
+     */
     public HeapType topHeapType() {
         return top;
     }
@@ -176,10 +190,12 @@ public final class ValType {
     /**
      * {@code this <: other} (spec 3.0 §3.3.4 "Value Types" subtyping): number and vector types
      * only match themselves; a reference type matches when null is allowed where it is included,
-     * and the heap types are subtypes, a function type index being below {@code func} and above
-     * {@code nofunc}, two indices being equivalent types per {@code equivalence}.
+     * and the heap types are subtypes (spec 3.0 §3.3.3): a defined type is below the abstract type
+     * of its kind ({@code func}, {@code struct} or {@code array}, the latter two below {@code eq}
+     * and {@code any}) and above that hierarchy's bottom, and below another defined type when it
+     * declares it as a supertype (or they are equivalent), all per {@code types}.
      */
-    public boolean isSubtypeOf(ValType other, TypeEquivalence equivalence) {
+    public boolean isSubtypeOf(ValType other, TypeEquivalence types) {
         if (this == other) {
             return true;
         }
@@ -190,12 +206,13 @@ public final class ValType {
             return true;
         }
         if (isConcrete()) {
-            return other.isConcrete() ? equivalence.equivalent(typeIndex, other.typeIndex) : other.heapType == HeapType.FUNC;
+            return other.isConcrete() ? types.isSubtype(typeIndex, other.typeIndex)
+                            : other != BOTTOM_REF && types.compositeKind(typeIndex).isSubtypeOf(other.heapType);
         }
         if (other.isConcrete()) {
-            return heapType == HeapType.NOFUNC;
+            return heapType.isBottom() && heapType == types.compositeKind(other.typeIndex).bottom();
         }
-        return heapType.isSubtypeOf(other.heapType);
+        return other != BOTTOM_REF && heapType.isSubtypeOf(other.heapType);
     }
 
     /** The name of the type in the text format, e.g. {@code i32}, {@code funcref} or {@code (ref 3)}. */

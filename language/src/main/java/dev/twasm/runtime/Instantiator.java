@@ -98,7 +98,7 @@ public final class Instantiator {
         }
         for (int i = model.importedTagCount(); i < model.tagCount(); i++) {
             int typeIndex = model.tagTypeIndex(i);
-            instance.tags[i] = new WasmTag(model.types().get(typeIndex), module.typeId(typeIndex), model.tagDisplayName(i));
+            instance.tags[i] = new WasmTag(model.funcType(typeIndex), module.typeId(typeIndex), model.tagDisplayName(i));
         }
         List<ElemSegment> elems = model.elems();
         for (int i = 0; i < elems.size(); i++) {

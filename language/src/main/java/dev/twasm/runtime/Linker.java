@@ -76,7 +76,7 @@ final class Linker {
                     }
                     instance.memories[memories++] = memory;
                 }
-                case ImportDesc.Global g -> instance.globals[globals++] = global(imp, module.canonical(g.type()), value);
+                case ImportDesc.Global g -> instance.globals[globals++] = global(imp, module.canonical(g.type()), value, module.engine().types());
                 case ImportDesc.Tag t -> instance.tags[tags++] = tag(module, imp, t.typeIndex(), value);
             }
         }
@@ -133,7 +133,8 @@ final class Linker {
         FuncType type = module.canonicalType(typeIndex);
         int typeId = module.typeId(typeIndex);
         if (value instanceof WasmFunction function) {
-            if (function.typeId() != typeId) {
+            // function imports are covariant (spec 3.0 §4.5.2): the exporter's type may be a declared subtype
+            if (function.typeId() != typeId && !module.engine().types().isSubtype(function.typeId(), typeId)) {
                 throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a function of type " + type + ", got " + function.type());
             }
             return function;
@@ -144,9 +145,9 @@ final class Linker {
         throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a function of type " + type + ", got " + describe(value));
     }
 
-    /** A tag import (spec 3.0 §4.5.2): the exporter's tag object itself, of the same type (no subtyping without GC types). */
+    /** A tag import (spec 3.0 §4.5.2): the exporter's tag object itself, of an equivalent type (tag types are invariant). */
     private static WasmTag tag(WasmModule module, Import imp, int typeIndex, Object value) {
-        FuncType type = module.model().types().get(typeIndex);
+        FuncType type = module.model().funcType(typeIndex);
         if (value instanceof WasmTag tag && tag.typeId() == module.typeId(typeIndex)) {
             return tag;
         }
@@ -154,11 +155,11 @@ final class Linker {
                         + describe(value));
     }
 
-    private static WasmGlobal global(Import imp, GlobalType type, Object value) {
+    private static WasmGlobal global(Import imp, GlobalType type, Object value, TypeRegistry registry) {
         if (value instanceof WasmGlobal global) {
             // a mutable global's type is invariant, an immutable one's covariant (spec 3.0 §3.2 import matching)
             boolean matches = type.mutable() ? global.type().equals(type)
-                            : !global.type().mutable() && global.type().valType().isSubtypeOf(type.valType(), ValType.TypeEquivalence.CANONICAL);
+                            : !global.type().mutable() && global.type().valType().isSubtypeOf(type.valType(), registry.matching());
             if (!matches) {
                 throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a global " + type + ", got " + global.type());
             }

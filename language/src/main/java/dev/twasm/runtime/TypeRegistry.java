@@ -1,15 +1,18 @@
 package dev.twasm.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.twasm.model.CanonicalTypes;
 import dev.twasm.model.FuncType;
-
-import java.util.List;
+import dev.twasm.model.Module;
+import dev.twasm.model.ValType;
 
 /**
- * Canonical ids for function types: two equivalent function types get the same int (structural
- * equality, concrete references compared by the ids of the types they name: {@link CanonicalTypes}),
- * so {@code call_indirect}'s signature check (spec §4.4.8), import type checks and the matching of
- * concrete reference types across modules are an int compare.
+ * Canonical ids for defined types: two equivalent types (iso-recursive equivalence of their
+ * recursion groups, spec 3.0 §3.3.2: {@link CanonicalTypes}) get the same int, so
+ * {@code call_indirect}'s signature check (spec 3.0 §4.4.8), import type checks and the matching of
+ * concrete reference types across modules are an int compare in the common case of an exact
+ * match; declared subtyping is the slower walk of {@link #isSubtype}.
  *
  * <p>One registry per language instance, i.e. per polyglot engine (the language uses
  * {@code ContextPolicy.SHARED}), so the ids are stable for all code shared by that engine and can
@@ -17,6 +20,7 @@ import java.util.List;
  */
 public final class TypeRegistry {
     private final CanonicalTypes types = new CanonicalTypes();
+    private final ValType.TypeEquivalence matching = types.matching();
 
     /** The canonical id of a function type without concrete references (a host function's). */
     public int canonicalId(FuncType type) {
@@ -24,7 +28,21 @@ public final class TypeRegistry {
     }
 
     /** The canonical ids of a module's types, index by index. */
-    public int[] canonicalIds(List<FuncType> moduleTypes) {
-        return types.canonicalise(moduleTypes);
+    public int[] canonicalIds(Module module) {
+        return types.canonicalise(module);
+    }
+
+    /**
+     * Whether canonical id {@code sub} declares {@code sup} as a (transitive) supertype or is it:
+     * the slow path of a type check whose exact compare failed, off the compiled fast path.
+     */
+    @TruffleBoundary
+    public boolean isSubtype(int sub, int sup) {
+        return types.isSubtype(sub, sup);
+    }
+
+    /** Subtyping of value types whose concrete indices are canonical ids of this registry. */
+    public ValType.TypeEquivalence matching() {
+        return matching;
     }
 }

@@ -56,7 +56,7 @@ public final class WasmModule extends WasmObject {
         this.model = model;
         this.name = name;
         this.targets = new CallTarget[model.functions().size()];
-        this.typeIds = engine.types().canonicalIds(model.types());
+        this.typeIds = engine.types().canonicalIds(model);
         this.singleInstance = Truffle.getRuntime().createAssumption("single instance of " + name);
     }
 
@@ -74,7 +74,7 @@ public final class WasmModule extends WasmObject {
      * which the host boundary checks a function argument against ({@code ValueConversion}).
      */
     public FuncType canonicalType(int typeIndex) {
-        FuncType type = model.types().get(typeIndex);
+        FuncType type = model.funcType(typeIndex);
         ValType[] params = type.params().clone();
         ValType[] results = type.results().clone();
         boolean concrete = false;

@@ -63,6 +63,13 @@ enum Keyword {
     ARRAYREF("arrayref", ValType.ref(true, HeapType.ARRAY)),
     NULLREF("nullref", ValType.ref(true, HeapType.NONE)),
     TAG("tag"),
+    /** Recursive types (GC): {@code (rec (type ...)*)}, {@code (sub final? typeidx* comptype)}, fields, packed types. */
+    REC("rec"),
+    SUB("sub"),
+    FINAL("final"),
+    FIELD("field"),
+    I8("i8"),
+    I16("i16"),
     /** The instructions of a folded legacy {@code try}: {@code (try bt (do instr*) handler*)}. */
     DO("do"),
     /** Catch clauses of {@code try_table} that are no instruction mnemonics ({@code catch}, {@code catch_all} are). */

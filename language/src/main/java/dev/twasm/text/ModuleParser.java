@@ -155,8 +155,22 @@ final class ModuleParser extends TokenCursor {
             pos = start;
             skipForm();
         }
+        int end = pos;
+        parseTypes();
+        pos = end;
         if (importAfter != null) {
             throw error("import after " + importAfter, importAfterToken);
+        }
+    }
+
+    /** The explicit type definitions, in order, once all type identifiers are bound. */
+    private void parseTypes() {
+        for (int start : fieldStarts) {
+            Object keyword = tokens.keyword(start + 1);
+            if (keyword == Keyword.TYPE || keyword == Keyword.REC) {
+                pos = start;
+                scope.types.addGroup(TypeDefinitions.recType(this, scope));
+            }
         }
     }
 
@@ -169,13 +183,11 @@ final class ModuleParser extends TokenCursor {
         Object keyword = tokens.keyword(start + 1);
         int idToken = start + 2;
         String id = kind(idToken) == TokenKind.ID ? tokens.id(idToken) : null;
-        if (keyword == Keyword.TYPE) {
-            pos += 2;
-            optionalId();
-            // bound before the definition is parsed: a function type may refer to itself
-            scope.typeNames.add(id, this, idToken);
-            scope.types.addExplicit(TypeUses.funcType(this));
-            expectRPar();
+        if (keyword == Keyword.TYPE || keyword == Keyword.REC) {
+            // bound before any definition is parsed (parseTypes): a type may refer to any other
+            for (int def : TypeDefinitions.definitionTokens(this, start)) {
+                scope.typeNames.add(kind(def + 2) == TokenKind.ID ? tokens.id(def + 2) : null, this, def + 2);
+            }
         } else if (keyword == Keyword.IMPORT) {
             int desc = start + 4; // (import "module" "name" (kind $id? ...))
             IndexSpace space = kind(desc) == TokenKind.LPAR ? spaceOf(tokens.keyword(desc + 1)) : null;
@@ -250,7 +262,7 @@ final class ModuleParser extends TokenCursor {
         for (int start : fieldStarts) {
             pos = start;
             Object keyword = tokens.keyword(pos + 1);
-            if (keyword == Keyword.TYPE) {
+            if (keyword == Keyword.TYPE || keyword == Keyword.REC) {
                 skipForm();
             } else if (keyword == Keyword.IMPORT) {
                 importField();
@@ -274,9 +286,7 @@ final class ModuleParser extends TokenCursor {
                 dataField();
             }
         }
-        for (var type : scope.types.all()) {
-            builder.addType(type);
-        }
+        scope.types.addTo(builder);
         if (moduleName != null || !functionNames.isEmpty() || !localNames.isEmpty()) {
             builder.names(new Names(moduleName, Map.copyOf(functionNames), Map.copyOf(localNames)));
         }

@@ -15,4 +15,6 @@ final class ModuleScope {
     final IndexSpace tags = new IndexSpace("tag", "tag");
     final IndexSpace elems = new IndexSpace("elem", "elem segment");
     final IndexSpace datas = new IndexSpace("data", "data segment");
+    /** Per explicitly defined type, by type index, the identifiers of its structure fields (empty for other types). */
+    final java.util.List<IndexSpace> fieldNames = new java.util.ArrayList<>();
 }

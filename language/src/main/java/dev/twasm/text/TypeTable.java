@@ -1,6 +1,8 @@
 package dev.twasm.text;
 
 import dev.twasm.model.FuncType;
+import dev.twasm.model.Module;
+import dev.twasm.model.SubType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,19 +10,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The type section being built from text: the explicit {@code (type ...)} definitions, in order,
- * followed by the implicit definitions that type uses without {@code (type x)} insert (spec §6.6.3
- * "Type Uses"): a type use reuses the smallest index of an equal type, else appends one, so
- * consecutive expansions share the definitions earlier ones inserted.
+ * The type section being built from text: the explicit {@code (type ...)} and {@code (rec ...)}
+ * definitions, in order, followed by the implicit definitions that type uses without {@code (type
+ * x)} insert (spec 3.0 §6.6.3 "Type Uses"): a type use reuses the smallest index of an equal
+ * function type that is a recursion group of its own and a plain (final, supertype-less) sub type,
+ * else appends one, so consecutive expansions share the definitions earlier ones inserted.
  */
 final class TypeTable {
-    private final List<FuncType> types = new ArrayList<>();
+    private final List<SubType> types = new ArrayList<>();
+    /** The size of each recursion group, in order. */
+    private final List<Integer> groupSizes = new ArrayList<>();
     private final Map<FuncType, Integer> firstIndex = new HashMap<>();
 
-    int addExplicit(FuncType type) {
+    /** Appends a recursion group; returns the index of its first type. */
+    int addGroup(List<SubType> group) {
         int index = types.size();
-        types.add(type);
-        firstIndex.putIfAbsent(type, index);
+        types.addAll(group);
+        groupSizes.add(group.size());
+        if (group.size() == 1 && group.get(0).isPlain() && group.get(0).composite() instanceof FuncType f) {
+            firstIndex.putIfAbsent(f, index);
+        }
         return index;
     }
 
@@ -30,18 +39,24 @@ final class TypeTable {
         if (index != null) {
             return index;
         }
-        return addExplicit(type);
+        return addGroup(List.of(SubType.plain(type)));
     }
 
     int size() {
         return types.size();
     }
 
-    FuncType get(int index) {
-        return types.get(index);
+    /** The function type of type {@code index}, or null for a structure or array type. */
+    FuncType funcType(int index) {
+        return types.get(index).composite() instanceof FuncType f ? f : null;
     }
 
-    List<FuncType> all() {
-        return types;
+    /** Adds the type section to {@code builder}. */
+    void addTo(Module.Builder builder) {
+        int start = 0;
+        for (int size : groupSizes) {
+            builder.addRecGroup(types.subList(start, start + size));
+            start += size;
+        }
     }
 }

@@ -46,11 +46,11 @@ final class TypeUses {
             if (!known) {
                 throw in.error("unknown type", typeToken + 2);
             }
-            if (!scope.types.get((int) typeIndex).equals(inline)) {
+            if (!inline.equals(scope.types.funcType((int) typeIndex))) {
                 throw in.error("inline function type", typeToken);
             }
-        } else if (params != null && known) {
-            params.addParams(scope.types.get((int) typeIndex).paramCount());
+        } else if (params != null && known && scope.types.funcType((int) typeIndex) != null) {
+            params.addParams(scope.types.funcType((int) typeIndex).paramCount());
         }
         return typeIndex;
     }

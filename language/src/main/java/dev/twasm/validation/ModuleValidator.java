@@ -49,19 +49,15 @@ final class ModuleValidator {
     }
 
     ValidationResult validate() {
-        List<FuncType> types = module.types();
-        for (int i = 0; i < types.size(); i++) {
-            FuncType type = types.get(i);
+        TypeSectionValidator typeSection = new TypeSectionValidator(module);
+        for (int i = 0; i < module.typeCount(); i++) {
             int index = i;
-            // a function type may refer to itself and to the types before it (spec 3.0 §3.4.1, a recursion group of one)
-            at("type " + i, () -> {
-                for (ValType t : type.params()) {
-                    ValidationContext.checkValType(t, index + 1);
-                }
-                for (ValType t : type.results()) {
-                    ValidationContext.checkValType(t, index + 1);
-                }
-            });
+            at("type " + i, () -> typeSection.checkReferences(index));
+        }
+        ValType.TypeEquivalence typeMatching = ValidationContext.typeMatching(module);
+        for (int i = 0; i < module.typeCount(); i++) {
+            int index = i;
+            at("type " + i, () -> typeSection.checkSupertypes(index, typeMatching));
         }
         List<Import> imports = module.imports();
         for (int i = 0; i < imports.size(); i++) {
@@ -72,7 +68,7 @@ final class ModuleValidator {
         int imported = module.importedFunctionCount();
         for (int i = 0; i < functions.size(); i++) {
             Function f = functions.get(i);
-            at("function " + (imported + i), () -> checkTypeIndex(f.typeIndex()));
+            at("function " + (imported + i), () -> checkFuncTypeIndex(f.typeIndex()));
         }
 
         context = new ValidationContext(module, features);
@@ -158,9 +154,17 @@ final class ModuleValidator {
         }
     }
 
+    /** A type index where a function type is needed: "type mismatch" for a structure or array type. */
+    private void checkFuncTypeIndex(int typeIndex) {
+        checkTypeIndex(typeIndex);
+        if (!(module.types().get(typeIndex).composite() instanceof FuncType)) {
+            throw invalid("type mismatch: type " + typeIndex + " is not a function type");
+        }
+    }
+
     private void checkImport(Import imp) {
         switch (imp.desc()) {
-            case ImportDesc.Func f -> checkTypeIndex(f.typeIndex());
+            case ImportDesc.Func f -> checkFuncTypeIndex(f.typeIndex());
             case ImportDesc.Table t -> checkTableType(t.type());
             case ImportDesc.Memory m -> checkMemoryType(m.type());
             case ImportDesc.Global g -> ValidationContext.checkValType(g.type().valType(), module.types().size());
@@ -170,8 +174,8 @@ final class ModuleValidator {
 
     /** Tag types (exception handling, spec 3.0 §3.2.x): a function type without results. */
     private void checkTagType(int typeIndex) {
-        checkTypeIndex(typeIndex);
-        if (module.types().get(typeIndex).resultCount() != 0) {
+        checkFuncTypeIndex(typeIndex);
+        if (module.funcType(typeIndex).resultCount() != 0) {
             throw invalid("non-empty tag result type");
         }
     }

@@ -12,6 +12,7 @@ import dev.twasm.model.Features;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Global;
 import dev.twasm.model.GlobalType;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.MemoryType;
 import dev.twasm.model.Module;
 import dev.twasm.model.Opcode;
@@ -34,8 +35,6 @@ final class ValidationContext {
     private final BitSet refs;
     private final int dataCount;
     private final Features features;
-    /** The module-local canonical id of each type index: equal ids are equivalent types. */
-    private final int[] canonicalTypes;
     private final ValType.TypeEquivalence equivalence;
 
     ValidationContext(Module module, Features features) {
@@ -43,8 +42,33 @@ final class ValidationContext {
         this.features = features;
         this.refs = declaredFunctionReferences(module);
         this.dataCount = module.dataCount().orElse(module.datas().size());
-        this.canonicalTypes = new CanonicalTypes().canonicalise(module.types());
-        this.equivalence = (a, b) -> canonicalTypes[a] == canonicalTypes[b];
+        this.equivalence = typeMatching(module);
+    }
+
+    /**
+     * Equivalence and subtyping of the module's type indices: by module-local canonical ids of
+     * their recursion groups ({@link CanonicalTypes}), declared supertypes, and the kind of each
+     * composite type.
+     */
+    static ValType.TypeEquivalence typeMatching(Module module) {
+        CanonicalTypes canonical = new CanonicalTypes();
+        int[] ids = canonical.canonicalise(module);
+        return new ValType.TypeEquivalence() {
+            @Override
+            public boolean equivalent(int a, int b) {
+                return ids[a] == ids[b];
+            }
+
+            @Override
+            public boolean isSubtype(int a, int b) {
+                return ids[a] == ids[b] || canonical.isSubtype(ids[a], ids[b]);
+            }
+
+            @Override
+            public HeapType compositeKind(int typeIndex) {
+                return module.types().get(typeIndex).composite().topKind();
+            }
+        };
     }
 
     Features features() {
@@ -94,11 +118,15 @@ final class ValidationContext {
         return invalid("unknown " + space + " " + Integer.toUnsignedString(index));
     }
 
+    /** The function type of a type index where a function type is needed (spec 3.0 §3.2: "type mismatch" when it is not one). */
     FuncType type(int typeIndex) {
         if (typeIndex < 0 || typeIndex >= module.types().size()) {
             throw unknown("type", typeIndex);
         }
-        return module.types().get(typeIndex);
+        if (!(module.types().get(typeIndex).composite() instanceof FuncType f)) {
+            throw invalid("type mismatch: type " + typeIndex + " is not a function type");
+        }
+        return f;
     }
 
     FuncType functionType(int funcIndex) {

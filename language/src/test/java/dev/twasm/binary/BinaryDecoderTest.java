@@ -151,7 +151,7 @@ class BinaryDecoderTest {
         void functionTypes() {
             Module m = BinaryDecoder.decode(module(section(1, "03 60 00 00 60 02 7f 7e 01 7d 60 01 7b 02 70 6f")));
             assertEquals(List.of(FuncType.EMPTY, new FuncType(new ValType[]{I32, ValType.I64}, new ValType[]{ValType.F32}),
-                            new FuncType(new ValType[]{ValType.V128}, new ValType[]{ValType.FUNCREF, ValType.EXTERNREF})), m.types());
+                            new FuncType(new ValType[]{ValType.V128}, new ValType[]{ValType.FUNCREF, ValType.EXTERNREF})), m.types().stream().map(dev.twasm.model.SubType::composite).toList());
         }
 
         @Test

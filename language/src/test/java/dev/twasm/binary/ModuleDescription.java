@@ -29,7 +29,9 @@ final class ModuleDescription {
 
     static String describe(Module m) {
         StringBuilder sb = new StringBuilder();
-        m.types().forEach(t -> sb.append("type ").append(t).append('\n'));
+        for (int i = 0; i < m.typeCount(); i++) {
+            sb.append("type ").append(i).append(" rec ").append(m.recGroupStart(i)).append(" ").append(m.types().get(i)).append('\n');
+        }
         m.imports().forEach(i -> sb.append("import ").append(i).append('\n'));
         for (Function f : m.functions()) {
             sb.append("func type=").append(f.typeIndex()).append(" locals=").append(Arrays.toString(f.locals()))

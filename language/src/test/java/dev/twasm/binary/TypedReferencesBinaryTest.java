@@ -39,10 +39,10 @@ class TypedReferencesBinaryTest {
     void referenceTypesRoundTrip() {
         Module parsed = WatParser.parseModule(TEXT, Features.WASM_3_0);
         ValType refT = ValType.ref(false, 0);
-        assertEquals(refT, parsed.types().get(0).param(0));
-        assertEquals(ValType.FUNCREF, parsed.types().get(0).param(1));
-        assertEquals(ValType.NULLFUNCREF, parsed.types().get(0).param(2));
-        assertEquals(ValType.ref(false, HeapType.EXTERN), parsed.types().get(0).result(0));
+        assertEquals(refT, parsed.funcType(0).param(0));
+        assertEquals(ValType.FUNCREF, parsed.funcType(0).param(1));
+        assertEquals(ValType.NULLFUNCREF, parsed.funcType(0).param(2));
+        assertEquals(ValType.ref(false, HeapType.EXTERN), parsed.funcType(0).result(0));
         assertEquals(ValType.ref(true, 0), parsed.globalType(0).valType());
         assertEquals(ValType.ref(false, HeapType.NOEXTERN), parsed.definedFunction(0).locals()[1]);
 
@@ -52,7 +52,7 @@ class TypedReferencesBinaryTest {
         assertTrue(hex.contains("6003" + "6400" + "70" + "73" + "01" + "646f"), hex);
         Module decoded = BinaryDecoder.decode(encoded, Features.WASM_3_0);
         ModuleDescription.assertSameModule(parsed, decoded);
-        assertEquals(refT, decoded.types().get(0).param(0));
+        assertEquals(refT, decoded.funcType(0).param(0));
         assertEquals(ValType.ref(true, 1), decoded.definedFunction(0).locals()[0]);
         assertTrue(java.util.Arrays.equals(encoded, ModuleEncoder.encode(decoded)), "encoding is stable");
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Execution of typed function references (Wasm 3.0) on the AST and in the baseline tier (the
  * language module's tests run without the Graal compiler; the spec scripts cover the compiled
  * configuration): {@code call_ref} and its null trap, {@code return_call_ref} in constant stack,
- * {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null} and non-nullable locals.
+ * {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null} and non-nullable locals;
+ * declared subtypes (GC's recursive types) in {@code call_indirect} and at the host boundary.
  */
 class TypedReferencesExecutionTest {
     enum Configuration {
@@ -118,6 +119,45 @@ class TypedReferencesExecutionTest {
             // the polyglot API's error for an argument the function cannot take
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.execute((Object) null));
             assertTrue(e.getMessage().contains("expected a (ref extern)"), e.getMessage());
+        }
+    }
+
+    /** A module whose function {@code $g} has a declared subtype of {@code $f}'s type, and one structurally equal but undeclared. */
+    private static final String SUBTYPES = """
+                    (module
+                      (type $f (sub (func (result i32))))
+                      (type $g (sub $f (func (result i32))))
+                      (type $h (func (result i32)))
+                      (rec (type $other (func (result i32))) (type (struct)))
+                      (func $sub (type $g) (i32.const 7))
+                      (func $plain (type $other) (i32.const 8))
+                      (table funcref (elem $sub $plain))
+                      (func (export "as-f") (param i32) (result i32) (call_indirect (type $f) (local.get 0)))
+                      (func (export "as-g") (param i32) (result i32) (call_indirect (type $g) (local.get 0)))
+                      (func (export "as-h") (param i32) (result i32) (call_indirect (type $h) (local.get 0)))
+                      (func (export "take-f") (param (ref $f)) (result i32) (call_ref $f (local.get 0)))
+                      (func (export "sub") (result (ref $g)) (ref.func $sub))
+                      (func (export "plain") (result (ref $other)) (ref.func $plain)))
+                    """;
+
+    @ParameterizedTest
+    @EnumSource(Configuration.class)
+    void callIndirectAcceptsDeclaredSubtypesOnly(Configuration configuration) {
+        try (Context context = context(configuration)) {
+            Value exports = context.eval("wasm", SUBTYPES).newInstance().getMember("exports");
+            assertEquals(7, exports.getMember("as-f").execute(0).asInt(), "$g is a declared subtype of $f");
+            assertEquals(7, exports.getMember("as-g").execute(0).asInt());
+            for (String caller : new String[]{"as-f", "as-g", "as-h"}) {
+                // a type in another recursion group is another type, however equal its structure
+                PolyglotException e = assertThrows(PolyglotException.class, () -> exports.getMember(caller).execute(1));
+                assertTrue(e.getMessage().contains("indirect call type mismatch"), e.getMessage());
+            }
+            PolyglotException e = assertThrows(PolyglotException.class, () -> exports.getMember("as-h").execute(0));
+            assertTrue(e.getMessage().contains("indirect call type mismatch"), "$h differs from $f only in being final, and is no supertype of $g");
+            // at the host boundary, too, a function of a subtype is a (ref $f), one of another group is not
+            assertEquals(7, exports.getMember("take-f").execute(exports.getMember("sub").execute()).asInt());
+            Value plain = exports.getMember("plain").execute();
+            assertThrows(IllegalArgumentException.class, () -> exports.getMember("take-f").execute(plain));
         }
     }
 }

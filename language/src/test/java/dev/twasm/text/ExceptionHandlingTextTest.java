@@ -48,12 +48,12 @@ class ExceptionHandlingTextTest {
                         """);
         assertEquals(List.of(new Import("m", "b", new ImportDesc.Tag(0))), m.imports().subList(1, 2));
         ImportDesc.Tag a = (ImportDesc.Tag) m.imports().get(0).desc();
-        assertEquals(List.of(ValType.I32), List.of(m.types().get(a.typeIndex()).params()));
+        assertEquals(List.of(ValType.I32), List.of(m.funcType(a.typeIndex()).params()));
         assertEquals(2, m.importedTagCount());
         assertEquals(4, m.tagCount());
         assertEquals(2, m.tags().size());
-        assertEquals(List.of(ValType.F32, ValType.F64), List.of(m.types().get(m.tagTypeIndex(2)).params()));
-        assertEquals(0, m.types().get(m.tagTypeIndex(3)).paramCount());
+        assertEquals(List.of(ValType.F32, ValType.F64), List.of(m.funcType(m.tagTypeIndex(2)).params()));
+        assertEquals(0, m.funcType(m.tagTypeIndex(3)).paramCount());
         assertEquals(List.of(new Export("c1", ExternKind.TAG, 2), new Export("c2", ExternKind.TAG, 2), new Export("a", ExternKind.TAG, 0),
                         new Export("d", ExternKind.TAG, 3)), m.exports());
     }

@@ -114,11 +114,11 @@ final class InspectCommand implements Command {
 
     private static String describe(Module module, Import imp) {
         String what = switch (imp.desc()) {
-            case ImportDesc.Func f -> "func " + module.types().get(f.typeIndex());
+            case ImportDesc.Func f -> "func " + module.funcType(f.typeIndex());
             case ImportDesc.Table t -> "table " + t.type().elemType() + ", " + elements(t.type().limits());
             case ImportDesc.Memory m -> "memory " + pages(m.type().limits());
             case ImportDesc.Global g -> "global " + g.type();
-            case ImportDesc.Tag t -> "tag " + module.types().get(t.typeIndex());
+            case ImportDesc.Tag t -> "tag " + module.funcType(t.typeIndex());
         };
         return imp.module() + "." + imp.name() + ": " + what;
     }
@@ -129,7 +129,7 @@ final class InspectCommand implements Command {
             case TABLE -> "table " + export.index();
             case MEMORY -> "memory " + export.index();
             case GLOBAL -> "global " + export.index() + " " + module.globalType(export.index());
-            case TAG -> "tag " + export.index() + " " + module.types().get(module.tagTypeIndex(export.index()));
+            case TAG -> "tag " + export.index() + " " + module.funcType(module.tagTypeIndex(export.index()));
         };
         return export.name() + ": " + what;
     }

@@ -7,12 +7,15 @@ import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
 import dev.twasm.runtime.WasmFunction;
+import dev.twasm.runtime.WasmInstance;
 
 /**
  * {@code call_indirect} (spec §4.4.8): evaluates the arguments, then the table index; traps on an
  * index outside the table ("undefined element"), a null entry ("uninitialized element") or a
- * signature that differs from the expected one ("indirect call type mismatch"). The signature check
- * compares canonical type ids, one int compare; the call then goes through the polymorphic inline
+ * signature that does not match the expected one ("indirect call type mismatch"). The signature check
+ * compares canonical type ids, one int compare for the common exact match; only when they differ
+ * does the registry walk the callee type's declared supertypes (spec 3.0: the callee's type must be
+ * a subtype), behind a boundary, off the compiled fast path. The call then goes through the polymorphic inline
  * cache of {@link FunctionDispatchNode}. The callee of {@code return_call_indirect} is found, and
  * traps, the same way ({@link #tailCall}).
  */
@@ -36,14 +39,15 @@ public final class CallIndirectNode extends DynamicCallNode {
     @Override
     protected WasmFunction callee(VirtualFrame frame) {
         int i = elementIndex.executeI32(frame);
-        Object[] elements = CallingConvention.instance(this, frame).tables[tableIndex].elements;
+        WasmInstance instance = CallingConvention.instance(this, frame);
+        Object[] elements = instance.tables[tableIndex].elements;
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
             throw undefined.trapForElement(Integer.toUnsignedLong(i), this);
         }
         if (!(elements[i] instanceof WasmFunction function)) {
             throw uninitialized.trapForElement(i, this);
         }
-        if (function.typeId() != expectedTypeId) {
+        if (function.typeId() != expectedTypeId && !instance.module().engine().types().isSubtype(function.typeId(), expectedTypeId)) {
             throw typeMismatch.trap(this);
         }
         return function;
