@@ -7,6 +7,7 @@ import dev.twasm.model.Expr;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.runtime.NumericOps;
@@ -1645,6 +1646,36 @@ final class BaselineCompiler {
                 support("refIsNull", ConstantDescs.CD_int, ConstantDescs.CD_Object);
                 push(ValType.I32);
             }
+            case REF_EQ -> {
+                pop();
+                pop();
+                support("refEq", ConstantDescs.CD_int, ConstantDescs.CD_Object, ConstantDescs.CD_Object);
+                push(ValType.I32);
+            }
+            case REF_I31 -> {
+                pop();
+                support("refI31", ConstantDescs.CD_Object, ConstantDescs.CD_int);
+                push(ValType.ref(false, HeapType.I31));
+            }
+            case I31_GET_S, I31_GET_U -> {
+                pop();
+                support(op == Opcode.I31_GET_S ? "i31GetS" : "i31GetU", ConstantDescs.CD_int, ConstantDescs.CD_Object);
+                push(ValType.I32);
+            }
+            case REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL -> {
+                pop();
+                ValType t = reader.refType();
+                boolean cast = op == Opcode.REF_CAST || op == Opcode.REF_CAST_NULL;
+                ClassDesc heapType = JvmTypes.desc(HeapType.class);
+                code.getstatic(heapType, t.heapType().name(), heapType);
+                code.loadConstant(t.isNullable() ? 1 : 0);
+                support(cast ? "refCast" : "refTest", cast ? ConstantDescs.CD_Object : ConstantDescs.CD_int, ConstantDescs.CD_Object, heapType,
+                                ConstantDescs.CD_boolean);
+                push(cast ? t : ValType.I32);
+            }
+            // the same object in both hierarchies (docs/rationale.md): only the static type changes
+            case ANY_CONVERT_EXTERN -> push(ValType.ref(pop().isNullable(), HeapType.ANY));
+            case EXTERN_CONVERT_ANY -> push(ValType.ref(pop().isNullable(), HeapType.EXTERN));
             case REF_FUNC -> {
                 instanceAnd(reader.index());
                 support("refFunc", ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int);

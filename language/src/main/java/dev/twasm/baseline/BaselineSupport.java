@@ -5,7 +5,9 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.Opcode;
+import dev.twasm.nodes.reference.RefTestNode;
 import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.TailCall;
@@ -13,6 +15,7 @@ import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
+import dev.twasm.runtime.WasmI31;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.runtime.WasmTable;
 import dev.twasm.simd.SimdFamily;
@@ -405,6 +408,46 @@ public final class BaselineSupport {
 
     public static int refIsNull(Object reference) {
         return reference == WasmNull.INSTANCE ? 1 : 0;
+    }
+
+    /** {@code ref.eq} (Wasm 3.0 GC): as {@link WasmI31#same}. */
+    public static int refEq(Object first, Object second) {
+        return WasmI31.same(first, second) ? 1 : 0;
+    }
+
+    /** {@code ref.test} (Wasm 3.0 GC) with an abstract heap type: as {@link RefTestNode#matches}. */
+    public static int refTest(Object reference, HeapType heapType, boolean nullable) {
+        return RefTestNode.matches(reference, heapType, nullable) ? 1 : 0;
+    }
+
+    /** {@code ref.cast} (Wasm 3.0 GC) with an abstract heap type: the reference, or the trap "cast failure". */
+    public static Object refCast(Object reference, HeapType heapType, boolean nullable) {
+        if (!RefTestNode.matches(reference, heapType, nullable)) {
+            throw trap(TrapKind.CAST_FAILURE);
+        }
+        return reference;
+    }
+
+    /** {@code ref.i31} (Wasm 3.0 GC). */
+    public static Object refI31(int value) {
+        return WasmI31.of(value);
+    }
+
+    /** {@code i31.get_s} (Wasm 3.0 GC): the trap "null i31 reference" on null. */
+    public static int i31GetS(Object reference) {
+        return i31(reference).signed();
+    }
+
+    /** {@code i31.get_u} (Wasm 3.0 GC): the trap "null i31 reference" on null. */
+    public static int i31GetU(Object reference) {
+        return i31(reference).unsigned();
+    }
+
+    private static WasmI31 i31(Object reference) {
+        if (reference instanceof WasmI31 i31) {
+            return i31;
+        }
+        throw trap(TrapKind.NULL_I31_REFERENCE);
     }
 
     public static Object refFunc(WasmInstance instance, int functionIndex) {

@@ -79,6 +79,14 @@ public final class CodeReader {
             if (op == null) {
                 throw new MalformedModuleException("illegal opcode " + String.format("fc %02x", sub), instructionOffset);
             }
+        } else if (b == Opcode.PREFIX_GC) {
+            long sub = in.readU32();
+            op = Opcode.fromGcSubopcode(sub);
+            if (op == null) {
+                String mnemonic = Opcode.gcMnemonic(sub);
+                throw new MalformedModuleException(mnemonic != null ? "GC instruction " + mnemonic + " not supported yet"
+                                : "illegal opcode " + String.format("fb %02x", sub), instructionOffset);
+            }
         } else if (b == Opcode.PREFIX_SIMD) {
             long sub = in.readU32();
             op = Opcode.fromSimdSubopcode(sub);
@@ -94,6 +102,9 @@ public final class CodeReader {
         }
         opcode = op;
         readImmediates(op.immediates());
+        if (op == Opcode.REF_TEST || op == Opcode.REF_CAST) {
+            refType = refType.withNullable(false);
+        }
         return op;
     }
 
@@ -333,7 +344,7 @@ public final class CodeReader {
         return i64;
     }
 
-    /** The type of {@code ref.null}. */
+    /** The type of {@code ref.null}, or the target type of {@code ref.test} and {@code ref.cast}. */
     public ValType refType() {
         return refType;
     }

@@ -6,6 +6,7 @@ import dev.twasm.binary.CodeReader;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.nodes.ExprNode;
@@ -50,7 +51,11 @@ import dev.twasm.nodes.numeric.I32BinaryNode;
 import dev.twasm.nodes.numeric.I64BinaryNode;
 import dev.twasm.nodes.numeric.SelectNode;
 import dev.twasm.nodes.numeric.UnaryNode;
+import dev.twasm.nodes.reference.I31GetNode;
 import dev.twasm.nodes.reference.RefAsNonNullNode;
+import dev.twasm.nodes.reference.RefEqNode;
+import dev.twasm.nodes.reference.RefI31Node;
+import dev.twasm.nodes.reference.RefTestNode;
 import dev.twasm.nodes.reference.RefFuncNode;
 import dev.twasm.nodes.reference.RefIsNullNode;
 import dev.twasm.nodes.table.ElemDropNode;
@@ -791,6 +796,31 @@ final class FunctionBuilder {
             case REF_IS_NULL -> {
                 Operand reference = pop();
                 push(new RefIsNullNode(reference.node()), ValType.I32, reference.effects());
+            }
+            case REF_EQ -> {
+                Operand[] o = pop(2);
+                push(new RefEqNode(o[0].node(), o[1].node()), ValType.I32, effectsOf(o));
+            }
+            case REF_I31 -> {
+                Operand value = pop();
+                push(new RefI31Node(value.node()), ValType.ref(false, HeapType.I31), value.effects());
+            }
+            case I31_GET_S, I31_GET_U -> {
+                Operand reference = pop();
+                push(new I31GetNode(reference.node(), op == Opcode.I31_GET_S), ValType.I32, reference.effects().withImpure());
+            }
+            case REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL -> {
+                Operand reference = pop();
+                ValType t = reader.refType();
+                boolean cast = op == Opcode.REF_CAST || op == Opcode.REF_CAST_NULL;
+                push(new RefTestNode(reference.node(), t.heapType(), t.isNullable(), cast), cast ? t : ValType.I32,
+                                cast ? reference.effects().withImpure() : reference.effects());
+            }
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
+                // the same object in both hierarchies (docs/rationale.md): only the static type changes
+                Operand o = stack.remove(stack.size() - 1);
+                HeapType to = op == Opcode.ANY_CONVERT_EXTERN ? HeapType.ANY : HeapType.EXTERN;
+                stack.add(new Operand(o.node(), ValType.ref(o.type().isNullable(), to), o.effects(), o.depth(), o.inOwnSlot()));
             }
             case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.ref(false, model.functionTypeIndex(reader.index())), Effects.NONE);
             default -> {

@@ -20,7 +20,11 @@ public enum TrapKind {
     NULL_REFERENCE("null reference"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     /** {@code throw_ref} of a null {@code exnref} (Wasm 3.0 exception handling). */
-    NULL_EXCEPTION_REFERENCE("null exception reference");
+    NULL_EXCEPTION_REFERENCE("null exception reference"),
+    /** {@code i31.get_s} and {@code i31.get_u} of null (Wasm 3.0 GC). */
+    NULL_I31_REFERENCE("null i31 reference"),
+    /** {@code ref.cast} of a reference not of the target type (Wasm 3.0 GC). */
+    CAST_FAILURE("cast failure");
 
     private final String message;
 

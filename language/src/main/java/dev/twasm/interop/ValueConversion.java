@@ -20,6 +20,7 @@ import dev.twasm.model.ValType;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
+import dev.twasm.runtime.WasmI31;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.simd.SimdOps;
@@ -35,7 +36,8 @@ import java.nio.ByteOrder;
  * <p>Accepted: i32 from any integer in [-2^31, 2^32) (unsigned values wrap, as JavaScript's
  * ToInt32 would for that range); i64 from any integer in [-2^63, 2^64), including big integers;
  * f32 and f64 from any number (rounded to the nearest representable value); funcref from a Wasm
- * function or null; externref from anything (null becomes the null reference); v128 from a
+ * function or null; externref from anything (null becomes the null reference); anyref (GC) from
+ * anything too, eqref and i31ref from an i31 that Wasm handed out; v128 from a
  * {@link V128Value}, a 16-byte buffer or an array of 16 byte values (little-endian byte order,
  * byte 0 first).
  */
@@ -125,6 +127,9 @@ public final class ValueConversion {
                         if (type.topHeapType() == HeapType.EXN && value instanceof WasmException) {
                             return value;
                         }
+                        if (type.topHeapType() == HeapType.ANY && acceptsAny(type.heapType(), value)) {
+                            return value;
+                        }
                         break;
                     case V128:
                         if (value instanceof V128Value v) {
@@ -151,6 +156,19 @@ public final class ValueConversion {
             }
             throw UnsupportedTypeException.create(new Object[]{value}, expectation(type));
         }
+    }
+
+    /**
+     * Whether a host value is a reference of the {@code any} hierarchy's {@code heapType} (Wasm 3.0
+     * GC): an i31 ({@link WasmI31}, as Wasm handed it out) for {@code i31}, {@code eq} and
+     * {@code any}; any other host value for {@code any} only, as {@code any.convert_extern} of it
+     * would give (the same object: docs/rationale.md).
+     */
+    private static boolean acceptsAny(HeapType heapType, Object value) {
+        if (value instanceof WasmI31) {
+            return heapType == HeapType.ANY || heapType == HeapType.EQ || heapType == HeapType.I31;
+        }
+        return heapType == HeapType.ANY;
     }
 
     /** The v128 whose bytes are the 16 array elements of {@code array}, or null if one is not an integer in [-128, 255]. */
@@ -222,7 +240,10 @@ public final class ValueConversion {
             case FUNC -> "expected a " + type.textName() + ": a WebAssembly function" + orNull;
             case EXTERN -> "expected a " + type.textName() + ": any value" + orNull;
             case EXN -> "expected an " + type.textName() + ": a Wasm exception" + orNull;
-            default -> "expected a " + type.textName() + ": only null comes from the host";
+            default -> type.heapType() == HeapType.ANY ? "expected an " + type.textName() + ": any value" + orNull
+                            : type.heapType() == HeapType.EQ || type.heapType() == HeapType.I31
+                                            ? "expected an " + type.textName() + ": an i31 reference from WebAssembly" + orNull
+                                            : "expected a " + type.textName() + ": only null comes from the host";
         };
     }
 

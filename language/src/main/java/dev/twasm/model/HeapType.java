@@ -5,8 +5,8 @@ package dev.twasm.model;
  * §3.3.3). Three hierarchies matter without GC: {@code func} with bottom {@code nofunc},
  * {@code extern} with bottom {@code noextern}, {@code exn} with bottom {@code noexn}. The
  * {@code any} hierarchy of GC ({@code any}, {@code eq}, {@code i31}, {@code struct}, {@code array},
- * bottom {@code none}) is in the lattice so that GC can extend it, but no instruction produces
- * such a value yet. A concrete heap type (a type index) is a {@link ValType} with a type index
+ * bottom {@code none}) is in the lattice for GC: the first GC instructions produce {@code i31}
+ * values and move references between {@code extern} and {@code any}; no struct or array exists yet. A concrete heap type (a type index) is a {@link ValType} with a type index
  * instead of one of these; the function types it can name are below {@code func} and above
  * {@code nofunc}.
  */

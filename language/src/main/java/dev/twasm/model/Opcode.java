@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Every WebAssembly 2.0 instruction, SIMD included, and of Wasm 3.0 the relaxed SIMD instructions
  * the tail calls {@code return_call} and {@code return_call_indirect}, typed function references, and the exception handling
- * instructions (with the legacy ones of the spec's appendix)
+ * instructions (with the legacy ones of the spec's appendix), and the first GC instructions (those on i31 and
+ * the conversions between {@code any} and {@code extern}; {@code 0xFB}-prefixed, {@code 0xFB00 | subopcode})
  * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
  * the kind of immediates that follow it, and for instructions whose typing is a fixed
  * {@code [t1*] -> [t2*]} (numeric, conversion, memory access, every vector instruction) that
@@ -216,9 +217,24 @@ public enum Opcode {
     REF_NULL(0xD0, "ref.null", Immediates.REF_TYPE),
     REF_IS_NULL(0xD1, "ref.is_null", Immediates.NONE),
     REF_FUNC(0xD2, "ref.func", Immediates.FUNC),
+    /** GC (Wasm 3.0): {@code ref.eq}, identity of two {@code eqref}s (value equality of i31s). */
+    REF_EQ(0xD3, "ref.eq", Immediates.NONE),
     REF_AS_NON_NULL(0xD4, "ref.as_non_null", Immediates.NONE),
     BR_ON_NULL(0xD5, "br_on_null", Immediates.LABEL),
     BR_ON_NON_NULL(0xD6, "br_on_non_null", Immediates.LABEL),
+    // GC (spec 3.0 §5.4.6 "Reference Instructions"): 0xFB and a u32 subopcode, numbered 0xFB00 | subopcode.
+    // Only those that need no struct or array types so far; GC_MNEMONICS names the others.
+    /** {@code ref.test (ref ht)}; {@link #REF_TEST_NULL} is {@code ref.test (ref null ht)}, the same mnemonic. */
+    REF_TEST(0xFB14, "ref.test", Immediates.REF_TYPE),
+    REF_TEST_NULL(0xFB15, "ref.test", Immediates.REF_TYPE),
+    /** {@code ref.cast (ref ht)}; {@link #REF_CAST_NULL} is {@code ref.cast (ref null ht)}, the same mnemonic. */
+    REF_CAST(0xFB16, "ref.cast", Immediates.REF_TYPE),
+    REF_CAST_NULL(0xFB17, "ref.cast", Immediates.REF_TYPE),
+    ANY_CONVERT_EXTERN(0xFB1A, "any.convert_extern", Immediates.NONE),
+    EXTERN_CONVERT_ANY(0xFB1B, "extern.convert_any", Immediates.NONE),
+    REF_I31(0xFB1C, "ref.i31", Immediates.NONE),
+    I31_GET_S(0xFB1D, "i31.get_s", Immediates.NONE),
+    I31_GET_U(0xFB1E, "i31.get_u", Immediates.NONE),
     I32_TRUNC_SAT_F32_S(0xFC00, "i32.trunc_sat_f32_s", Immediates.NONE, "f:i"),
     I32_TRUNC_SAT_F32_U(0xFC01, "i32.trunc_sat_f32_u", Immediates.NONE, "f:i"),
     I32_TRUNC_SAT_F64_S(0xFC02, "i32.trunc_sat_f64_s", Immediates.NONE, "d:i"),
@@ -610,6 +626,13 @@ public enum Opcode {
 
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
     private static final Opcode[] FC_PREFIXED = new Opcode[32];
+    private static final Opcode[] GC_PREFIXED = new Opcode[32];
+    /** The mnemonics of the GC instructions after the {@code 0xFB} prefix, by subopcode, implemented or not. */
+    private static final String[] GC_MNEMONICS = {"struct.new", "struct.new_default", "struct.get", "struct.get_s", "struct.get_u",
+                    "struct.set", "array.new", "array.new_default", "array.new_fixed", "array.new_data", "array.new_elem", "array.get",
+                    "array.get_s", "array.get_u", "array.set", "array.len", "array.fill", "array.copy", "array.init_data",
+                    "array.init_elem", "ref.test", "ref.test", "ref.cast", "ref.cast", "br_on_cast", "br_on_cast_fail",
+                    "any.convert_extern", "extern.convert_any", "ref.i31", "i31.get_s", "i31.get_u"};
     private static final Opcode[] SIMD_PREFIXED = new Opcode[0x114];
     private static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
 
@@ -619,15 +642,19 @@ public enum Opcode {
                 SINGLE_BYTE[op.code] = op;
             } else if ((op.code >> 8) == 0xFC) {
                 FC_PREFIXED[op.code & 0xFF] = op;
+            } else if ((op.code >> 8) == 0xFB) {
+                GC_PREFIXED[op.code & 0xFF] = op;
             } else {
                 SIMD_PREFIXED[op.code & 0xFFFF] = op;
             }
-            if (op != SELECT_T) {
+            if (!op.sharesMnemonic()) {
                 BY_MNEMONIC.put(op.mnemonic, op);
             }
         }
     }
 
+    /** The prefix byte of the GC instructions (Wasm 3.0). */
+    public static final int PREFIX_GC = 0xFB;
     /** The prefix byte of the {@code 0xFC} instruction group. */
     public static final int PREFIX_FC = 0xFC;
     /** The prefix byte of vector (SIMD) instructions. */
@@ -679,16 +706,16 @@ public enum Opcode {
     }
 
     /**
-     * The opcode: a byte, {@code 0xFC00 | subopcode} for the 0xFC group, or
+     * The opcode: a byte, {@code 0xFB00 | subopcode} for GC, {@code 0xFC00 | subopcode} for the 0xFC group, or
      * {@code 0xFD0000 | subopcode} for vector instructions.
      */
     public int code() {
         return code;
     }
 
-    /** The prefix byte ({@link #PREFIX_FC} or {@link #PREFIX_SIMD}), or -1 for a one-byte opcode. */
+    /** The prefix byte ({@link #PREFIX_GC}, {@link #PREFIX_FC} or {@link #PREFIX_SIMD}), or -1 for a one-byte opcode. */
     public int prefix() {
-        return code < 0x100 ? -1 : code < 0x10000 ? PREFIX_FC : PREFIX_SIMD;
+        return code < 0x100 ? -1 : code < 0x10000 ? code >> 8 : PREFIX_SIMD;
     }
 
     /** The subopcode after the prefix (encoded as a u32), or the opcode byte itself. */
@@ -776,6 +803,19 @@ public enum Opcode {
         };
     }
 
+    /**
+     * Whether this is the second opcode of a mnemonic, which the text format tells apart by its
+     * immediates: {@link #SELECT_T}, {@link #REF_TEST_NULL}, {@link #REF_CAST_NULL}.
+     */
+    public boolean sharesMnemonic() {
+        return this == SELECT_T || this == REF_TEST_NULL || this == REF_CAST_NULL;
+    }
+
+    /** Whether this is an instruction of GC (Wasm 3.0): one after the {@code 0xFB} prefix, or {@code ref.eq}. */
+    public boolean isGc() {
+        return this == REF_EQ || prefix() == PREFIX_GC;
+    }
+
     /** Loads and stores: instructions with a memarg (including the vector lane loads and stores). */
     public boolean isMemoryAccess() {
         return immediates == Immediates.MEMARG || immediates == Immediates.MEMARG_LANE;
@@ -789,6 +829,16 @@ public enum Opcode {
     /** The instruction with opcode {@code 0xFC sub}, or null when there is none. */
     public static Opcode fromFcSubopcode(long sub) {
         return sub >= 0 && sub < FC_PREFIXED.length ? FC_PREFIXED[(int) sub] : null;
+    }
+
+    /** The GC instruction with opcode {@code 0xFB sub}, or null when there is none or it is not implemented yet ({@link #gcMnemonic}). */
+    public static Opcode fromGcSubopcode(long sub) {
+        return sub >= 0 && sub < GC_PREFIXED.length ? GC_PREFIXED[(int) sub] : null;
+    }
+
+    /** The mnemonic of the GC instruction {@code 0xFB sub} whether implemented or not, or null when there is none. */
+    public static String gcMnemonic(long sub) {
+        return sub >= 0 && sub < GC_MNEMONICS.length ? GC_MNEMONICS[(int) sub] : null;
     }
 
     /** The vector instruction with opcode {@code 0xFD sub}, or null when there is none. */

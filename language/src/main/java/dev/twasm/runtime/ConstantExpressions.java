@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
 /**
  * Evaluates constant expressions (spec §3.3.10, §4.5.4): global initializers, segment offsets and
  * element items, in the context of an instance under construction, including Wasm 3.0's extended
- * constant expressions ({@code i32/i64.add/sub/mul}, wrapping). Validation already restricted them
+ * constant expressions ({@code i32/i64.add/sub/mul}, wrapping) and GC's {@code ref.i31} and
+ * conversions between {@code any} and {@code extern}. Validation already restricted them
  * to constant instructions. The instantiator evaluates global initializers in index order and
  * stores each global before the next is evaluated, so a {@code global.get} of an earlier defined
  * global (Wasm 3.0) reads its initialized value.
@@ -33,6 +34,10 @@ final class ConstantExpressions {
                 case V128_CONST -> stack.push(SimdOps.INSTANCE.fromLongs(reader.v128Lo(), reader.v128Hi()));
                 case REF_NULL -> stack.push(WasmNull.INSTANCE);
                 case REF_FUNC -> stack.push(instance.functions[reader.index()]);
+                case REF_I31 -> stack.push(WasmI31.of((Integer) stack.pop()));
+                case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
+                    // the same object in both hierarchies (docs/rationale.md)
+                }
                 case GLOBAL_GET -> stack.push(instance.globals[reader.index()].getBoxed());
                 case I32_ADD, I32_SUB, I32_MUL -> {
                     int b = (Integer) stack.pop();

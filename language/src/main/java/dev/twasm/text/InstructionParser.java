@@ -579,6 +579,13 @@ final class InstructionParser {
             }
             return;
         }
+        if (op == Opcode.REF_TEST || op == Opcode.REF_CAST) {
+            // ref.test rt, ref.cast rt: the opcode says whether rt includes null
+            ValType t = in.refType();
+            writeOpcode(o, !t.isNullable() ? op : op == Opcode.REF_TEST ? Opcode.REF_TEST_NULL : Opcode.REF_CAST_NULL);
+            Types.writeHeapType(o, t);
+            return;
+        }
         writeOpcode(o, op);
         switch (op.immediates()) {
             case NONE -> {

@@ -23,7 +23,7 @@ final class KeywordTable {
             values.add(k);
         }
         for (Opcode op : Opcode.values()) {
-            if (op != Opcode.SELECT_T) {
+            if (!op.sharesMnemonic()) {
                 names.add(op.mnemonic());
                 values.add(op);
             }

@@ -5,6 +5,7 @@ import static dev.twasm.validation.ValidationContext.invalid;
 import dev.twasm.binary.CodeReader;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.Expr;
+import dev.twasm.model.HeapType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.List;
  * segment offsets and element items. A constant expression consists only of {@code t.const},
  * {@code ref.null}, {@code ref.func}, {@code global.get} of an immutable global that
  * {@link ValidationContext#constantExpressionGlobal(int, int)} lets it see, and (extended
- * constant expressions, Wasm 3.0) {@code i32.add/sub/mul} and {@code i64.add/sub/mul}; it must
+ * constant expressions, Wasm 3.0) {@code i32.add/sub/mul} and {@code i64.add/sub/mul}, and (GC)
+ * {@code ref.i31}, {@code any.convert_extern} and {@code extern.convert_any}; it must
  * produce exactly one value of the expected type.
  *
  * <p>Like the reference interpreter, it first checks that every instruction is constant ("constant
@@ -56,6 +58,8 @@ final class ConstantExpressionValidator {
                     }
                 }
                 stack.add(op.results()[0]);
+            } else if (isUnary(op)) {
+                stack.add(unaryResult(op, stack.isEmpty() ? null : stack.removeLast()));
             } else {
                 stack.add(resultType(op, reader, visibleGlobals));
             }
@@ -81,11 +85,34 @@ final class ConstantExpressionValidator {
         };
     }
 
+    /** The GC instructions that are constant (spec 3.0 §3.3.10): {@code ref.i31}, {@code any.convert_extern}, {@code extern.convert_any}. */
+    private static boolean isUnary(Opcode op) {
+        return op == Opcode.REF_I31 || op == Opcode.ANY_CONVERT_EXTERN || op == Opcode.EXTERN_CONVERT_ANY;
+    }
+
+    /** The type a constant unary GC instruction pushes for its {@code operand} (null: none), as the function validator types it. */
+    private ValType unaryResult(Opcode op, ValType operand) {
+        ValType expected = switch (op) {
+            case REF_I31 -> ValType.I32;
+            case ANY_CONVERT_EXTERN -> ValType.EXTERNREF;
+            default -> ValType.ref(true, HeapType.ANY);
+        };
+        if (operand == null || !context.matches(operand, expected)) {
+            throw invalid("type mismatch: " + op.mnemonic() + " requires [" + expected + "]"
+                            + (operand == null ? " but stack has []" : " but stack has [" + operand + "]"));
+        }
+        return switch (op) {
+            case REF_I31 -> ValType.ref(false, HeapType.I31);
+            case ANY_CONVERT_EXTERN -> ValType.ref(operand.isNullable(), HeapType.ANY);
+            default -> ValType.ref(operand.isNullable(), HeapType.EXTERN);
+        };
+    }
+
     private boolean isConstant(Opcode op, CodeReader reader, int visibleGlobals) {
         return switch (op) {
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
             case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index(), visibleGlobals).mutable();
-            default -> isArithmetic(op);
+            default -> isArithmetic(op) || isUnary(op);
         };
     }
 

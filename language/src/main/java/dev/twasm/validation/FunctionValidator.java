@@ -312,8 +312,53 @@ final class FunctionValidator {
                 context.requireDeclaredReference(reader.index());
                 pushOperand(ValType.ref(false, context.module().functionTypeIndex(reader.index())));
             }
+            case REF_EQ -> {
+                popOperand(EQREF);
+                popOperand(EQREF);
+                pushOperand(ValType.I32);
+            }
+            case REF_I31 -> {
+                popOperand(ValType.I32);
+                pushOperand(ValType.ref(false, HeapType.I31));
+            }
+            case I31_GET_S, I31_GET_U -> {
+                popOperand(ValType.ref(true, HeapType.I31));
+                pushOperand(ValType.I32);
+            }
+            case REF_TEST, REF_TEST_NULL -> {
+                castOperand();
+                pushOperand(ValType.I32);
+            }
+            case REF_CAST, REF_CAST_NULL -> pushOperand(castOperand());
+            case ANY_CONVERT_EXTERN -> convertReference(HeapType.EXTERN, HeapType.ANY);
+            case EXTERN_CONVERT_ANY -> convertReference(HeapType.ANY, HeapType.EXTERN);
             default -> fixedSignature(op);
         }
+    }
+
+    private static final ValType EQREF = ValType.ref(true, HeapType.EQ);
+
+    /**
+     * {@code ref.test rt} and {@code ref.cast rt} (spec 3.0 §3.4.2): pops a reference of
+     * {@code rt}'s hierarchy, returns {@code rt}. Only abstract heap types so far.
+     */
+    private ValType castOperand() {
+        ValType t = context.checkValType(reader.refType());
+        if (t.isConcrete()) {
+            throw invalid(reader.opcode().mnemonic() + " of a concrete type (" + t + ") is not supported yet");
+        }
+        popOperand(ValType.ref(true, t.topHeapType()));
+        return t;
+    }
+
+    /**
+     * {@code any.convert_extern} and {@code extern.convert_any} (spec 3.0 §3.4.2): from
+     * {@code (ref null? from)} to {@code (ref null? to)}, keeping whether null is included (from
+     * the polymorphic stack of unreachable code, non-null).
+     */
+    private void convertReference(HeapType from, HeapType to) {
+        ValType t = popOperand(ValType.ref(true, from));
+        pushOperand(ValType.ref(t != UNKNOWN && t.isNullable(), to));
     }
 
     /** Numeric, conversion, load and store instructions: their type is in the opcode table. */

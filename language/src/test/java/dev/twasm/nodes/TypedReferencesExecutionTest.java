@@ -61,7 +61,7 @@ class TypedReferencesExecutionTest {
                         (drop) (i32.const 8)))
                     """;
 
-    private static Context context(Configuration configuration) {
+    static Context context(Configuration configuration) {
         return Context.newBuilder("wasm").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
                         .option("wasm.FunctionReferences", "true").options(configuration.options).build();
     }
