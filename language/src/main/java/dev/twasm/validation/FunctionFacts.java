@@ -20,8 +20,4 @@ package dev.twasm.validation;
  */
 public record FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls, boolean exceptionHandling,
                 boolean loops) {
-    /** The facts of a function without exception handling. */
-    public FunctionFacts(int maxOperandHeight, int maxControlDepth, boolean usesVectors, boolean tailCalls) {
-        this(maxOperandHeight, maxControlDepth, usesVectors, tailCalls, false, false);
-    }
 }

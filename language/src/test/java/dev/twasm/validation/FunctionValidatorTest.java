@@ -755,7 +755,7 @@ class FunctionValidatorTest {
                         .func(returns(I32), I32_CONST, 1, I32_CONST, 2, I32_CONST, 3, I32_ADD, I32_ADD, END)
                         .func(VOID_TYPE, BLOCK, VOID, LOOP, VOID, I32_CONST, 0, IF, VOID, END, END, END, END)
                         .assertValid();
-        assertEquals(new FunctionFacts(3, 1, false, false), r.function(0));
+        assertEquals(new FunctionFacts(3, 1, false, false, false, false), r.function(0));
         assertEquals(new FunctionFacts(1, 4, false, false, false, true), r.function(1));
         assertEquals(false, r.function(0).loops());
         assertEquals(2, r.functions().size());
