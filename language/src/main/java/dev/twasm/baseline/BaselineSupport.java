@@ -12,6 +12,7 @@ import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.WasmRootNode;
 import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmException;
+import dev.twasm.runtime.TypeRegistry;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
@@ -659,7 +660,7 @@ public final class BaselineSupport {
         if (!(elements[elementIndex] instanceof WasmFunction function)) {
             throw WasmTrap.createForElement(TrapKind.UNINITIALIZED_ELEMENT, elementIndex, null);
         }
-        if (function.typeId() != expectedTypeId && !instance.module().engine().types().isSubtype(function.typeId(), expectedTypeId)) {
+        if (!TypeRegistry.matches(function.typeId(), expectedTypeId, instance.module())) {
             throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return function;

@@ -134,7 +134,7 @@ final class Linker {
         int typeId = module.typeId(typeIndex);
         if (value instanceof WasmFunction function) {
             // function imports are covariant (spec 3.0 §4.5.2): the exporter's type may be a declared subtype
-            if (function.typeId() != typeId && !module.engine().types().isSubtype(function.typeId(), typeId)) {
+            if (!TypeRegistry.matches(function.typeId(), typeId, module)) {
                 throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a function of type " + type + ", got " + function.type());
             }
             return function;

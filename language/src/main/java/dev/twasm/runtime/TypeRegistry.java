@@ -33,6 +33,16 @@ public final class TypeRegistry {
     }
 
     /**
+     * Whether a value of canonical type id {@code actual} may stand where {@code expected} is
+     * required ({@code call_indirect}, function imports): the int compare of the exact match, then
+     * the walk of declared supertypes of {@code module}'s engine behind a boundary (the registry is
+     * looked up only then, so the exact match reads nothing more).
+     */
+    public static boolean matches(int actual, int expected, WasmModule module) {
+        return actual == expected || module.engine().types().isSubtype(actual, expected);
+    }
+
+    /**
      * Whether canonical id {@code sub} declares {@code sup} as a (transitive) supertype or is it:
      * the slow path of a type check whose exact compare failed, off the compiled fast path.
      */

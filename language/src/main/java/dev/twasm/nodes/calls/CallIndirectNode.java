@@ -6,6 +6,7 @@ import dev.twasm.exception.TrapKind;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.TrapSite;
+import dev.twasm.runtime.TypeRegistry;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmInstance;
 
@@ -47,7 +48,7 @@ public final class CallIndirectNode extends DynamicCallNode {
         if (!(elements[i] instanceof WasmFunction function)) {
             throw uninitialized.trapForElement(i, this);
         }
-        if (function.typeId() != expectedTypeId && !instance.module().engine().types().isSubtype(function.typeId(), expectedTypeId)) {
+        if (!TypeRegistry.matches(function.typeId(), expectedTypeId, instance.module())) {
             throw typeMismatch.trap(this);
         }
         return function;
