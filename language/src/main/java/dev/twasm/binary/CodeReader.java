@@ -32,6 +32,7 @@ public final class CodeReader {
     private long memoryOffset;
     private long i64;
     private ValType refType;
+    private ValType refType2;
     private ValType[] selectTypes;
     private long v128Hi;
     private byte[] shuffleLanes;
@@ -83,9 +84,7 @@ public final class CodeReader {
             long sub = in.readU32();
             op = Opcode.fromGcSubopcode(sub);
             if (op == null) {
-                String mnemonic = Opcode.gcMnemonic(sub);
-                throw new MalformedModuleException(mnemonic != null ? "GC instruction " + mnemonic + " not supported yet"
-                                : "illegal opcode " + String.format("fb %02x", sub), instructionOffset);
+                throw new MalformedModuleException("illegal opcode " + String.format("fb %02x", sub), instructionOffset);
             }
         } else if (b == Opcode.PREFIX_SIMD) {
             long sub = in.readU32();
@@ -163,9 +162,23 @@ public final class CodeReader {
                 index = readMemoryIndex();
                 index2 = readMemoryIndex();
             }
-            case TABLE_INIT -> {
+            case TABLE_INIT, TYPE_FIELD, TYPE_TYPE, TYPE_DATA, TYPE_ELEM -> {
                 index = readIndex();
                 index2 = readIndex();
+            }
+            case TYPE_COUNT -> {
+                index = readIndex();
+                index2 = (int) Math.min(in.readU32(), Integer.MAX_VALUE);
+            }
+            case BR_ON_CAST -> {
+                int at = in.index();
+                int flags = in.readByte();
+                if ((flags & ~3) != 0) {
+                    throw in.malformedAt("malformed cast flags", at);
+                }
+                index = readIndex();
+                refType = Types.readHeapType(in, (flags & 1) != 0);
+                refType2 = Types.readHeapType(in, (flags & 2) != 0);
             }
             case TABLE_COPY -> {
                 index = readIndex();
@@ -289,7 +302,10 @@ public final class CodeReader {
 
     /**
      * The second index immediate: the table of {@code call_indirect} and {@code table.init}, the
-     * memory of {@code memory.init}, the source of {@code table.copy} and {@code memory.copy}.
+     * memory of {@code memory.init}, the source of {@code table.copy} and {@code memory.copy}; of
+     * the GC instructions the field of {@code struct.get/set}, the source type of
+     * {@code array.copy}, the count of {@code array.new_fixed} and the data or element segment of
+     * {@code array.new_data/elem} and {@code array.init_data/elem} (the first index is their type).
      */
     public int index2() {
         return index2;
@@ -344,9 +360,17 @@ public final class CodeReader {
         return i64;
     }
 
-    /** The type of {@code ref.null}, or the target type of {@code ref.test} and {@code ref.cast}. */
+    /**
+     * The type of {@code ref.null}, the target type of {@code ref.test} and {@code ref.cast}, or
+     * the source type of {@code br_on_cast} and {@code br_on_cast_fail}.
+     */
     public ValType refType() {
         return refType;
+    }
+
+    /** The target type of {@code br_on_cast} and {@code br_on_cast_fail}. */
+    public ValType refType2() {
+        return refType2;
     }
 
     /** Bytes 0-7 of a {@code v128.const}, little-endian (lane 0 of i64x2). */

@@ -121,6 +121,16 @@ public final class CanonicalTypes {
         return false;
     }
 
+    /** The declared supertype of canonical id {@code id}, or -1. */
+    public synchronized int supertype(int id) {
+        return supertypes[id];
+    }
+
+    /** The composite type of canonical id {@code id} (concrete references inside are those of its first module). */
+    public synchronized CompositeType composite(int id) {
+        return composites.get(id);
+    }
+
     /** The abstract heap type directly above canonical id {@code id}: func, struct or array. */
     public synchronized HeapType topKind(int id) {
         return composites.get(id).topKind();

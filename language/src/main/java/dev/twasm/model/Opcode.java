@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Every WebAssembly 2.0 instruction, SIMD included, and of Wasm 3.0 the relaxed SIMD instructions
  * the tail calls {@code return_call} and {@code return_call_indirect}, typed function references, and the exception handling
- * instructions (with the legacy ones of the spec's appendix), and the first GC instructions (those on i31 and
- * the conversions between {@code any} and {@code extern}; {@code 0xFB}-prefixed, {@code 0xFB00 | subopcode})
+ * instructions (with the legacy ones of the spec's appendix), and the GC instructions ({@code 0xFB}-prefixed,
+ * {@code 0xFB00 | subopcode})
  * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
  * the kind of immediates that follow it, and for instructions whose typing is a fixed
  * {@code [t1*] -> [t2*]} (numeric, conversion, memory access, every vector instruction) that
@@ -223,13 +223,38 @@ public enum Opcode {
     BR_ON_NULL(0xD5, "br_on_null", Immediates.LABEL),
     BR_ON_NON_NULL(0xD6, "br_on_non_null", Immediates.LABEL),
     // GC (spec 3.0 §5.4.6 "Reference Instructions"): 0xFB and a u32 subopcode, numbered 0xFB00 | subopcode.
-    // Only those that need no struct or array types so far; GC_MNEMONICS names the others.
+    STRUCT_NEW(0xFB00, "struct.new", Immediates.TYPE),
+    STRUCT_NEW_DEFAULT(0xFB01, "struct.new_default", Immediates.TYPE),
+    STRUCT_GET(0xFB02, "struct.get", Immediates.TYPE_FIELD),
+    STRUCT_GET_S(0xFB03, "struct.get_s", Immediates.TYPE_FIELD),
+    STRUCT_GET_U(0xFB04, "struct.get_u", Immediates.TYPE_FIELD),
+    STRUCT_SET(0xFB05, "struct.set", Immediates.TYPE_FIELD),
+    ARRAY_NEW(0xFB06, "array.new", Immediates.TYPE),
+    ARRAY_NEW_DEFAULT(0xFB07, "array.new_default", Immediates.TYPE),
+    /** {@code array.new_fixed x n}: the count {@code n} is the second index immediate. */
+    ARRAY_NEW_FIXED(0xFB08, "array.new_fixed", Immediates.TYPE_COUNT),
+    ARRAY_NEW_DATA(0xFB09, "array.new_data", Immediates.TYPE_DATA),
+    ARRAY_NEW_ELEM(0xFB0A, "array.new_elem", Immediates.TYPE_ELEM),
+    ARRAY_GET(0xFB0B, "array.get", Immediates.TYPE),
+    ARRAY_GET_S(0xFB0C, "array.get_s", Immediates.TYPE),
+    ARRAY_GET_U(0xFB0D, "array.get_u", Immediates.TYPE),
+    ARRAY_SET(0xFB0E, "array.set", Immediates.TYPE),
+    ARRAY_LEN(0xFB0F, "array.len", Immediates.NONE),
+    ARRAY_FILL(0xFB10, "array.fill", Immediates.TYPE),
+    /** {@code array.copy x y}: destination type {@code x}, source type {@code y}. */
+    ARRAY_COPY(0xFB11, "array.copy", Immediates.TYPE_TYPE),
+    ARRAY_INIT_DATA(0xFB12, "array.init_data", Immediates.TYPE_DATA),
+    ARRAY_INIT_ELEM(0xFB13, "array.init_elem", Immediates.TYPE_ELEM),
     /** {@code ref.test (ref ht)}; {@link #REF_TEST_NULL} is {@code ref.test (ref null ht)}, the same mnemonic. */
     REF_TEST(0xFB14, "ref.test", Immediates.REF_TYPE),
     REF_TEST_NULL(0xFB15, "ref.test", Immediates.REF_TYPE),
     /** {@code ref.cast (ref ht)}; {@link #REF_CAST_NULL} is {@code ref.cast (ref null ht)}, the same mnemonic. */
     REF_CAST(0xFB16, "ref.cast", Immediates.REF_TYPE),
     REF_CAST_NULL(0xFB17, "ref.cast", Immediates.REF_TYPE),
+    /** {@code br_on_cast l rt1 rt2}: branches when the operand (of type {@code rt1}) is an {@code rt2}. */
+    BR_ON_CAST(0xFB18, "br_on_cast", Immediates.BR_ON_CAST),
+    /** {@code br_on_cast_fail l rt1 rt2}: branches when the operand (of type {@code rt1}) is not an {@code rt2}. */
+    BR_ON_CAST_FAIL(0xFB19, "br_on_cast_fail", Immediates.BR_ON_CAST),
     ANY_CONVERT_EXTERN(0xFB1A, "any.convert_extern", Immediates.NONE),
     EXTERN_CONVERT_ANY(0xFB1B, "extern.convert_any", Immediates.NONE),
     REF_I31(0xFB1C, "ref.i31", Immediates.NONE),
@@ -531,6 +556,21 @@ public enum Opcode {
         TYPE,
         /** typeidx tableidx */
         CALL_INDIRECT,
+        /** typeidx fieldidx (struct.get, struct.set) */
+        TYPE_FIELD,
+        /** typeidx typeidx (array.copy: destination, source) */
+        TYPE_TYPE,
+        /** typeidx u32 (array.new_fixed: the element count) */
+        TYPE_COUNT,
+        /** typeidx dataidx */
+        TYPE_DATA,
+        /** typeidx elemidx */
+        TYPE_ELEM,
+        /**
+         * castflags labelidx heaptype heaptype ({@code br_on_cast}, {@code br_on_cast_fail}): bit 0 of
+         * the flags makes the source type nullable, bit 1 the target type
+         */
+        BR_ON_CAST,
         /** vec(valtype) */
         SELECT_TYPES,
         /** localidx */
@@ -627,12 +667,6 @@ public enum Opcode {
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
     private static final Opcode[] FC_PREFIXED = new Opcode[32];
     private static final Opcode[] GC_PREFIXED = new Opcode[32];
-    /** The mnemonics of the GC instructions after the {@code 0xFB} prefix, by subopcode, implemented or not. */
-    private static final String[] GC_MNEMONICS = {"struct.new", "struct.new_default", "struct.get", "struct.get_s", "struct.get_u",
-                    "struct.set", "array.new", "array.new_default", "array.new_fixed", "array.new_data", "array.new_elem", "array.get",
-                    "array.get_s", "array.get_u", "array.set", "array.len", "array.fill", "array.copy", "array.init_data",
-                    "array.init_elem", "ref.test", "ref.test", "ref.cast", "ref.cast", "br_on_cast", "br_on_cast_fail",
-                    "any.convert_extern", "extern.convert_any", "ref.i31", "i31.get_s", "i31.get_u"};
     private static final Opcode[] SIMD_PREFIXED = new Opcode[0x114];
     private static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
 
@@ -831,14 +865,9 @@ public enum Opcode {
         return sub >= 0 && sub < FC_PREFIXED.length ? FC_PREFIXED[(int) sub] : null;
     }
 
-    /** The GC instruction with opcode {@code 0xFB sub}, or null when there is none or it is not implemented yet ({@link #gcMnemonic}). */
+    /** The GC instruction with opcode {@code 0xFB sub}, or null when there is none. */
     public static Opcode fromGcSubopcode(long sub) {
         return sub >= 0 && sub < GC_PREFIXED.length ? GC_PREFIXED[(int) sub] : null;
-    }
-
-    /** The mnemonic of the GC instruction {@code 0xFB sub} whether implemented or not, or null when there is none. */
-    public static String gcMnemonic(long sub) {
-        return sub >= 0 && sub < GC_MNEMONICS.length ? GC_MNEMONICS[(int) sub] : null;
     }
 
     /** The vector instruction with opcode {@code 0xFD sub}, or null when there is none. */

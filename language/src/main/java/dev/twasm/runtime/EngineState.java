@@ -18,12 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EngineState {
     private final TruffleLanguage<?> language;
-    private final TypeRegistry types = new TypeRegistry();
+    private final TypeRegistry types;
     private final ConcurrentHashMap<FuncType, CallTarget> hostFunctionTargets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, HostModule> builtinModules = new ConcurrentHashMap<>();
 
     public EngineState(TruffleLanguage<?> language) {
         this.language = language;
+        this.types = new TypeRegistry(language);
     }
 
     public TruffleLanguage<?> language() {

@@ -1,6 +1,10 @@
 package dev.twasm.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+
+import dev.twasm.gc.DefinedType;
+import dev.twasm.gc.DefinedTypes;
 
 import dev.twasm.model.CanonicalTypes;
 import dev.twasm.model.FuncType;
@@ -21,6 +25,17 @@ import dev.twasm.model.ValType;
 public final class TypeRegistry {
     private final CanonicalTypes types = new CanonicalTypes();
     private final ValType.TypeEquivalence matching = types.matching();
+    private final DefinedTypes definedTypes;
+
+    /** @param language the language instance, for the classes of struct layouts (null in tests without structs) */
+    public TypeRegistry(TruffleLanguage<?> language) {
+        this.definedTypes = new DefinedTypes(language, types::composite, types::supertype);
+    }
+
+    /** The run-time form of canonical id {@code id}: its supertype display and, for structs and arrays, their layout. */
+    public DefinedType definedType(int id) {
+        return definedTypes.get(id);
+    }
 
     /** The canonical id of a function type without concrete references (a host function's). */
     public int canonicalId(FuncType type) {

@@ -42,8 +42,9 @@ class GcI31BinaryTest {
         assertEquals(Opcode.PREFIX_GC, Opcode.I31_GET_U.prefix());
         assertEquals(0x1E, Opcode.I31_GET_U.subopcode());
         assertEquals(Opcode.REF_TEST, Opcode.fromMnemonic("ref.test"));
-        assertEquals(null, Opcode.fromGcSubopcode(0x00), "struct.new is not implemented yet");
-        assertEquals("struct.new", Opcode.gcMnemonic(0x00));
+        assertEquals(Opcode.STRUCT_NEW, Opcode.fromGcSubopcode(0x00));
+        assertEquals(Opcode.BR_ON_CAST_FAIL, Opcode.fromGcSubopcode(0x19));
+        assertEquals(null, Opcode.fromGcSubopcode(0x1F));
         assertTrue(Opcode.REF_EQ.isGc() && Opcode.ANY_CONVERT_EXTERN.isGc() && !Opcode.REF_IS_NULL.isGc());
     }
 
@@ -65,13 +66,9 @@ class GcI31BinaryTest {
     }
 
     @Test
-    void unimplementedGcInstructionsAreClearErrors() {
-        // (module (func (struct.new 0) drop)): a type-less stand-in is enough, decoding stops at the opcode
-        byte[] module = HexFormat.of().parseHex("0061736d01000000" + "010401600000" + "03020100" + "0a07010500fb00001a0b");
-        MalformedModuleException e = assertThrows(MalformedModuleException.class, () -> BinaryDecoder.decode(module, Features.WASM_3_0));
-        assertTrue(e.getMessage().contains("GC instruction struct.new not supported yet"), e.getMessage());
+    void unknownGcOpcodeIsMalformed() {
         byte[] unknown = HexFormat.of().parseHex("0061736d01000000" + "010401600000" + "03020100" + "0a07010500fb7f001a0b");
-        e = assertThrows(MalformedModuleException.class, () -> BinaryDecoder.decode(unknown, Features.WASM_3_0));
+        MalformedModuleException e = assertThrows(MalformedModuleException.class, () -> BinaryDecoder.decode(unknown, Features.WASM_3_0));
         assertTrue(e.getMessage().contains("illegal opcode fb 7f"), e.getMessage());
     }
 }
