@@ -134,7 +134,7 @@ public final class BaselineFunction {
      * Runs the function's baseline code with the root's arguments (laid out by
      * {@code CallingConvention}), or returns {@link #DECLINED} when the root is no longer, or
      * cannot be, in baseline mode. Converts a {@link StackOverflowError} into the "call stack
-     * exhausted" trap and restores the call depth when the code exits by an exception.
+     * exhausted" trap, an {@link OutOfMemoryError} into "out of memory", and restores the call depth when the code exits by an exception.
      */
     @TruffleBoundary
     public Object execute(RootNode root, Object[] arguments) {
@@ -198,6 +198,8 @@ public final class BaselineFunction {
             return (Object) bridge.invokeExact(functionIndex, instance, arguments);
         } catch (StackOverflowError e) {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, root);
+        } catch (OutOfMemoryError e) {
+            throw WasmTrap.create(TrapKind.OUT_OF_MEMORY, root);
         } catch (AbstractTruffleException e) {
             StackTraces.replay(e, module.module(), functionIndex, ownFrame);
             throw e;

@@ -19,6 +19,11 @@ public enum TrapKind {
     /** {@code ref.as_non_null} of null (typed function references). */
     NULL_REFERENCE("null reference"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
+    /**
+     * The JVM heap cannot hold a new struct or array (Wasm 3.0 GC): a resource limit like the
+     * call stack's, not a trap of the spec, and reported the same way once the stack has unwound.
+     */
+    OUT_OF_MEMORY("out of memory: the GC heap is exhausted"),
     /** {@code throw_ref} of a null {@code exnref} (Wasm 3.0 exception handling). */
     NULL_EXCEPTION_REFERENCE("null exception reference"),
     /** {@code i31.get_s} and {@code i31.get_u} of null (Wasm 3.0 GC). */

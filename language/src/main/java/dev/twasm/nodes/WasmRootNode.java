@@ -34,7 +34,8 @@ import dev.twasm.runtime.WasmNull;
  * <p>The same root serves every instance of the module, since the instance arrives as argument 0.
  * Each call is counted against the context's {@link CallStack} limit; exceeding it, or a
  * {@link StackOverflowError} anywhere below, becomes the spec's "call stack exhausted" trap, after
- * which the stack has unwound and the engine is usable again.
+ * which the stack has unwound and the engine is usable again. A JVM {@link OutOfMemoryError}
+ * (a GC allocation the heap cannot hold) becomes the "out of memory" error the same way.
  *
  * <p><b>Tail calls.</b> A function with {@code return_call} ({@link ReturnCallNode}) may return a
  * {@link TailCall}, left in its tail-call slot, instead of its results: the caller's call site
@@ -217,6 +218,10 @@ public final class WasmRootNode extends RootNode {
             // boundary call; if the stack is still too short for it, the next frame up catches
             // the new overflow and tries again.
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
+        } catch (OutOfMemoryError e) {
+            // A struct or array the JVM heap cannot hold. If even the trap cannot be allocated, the
+            // next frame up (with this one's references gone) or the host boundary tries again.
+            throw WasmTrap.create(TrapKind.OUT_OF_MEMORY, this);
         } finally {
             callStack.leave(depth);
             if (interpretedAst) {

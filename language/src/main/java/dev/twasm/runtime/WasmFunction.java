@@ -10,6 +10,8 @@ import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.exception.TrapKind;
+import dev.twasm.exception.WasmTrap;
 import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
@@ -96,7 +98,21 @@ public final class WasmFunction extends WasmObject {
                         @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert,
                         @Cached("new()") TailCallNode tailCalls) throws ArityException, UnsupportedTypeException {
             Object[] args = convert.execute(receiver.context, arguments);
-            return toHost(tailCalls.resolve(call != null ? call.call(args) : callNotInlined(cachedTarget, args)), receiver.type());
+            try {
+                return toHost(tailCalls.resolve(call != null ? call.call(args) : callNotInlined(cachedTarget, args)), receiver.type());
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory();
+            }
+        }
+
+        /**
+         * The "out of memory" error for an {@link OutOfMemoryError} that passed every Wasm frame
+         * (each tries to report it, but while its own references are live even the error may not
+         * fit): here the guest's frames are gone, so what they held is garbage again.
+         */
+        @TruffleBoundary
+        static WasmTrap outOfMemory() {
+            return WasmTrap.create(TrapKind.OUT_OF_MEMORY, null);
         }
 
         /**
@@ -122,8 +138,12 @@ public final class WasmFunction extends WasmObject {
         static Object indirect(WasmFunction receiver, Object[] arguments,
                         @Cached IndirectCallNode call,
                         @Cached ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
-            return toHost(TailCall.resolve(call.call(receiver.target, convert.execute(receiver.context, receiver.type.params(), arguments))),
-                            receiver.type());
+            Object[] args = convert.execute(receiver.context, receiver.type.params(), arguments);
+            try {
+                return toHost(TailCall.resolve(call.call(receiver.target, args)), receiver.type());
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory();
+            }
         }
     }
 
