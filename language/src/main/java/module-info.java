@@ -13,6 +13,9 @@ module dev.twasm {
     exports dev.twasm.text;
     exports dev.twasm.text.script;
     exports dev.twasm.validation;
+    // Truffle's static object model defines the struct classes (subclasses of WasmStruct that
+    // implement StructFactory) outside this module, so their superclass must be exported.
+    exports dev.twasm.gc;
     // The interface of built-in host modules (WASI lives in its own module, dev.twasm.wasi).
     exports dev.twasm.host;
     uses dev.twasm.host.HostModuleProvider;

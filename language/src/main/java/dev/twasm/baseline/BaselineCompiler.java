@@ -433,7 +433,7 @@ final class BaselineCompiler {
 
     private void recordBranch(Opcode op, CodeReader reader) {
         int outermost = switch (op) {
-            case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> reader.index();
+            case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL -> reader.index();
             case BR_TABLE -> {
                 int max = reader.defaultLabel();
                 for (int label : reader.labels()) {
@@ -1666,13 +1666,12 @@ final class BaselineCompiler {
                 pop();
                 ValType t = reader.refType();
                 boolean cast = op == Opcode.REF_CAST || op == Opcode.REF_CAST_NULL;
-                ClassDesc heapType = JvmTypes.desc(HeapType.class);
-                code.getstatic(heapType, t.heapType().name(), heapType);
-                code.loadConstant(t.isNullable() ? 1 : 0);
-                support(cast ? "refCast" : "refTest", cast ? ConstantDescs.CD_Object : ConstantDescs.CD_int, ConstantDescs.CD_Object, heapType,
-                                ConstantDescs.CD_boolean);
+                refTest(t, cast);
                 push(cast ? t : ValType.I32);
             }
+            // GC structs and casts to concrete types
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT, STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U, STRUCT_SET -> structInstruction(op, reader);
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast(op == Opcode.BR_ON_CAST_FAIL, reader.refType2(), frame(reader.index()));
             // the same object in both hierarchies (docs/rationale.md): only the static type changes
             case ANY_CONVERT_EXTERN -> push(ValType.ref(pop().isNullable(), HeapType.ANY));
             case EXTERN_CONVERT_ANY -> push(ValType.ref(pop().isNullable(), HeapType.EXTERN));
@@ -2227,6 +2226,105 @@ final class BaselineCompiler {
      * null singleton; {@code br_on_null} drops it and branches when null, {@code br_on_non_null}
      * branches with it when not null and drops it otherwise.
      */
+    /**
+     * Replaces the reference on top of the JVM stack by the result of {@code ref.test t} (an int)
+     * or {@code ref.cast t} (the reference): abstract heap types through {@link BaselineSupport},
+     * concrete ones through {@link StructSupport} with the instance and type index.
+     */
+    private void refTest(ValType t, boolean cast) {
+        ClassDesc result = cast ? ConstantDescs.CD_Object : ConstantDescs.CD_int;
+        if (t.isConcrete()) {
+            instanceAnd(t.typeIndex());
+            code.loadConstant(t.isNullable() ? 1 : 0);
+            code.invokestatic(STRUCT_SUPPORT, cast ? "refCastType" : "refTestType",
+                            MethodTypeDesc.of(result, ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int, ConstantDescs.CD_boolean));
+            return;
+        }
+        ClassDesc heapType = JvmTypes.desc(HeapType.class);
+        code.getstatic(heapType, t.heapType().name(), heapType);
+        code.loadConstant(t.isNullable() ? 1 : 0);
+        support(cast ? "refCast" : "refTest", result, ConstantDescs.CD_Object, heapType, ConstantDescs.CD_boolean);
+    }
+
+    /**
+     * {@code br_on_cast l rt1 rt2} and {@code br_on_cast_fail l rt1 rt2}: as {@code br_on_non_null},
+     * a test of a copy of the reference and a branch that keeps it on the stack, typed as the label
+     * takes it; the fall-through keeps it too, with the other type.
+     */
+    private void brOnCast(boolean onFail, ValType target, Frame label) {
+        Label stay = code.newLabel();
+        code.dup();
+        refTest(target, false);
+        if (onFail) {
+            code.ifne(stay);
+        } else {
+            code.ifeq(stay);
+        }
+        ValType reference = pop();
+        ValType difference = reference.withNullable(reference.isNullable() && !target.isNullable());
+        push(onFail ? difference : target);
+        branch(label);
+        code.labelBinding(stay);
+        pop();
+        push(onFail ? target : difference);
+    }
+
+    private static final ClassDesc STRUCT_SUPPORT = JvmTypes.desc(StructSupport.class);
+
+    /**
+     * {@code struct.new(_default)}, {@code struct.get(_s|_u)} and {@code struct.set}: calls of
+     * {@link StructSupport}. {@code struct.new} first moves its field values into scratch locals
+     * (the JVM cannot reach below the new struct), then stores them one by one.
+     */
+    private void structInstruction(Opcode op, CodeReader reader) {
+        int typeIndex = reader.index();
+        java.util.List<dev.twasm.model.FieldType> fields = ((dev.twasm.model.StructType) model.types().get(typeIndex).composite()).fields();
+        switch (op) {
+            case STRUCT_NEW -> {
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    TypeKind kind = JvmTypes.kind(pop());
+                    code.storeLocal(kind, scratch(kind, i));
+                }
+                instanceAnd(typeIndex);
+                code.invokestatic(STRUCT_SUPPORT, "structNew", MethodTypeDesc.of(ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int));
+                for (int i = 0; i < fields.size(); i++) {
+                    ValType t = fields.get(i).unpacked();
+                    code.dup();
+                    code.loadLocal(JvmTypes.kind(t), scratch(JvmTypes.kind(t), i));
+                    structSet(fields.get(i), i);
+                }
+            }
+            case STRUCT_NEW_DEFAULT -> {
+                instanceAnd(typeIndex);
+                code.invokestatic(STRUCT_SUPPORT, "structNewDefault", MethodTypeDesc.of(ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int));
+            }
+            case STRUCT_SET -> {
+                pop(2);
+                structSet(fields.get(reader.index2()), reader.index2());
+            }
+            default -> {
+                pop();
+                dev.twasm.model.FieldType field = fields.get(reader.index2());
+                String packing = field.packed() == null ? "" : op == Opcode.STRUCT_GET_S ? "S" : "U";
+                code.loadConstant(reader.index2());
+                code.invokestatic(STRUCT_SUPPORT, "structGet" + StructSupport.suffix(dev.twasm.gc.StorageKind.of(field)) + packing,
+                                MethodTypeDesc.of(JvmTypes.desc(field.unpacked()), ConstantDescs.CD_Object, ConstantDescs.CD_int));
+                push(field.unpacked());
+                return;
+            }
+        }
+        if (op != Opcode.STRUCT_SET) {
+            push(ValType.ref(false, typeIndex));
+        }
+    }
+
+    /** Stores the value on top of the JVM stack into field {@code index} of the struct below it. */
+    private void structSet(dev.twasm.model.FieldType field, int index) {
+        code.loadConstant(index);
+        code.invokestatic(STRUCT_SUPPORT, "structSet" + StructSupport.suffix(dev.twasm.gc.StorageKind.of(field)),
+                        MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_Object, JvmTypes.desc(field.unpacked()), ConstantDescs.CD_int));
+    }
+
     private void brOnNull(boolean onNonNull, Frame target) {
         Label stay = code.newLabel();
         code.dup();

@@ -8,6 +8,11 @@ import dev.twasm.model.Function;
 import dev.twasm.model.Module;
 import dev.twasm.model.HeapType;
 import dev.twasm.model.Opcode;
+import dev.twasm.model.StructType;
+import dev.twasm.gc.DefinedType;
+import dev.twasm.nodes.aggregate.StructGetNode;
+import dev.twasm.nodes.aggregate.StructNewNode;
+import dev.twasm.nodes.aggregate.StructSetNode;
 import dev.twasm.model.ValType;
 import dev.twasm.nodes.ExprNode;
 import dev.twasm.nodes.table.NarrowIndexNode;
@@ -813,9 +818,11 @@ final class FunctionBuilder {
                 Operand reference = pop();
                 ValType t = reader.refType();
                 boolean cast = op == Opcode.REF_CAST || op == Opcode.REF_CAST_NULL;
-                push(new RefTestNode(reference.node(), t.heapType(), t.isNullable(), cast), cast ? t : ValType.I32,
-                                cast ? reference.effects().withImpure() : reference.effects());
+                push(refTest(reference.node(), t, cast), cast ? t : ValType.I32, cast ? reference.effects().withImpure() : reference.effects());
             }
+            // GC structs and casts to concrete types
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT, STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U, STRUCT_SET -> structInstruction(op, reader);
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast(op == Opcode.BR_ON_CAST_FAIL, reader.refType2(), target(reader.index()));
             case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
                 // the same object in both hierarchies (docs/rationale.md): only the static type changes
                 Operand o = stack.remove(stack.size() - 1);
@@ -1011,6 +1018,60 @@ final class FunctionBuilder {
         } else {
             emit(new BrIfNode(isNull, branchFromSlots(target)), Effects.IMPURE);
             pushSlotRead(reference.type().withNullable(false));
+        }
+    }
+
+    /** The test of {@code ref.test}, {@code ref.cast} and {@code br_on_cast} against {@code t}, abstract or concrete. */
+    private RefTestNode refTest(ExprNode reference, ValType t, boolean cast) {
+        if (t.isConcrete()) {
+            return new RefTestNode(reference, module.definedType(t.typeIndex()), module.engine().types(), t.isNullable(), cast);
+        }
+        return new RefTestNode(reference, t.heapType(), t.isNullable(), cast);
+    }
+
+    /**
+     * {@code br_on_cast l rt1 rt2} and {@code br_on_cast_fail l rt1 rt2}: as {@code br_on_non_null},
+     * a {@code br_if} on the reference once it and the label's other values are in their slots,
+     * whose condition is the test of {@code target} (negated for {@code br_on_cast_fail}); the
+     * reference stays on the stack either way, typed as the validator says.
+     */
+    private void brOnCast(boolean onFail, ValType target, ControlFrame label) {
+        spillTop(label.branchArity());
+        Operand reference = pop();
+        ValType difference = reference.type().withNullable(reference.type().isNullable() && !target.isNullable());
+        ExprNode test = refTest(new LocalGetNode(slotOf(stack.size())), target, false);
+        pushSlotRead(reference.type());
+        emit(new BrIfNode(onFail ? new UnaryNode(Opcode.I32_EQZ, test) : test, branchFromSlots(label)), Effects.IMPURE);
+        pop();
+        pushSlotRead(onFail ? target : difference);
+    }
+
+    /**
+     * {@code struct.new(_default)}, {@code struct.get(_s|_u)} and {@code struct.set}: nodes of
+     * {@code dev.twasm.nodes.aggregate} on the type's {@link dev.twasm.gc.StructLayout}. A read
+     * is impure (a later {@code struct.set} or call may change the field, and it may trap on
+     * null); a new struct is only as impure as its operands.
+     */
+    private void structInstruction(Opcode op, CodeReader reader) {
+        int typeIndex = reader.index();
+        DefinedType type = module.definedType(typeIndex);
+        StructType struct = (StructType) type.composite();
+        switch (op) {
+            case STRUCT_NEW -> {
+                Operand[] values = pop(struct.fields().size());
+                push(new StructNewNode(type, nodesOf(values)), ValType.ref(false, typeIndex), effectsOf(values));
+            }
+            case STRUCT_NEW_DEFAULT -> push(new StructNewNode(type, null), ValType.ref(false, typeIndex), Effects.NONE);
+            case STRUCT_SET -> {
+                Operand[] o = pop(2);
+                int valueKind = ValueKind.of(struct.fields().get(reader.index2()).unpacked());
+                emit(new StructSetNode(o[0].node(), o[1].node(), type.layout(), reader.index2(), valueKind), effectsOf(o).withImpure());
+            }
+            default -> {
+                Operand reference = pop();
+                push(new StructGetNode(reference.node(), type.layout(), reader.index2(), op == Opcode.STRUCT_GET_S),
+                                struct.fields().get(reader.index2()).unpacked(), reference.effects().withImpure());
+            }
         }
     }
 

@@ -29,7 +29,9 @@ public enum TrapKind {
     /** {@code i31.get_s} and {@code i31.get_u} of null (Wasm 3.0 GC). */
     NULL_I31_REFERENCE("null i31 reference"),
     /** {@code ref.cast} of a reference not of the target type (Wasm 3.0 GC). */
-    CAST_FAILURE("cast failure");
+    CAST_FAILURE("cast failure"),
+    /** {@code struct.get} and {@code struct.set} of null (Wasm 3.0 GC). */
+    NULL_STRUCTURE_REFERENCE("null structure reference");
 
     private final String message;
 

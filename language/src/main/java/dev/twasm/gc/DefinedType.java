@@ -57,6 +57,20 @@ public final class DefinedType {
         return d <= depth && supertypes[d] == other;
     }
 
+    /**
+     * Whether this type is the type of canonical id {@code id} or declares it as a (transitive)
+     * supertype: a walk of the display, for the host boundary, which has an id and no
+     * {@code DefinedType} (casts in Wasm code use {@link #isSubtypeOf(DefinedType)}).
+     */
+    public boolean isSubtypeOf(int id) {
+        for (DefinedType t : supertypes) {
+            if (t.id == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The field layout of a struct type (null for others). */
     public StructLayout layout() {
         return layout;

@@ -51,8 +51,8 @@ public enum StorageKind {
         };
     }
 
-    /** The default value of an object-held kind: null for references, the zero vector for {@code v128}. */
+    /** The default value of an object-held kind: null for references, the zero vector (of the JVM's {@code SimdOps} representation) for {@code v128}. */
     public Object defaultObject() {
-        return this == V128 ? dev.twasm.simd.V128.ZERO : dev.twasm.runtime.WasmNull.INSTANCE;
+        return this == V128 ? dev.twasm.simd.SimdOps.INSTANCE.zero() : dev.twasm.runtime.WasmNull.INSTANCE;
     }
 }

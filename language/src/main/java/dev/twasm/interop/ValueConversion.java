@@ -20,6 +20,10 @@ import dev.twasm.model.ValType;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
+import dev.twasm.gc.DefinedType;
+import dev.twasm.gc.WasmArray;
+import dev.twasm.gc.WasmStruct;
+import dev.twasm.nodes.reference.RefTestNode;
 import dev.twasm.runtime.WasmI31;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmNull;
@@ -37,7 +41,8 @@ import java.nio.ByteOrder;
  * ToInt32 would for that range); i64 from any integer in [-2^63, 2^64), including big integers;
  * f32 and f64 from any number (rounded to the nearest representable value); funcref from a Wasm
  * function or null; externref from anything (null becomes the null reference); anyref (GC) from
- * anything too, eqref and i31ref from an i31 that Wasm handed out; v128 from a
+ * anything too, eqref, i31ref, structref, arrayref and concrete struct and array types from an
+ * i31, struct or array that Wasm handed out and that is of that type; v128 from a
  * {@link V128Value}, a 16-byte buffer or an array of 16 byte values (little-endian byte order,
  * byte 0 first).
  */
@@ -127,7 +132,7 @@ public final class ValueConversion {
                         if (type.topHeapType() == HeapType.EXN && value instanceof WasmException) {
                             return value;
                         }
-                        if (type.topHeapType() == HeapType.ANY && acceptsAny(type.heapType(), value)) {
+                        if ((type.isConcrete() || type.topHeapType() == HeapType.ANY) && acceptsAny(type, value)) {
                             return value;
                         }
                         break;
@@ -159,16 +164,23 @@ public final class ValueConversion {
     }
 
     /**
-     * Whether a host value is a reference of the {@code any} hierarchy's {@code heapType} (Wasm 3.0
-     * GC): an i31 ({@link WasmI31}, as Wasm handed it out) for {@code i31}, {@code eq} and
-     * {@code any}; any other host value for {@code any} only, as {@code any.convert_extern} of it
-     * would give (the same object: docs/rationale.md).
+     * Whether a host value is a reference of type {@code type} of the {@code any} hierarchy (Wasm
+     * 3.0 GC), or of a concrete struct or array type (canonical: its index is the type id): an
+     * i31 ({@link WasmI31}), struct ({@link WasmStruct}) or array ({@link WasmArray}) that Wasm
+     * handed out, by the rules of {@code ref.test} ({@link RefTestNode#matches}), a struct or array
+     * of a concrete type when its type is that type or declares it as a supertype; any other host
+     * value for {@code any} only, as {@code any.convert_extern} of it would give (the same object:
+     * docs/rationale.md).
      */
-    private static boolean acceptsAny(HeapType heapType, Object value) {
-        if (value instanceof WasmI31) {
-            return heapType == HeapType.ANY || heapType == HeapType.EQ || heapType == HeapType.I31;
+    private static boolean acceptsAny(ValType type, Object value) {
+        if (type.isConcrete()) {
+            DefinedType defined = value instanceof WasmStruct s ? s.type() : value instanceof WasmArray a ? a.type() : null;
+            return defined != null && defined.isSubtypeOf(type.typeIndex());
         }
-        return heapType == HeapType.ANY;
+        if (value instanceof WasmI31 || value instanceof WasmStruct || value instanceof WasmArray) {
+            return RefTestNode.matches(value, type.heapType(), false);
+        }
+        return type.heapType() == HeapType.ANY;
     }
 
     /** The v128 whose bytes are the 16 array elements of {@code array}, or null if one is not an integer in [-128, 255]. */
@@ -236,15 +248,23 @@ public final class ValueConversion {
         if (type.hasBottomHeapType()) {
             return "expected a " + type.textName() + ": only null";
         }
+        if (type.isConcrete()) {
+            return "expected a " + type.textName() + ": a WebAssembly function, struct or array of that type" + orNull;
+        }
         return switch (type.topHeapType()) {
             case FUNC -> "expected a " + type.textName() + ": a WebAssembly function" + orNull;
             case EXTERN -> "expected a " + type.textName() + ": any value" + orNull;
             case EXN -> "expected an " + type.textName() + ": a Wasm exception" + orNull;
             default -> type.heapType() == HeapType.ANY ? "expected an " + type.textName() + ": any value" + orNull
-                            : type.heapType() == HeapType.EQ || type.heapType() == HeapType.I31
-                                            ? "expected an " + type.textName() + ": an i31 reference from WebAssembly" + orNull
-                                            : "expected a " + type.textName() + ": only null comes from the host";
+                            : type.heapType() == HeapType.EQ ? "expected an " + type.textName() + ": an i31, struct or array from WebAssembly" + orNull
+                                            : type.heapType() == HeapType.I31 ? "expected an " + type.textName() + ": an i31 reference from WebAssembly" + orNull
+                                                            : "expected " + article(type.textName()) + ": " + article(type.heapType().textName()) + " from WebAssembly" + orNull;
         };
+    }
+
+    /** {@code word} after its indefinite article: "a struct", "an array". */
+    private static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     /**

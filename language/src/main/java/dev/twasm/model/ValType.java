@@ -170,11 +170,19 @@ public final class ValType {
 
     /**
      * The top of the heap type's hierarchy; null for non-references. A concrete type counts as a
-     * function type ({@code func}): this class does not know its kind, and until the struct and
-     * array instructions only the host boundary asks, for function references.
+     * function type ({@code func}) here, as this class does not know its kind: where a concrete
+     * type may name a struct or array type, use {@link #topHeapType(TypeEquivalence)}.
      */
     public HeapType topHeapType() {
         return top;
+    }
+
+    /**
+     * The top of the heap type's hierarchy with the kind of a concrete type taken from
+     * {@code types}: {@code any} for struct and array types, {@code func} for function types.
+     */
+    public HeapType topHeapType(TypeEquivalence types) {
+        return isConcrete() ? types.compositeKind(typeIndex).top() : top;
     }
 
     /** Whether this is a reference type of a bottom heap type, whose only value is null. */

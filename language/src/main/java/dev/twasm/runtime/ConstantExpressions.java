@@ -1,7 +1,11 @@
 package dev.twasm.runtime;
 
 import dev.twasm.binary.CodeReader;
+import dev.twasm.gc.DefinedType;
+import dev.twasm.gc.StructLayout;
+import dev.twasm.gc.WasmStruct;
 import dev.twasm.model.Expr;
+import dev.twasm.nodes.aggregate.StructFields;
 import dev.twasm.model.Opcode;
 import dev.twasm.simd.SimdOps;
 
@@ -11,7 +15,7 @@ import java.util.ArrayDeque;
  * Evaluates constant expressions (spec §3.3.10, §4.5.4): global initializers, segment offsets and
  * element items, in the context of an instance under construction, including Wasm 3.0's extended
  * constant expressions ({@code i32/i64.add/sub/mul}, wrapping) and GC's {@code ref.i31} and
- * conversions between {@code any} and {@code extern}. Validation already restricted them
+ * conversions between {@code any} and {@code extern}, and {@code struct.new(_default)}. Validation already restricted them
  * to constant instructions. The instantiator evaluates global initializers in index order and
  * stores each global before the next is evaluated, so a {@code global.get} of an earlier defined
  * global (Wasm 3.0) reads its initialized value.
@@ -38,6 +42,7 @@ final class ConstantExpressions {
                 case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
                     // the same object in both hierarchies (docs/rationale.md)
                 }
+                case STRUCT_NEW, STRUCT_NEW_DEFAULT -> stack.push(structNew(op, instance.module().definedType(reader.index()), stack));
                 case GLOBAL_GET -> stack.push(instance.globals[reader.index()].getBoxed());
                 case I32_ADD, I32_SUB, I32_MUL -> {
                     int b = (Integer) stack.pop();
@@ -56,5 +61,18 @@ final class ConstantExpressions {
             }
         }
         throw new IllegalStateException("constant expression without end");
+    }
+
+    /** {@code struct.new} (its field values on top of {@code stack}, the last on top) and {@code struct.new_default}. */
+    private static WasmStruct structNew(Opcode op, DefinedType type, ArrayDeque<Object> stack) {
+        StructLayout layout = type.layout();
+        if (op == Opcode.STRUCT_NEW_DEFAULT) {
+            return layout.allocateDefault(type);
+        }
+        WasmStruct struct = layout.allocate(type);
+        for (int i = layout.fieldCount() - 1; i >= 0; i--) {
+            StructFields.writeBoxed(layout.field(i), layout.storage(i), struct, stack.pop());
+        }
+        return struct;
     }
 }

@@ -1,5 +1,6 @@
 package dev.twasm.runtime;
 
+import dev.twasm.gc.DefinedType;
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Truffle;
@@ -146,6 +147,38 @@ public final class WasmModule extends WasmObject {
     /** The canonical id of type {@code typeIndex}. */
     public int typeId(int typeIndex) {
         return typeIds[typeIndex];
+    }
+
+    /** The run-time {@link DefinedType}s of the module's types, by type index, looked up on first use. */
+    private DefinedType[] definedTypes;
+
+    /**
+     * The run-time form of type {@code typeIndex} (GC: its supertype display and, for a struct
+     * type, its layout), for node building and the baseline tier's support methods. The first use
+     * of an index fills the module's table, behind a boundary; later uses read one array element.
+     */
+    public DefinedType definedType(int typeIndex) {
+        DefinedType[] table = definedTypes;
+        if (table != null) {
+            DefinedType t = table[typeIndex];
+            if (t != null) {
+                return t;
+            }
+        }
+        return lookUpDefinedType(typeIndex);
+    }
+
+    @TruffleBoundary
+    private synchronized DefinedType lookUpDefinedType(int typeIndex) {
+        if (definedTypes == null) {
+            definedTypes = new DefinedType[typeIds.length];
+        }
+        DefinedType t = definedTypes[typeIndex];
+        if (t == null) {
+            t = engine.types().definedType(typeIds[typeIndex]);
+            definedTypes[typeIndex] = t;
+        }
+        return t;
     }
 
     @ExportMessage

@@ -660,6 +660,9 @@ final class InstructionParser {
                 memarg(op, o);
                 o.writeByte(laneIndex());
             }
+            // GC structs and casts (Wasm 3.0)
+            case TYPE_FIELD -> typeAndField(o);
+            case BR_ON_CAST -> brOnCast(o);
             case TABLE_COPY -> {
                 if (IndexSpace.atReference(in)) {
                     long destination = scope.tables.resolve(in);
@@ -672,6 +675,42 @@ final class InstructionParser {
                 }
             }
         }
+    }
+
+    /**
+     * {@code struct.get x y} and its siblings (spec 3.0 §6.5.6): the type, then a field of it by
+     * index or by the name the type's definition gave it ({@link ModuleScope#fieldNames}).
+     */
+    private void typeAndField(BinaryOutput o) {
+        long type = scope.typeNames.resolve(in);
+        long field;
+        if (in.at(TokenKind.ID)) {
+            String id = in.tokens.id(in.pos);
+            int index = type < scope.fieldNames.size() ? scope.fieldNames.get((int) type).indexOf(id) : -1;
+            if (index < 0) {
+                throw in.error("unknown field " + id);
+            }
+            in.pos++;
+            field = index;
+        } else {
+            field = in.u32();
+        }
+        o.writeU32(type);
+        o.writeU32(field);
+    }
+
+    /**
+     * {@code br_on_cast l rt1 rt2} and {@code br_on_cast_fail l rt1 rt2} (spec 3.0 §6.5.3): the
+     * flags byte says which of the two reference types include null, then the label and both heap types.
+     */
+    private void brOnCast(BinaryOutput o) {
+        long label = label();
+        ValType source = in.refType();
+        ValType target = in.refType();
+        o.writeByte((source.isNullable() ? 1 : 0) | (target.isNullable() ? 2 : 0));
+        o.writeU32(label);
+        Types.writeHeapType(o, source);
+        Types.writeHeapType(o, target);
     }
 
     /**

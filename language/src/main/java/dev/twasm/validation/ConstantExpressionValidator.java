@@ -17,7 +17,8 @@ import java.util.List;
  * {@code ref.null}, {@code ref.func}, {@code global.get} of an immutable global that
  * {@link ValidationContext#constantExpressionGlobal(int, int)} lets it see, and (extended
  * constant expressions, Wasm 3.0) {@code i32.add/sub/mul} and {@code i64.add/sub/mul}, and (GC)
- * {@code ref.i31}, {@code any.convert_extern} and {@code extern.convert_any}; it must
+ * {@code ref.i31}, {@code any.convert_extern}, {@code extern.convert_any}, {@code struct.new} and
+ * {@code struct.new_default}; it must
  * produce exactly one value of the expected type.
  *
  * <p>Like the reference interpreter, it first checks that every instruction is constant ("constant
@@ -60,6 +61,8 @@ final class ConstantExpressionValidator {
                 stack.add(op.results()[0]);
             } else if (isUnary(op)) {
                 stack.add(unaryResult(op, stack.isEmpty() ? null : stack.removeLast()));
+            } else if (op == Opcode.STRUCT_NEW || op == Opcode.STRUCT_NEW_DEFAULT) {
+                stack.add(structNew(op, reader.index(), stack));
             } else {
                 stack.add(resultType(op, reader, visibleGlobals));
             }
@@ -108,9 +111,21 @@ final class ConstantExpressionValidator {
         };
     }
 
+    /** {@code struct.new x} and {@code struct.new_default x} (GC, constant): pops the field values, pushes {@code (ref x)}. */
+    private ValType structNew(Opcode op, int typeIndex, List<ValType> stack) {
+        ValType[] operands = StructTyping.newOperands(context, op, typeIndex);
+        for (int i = operands.length - 1; i >= 0; i--) {
+            if (stack.isEmpty() || !context.matches(stack.removeLast(), operands[i])) {
+                throw invalid("type mismatch: " + op.mnemonic() + " requires " + dev.twasm.model.FuncType.render(operands));
+            }
+        }
+        return ValType.ref(false, typeIndex);
+    }
+
     private boolean isConstant(Opcode op, CodeReader reader, int visibleGlobals) {
         return switch (op) {
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT -> true;
             case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index(), visibleGlobals).mutable();
             default -> isArithmetic(op) || isUnary(op);
         };

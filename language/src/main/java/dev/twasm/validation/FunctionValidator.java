@@ -8,6 +8,7 @@ import dev.twasm.exception.InvalidModuleException;
 import dev.twasm.exception.MalformedModuleException;
 import dev.twasm.model.AddressType;
 import dev.twasm.model.BlockType;
+import dev.twasm.model.FieldType;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.GlobalType;
@@ -332,6 +333,9 @@ final class FunctionValidator {
             case REF_CAST, REF_CAST_NULL -> pushOperand(castOperand());
             case ANY_CONVERT_EXTERN -> convertReference(HeapType.EXTERN, HeapType.ANY);
             case EXTERN_CONVERT_ANY -> convertReference(HeapType.ANY, HeapType.EXTERN);
+            // GC structs and casts to concrete types
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT, STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U, STRUCT_SET -> structInstruction(op);
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast(op == Opcode.BR_ON_CAST_FAIL);
             default -> fixedSignature(op);
         }
     }
@@ -340,15 +344,66 @@ final class FunctionValidator {
 
     /**
      * {@code ref.test rt} and {@code ref.cast rt} (spec 3.0 §3.4.2): pops a reference of
-     * {@code rt}'s hierarchy, returns {@code rt}. Only abstract heap types so far.
+     * {@code rt}'s hierarchy (for a concrete type, the hierarchy of its kind), returns {@code rt}.
      */
     private ValType castOperand() {
         ValType t = context.checkValType(reader.refType());
-        if (t.isConcrete()) {
-            throw invalid(reader.opcode().mnemonic() + " of a concrete type (" + t + ") is not supported yet");
-        }
-        popOperand(ValType.ref(true, t.topHeapType()));
+        popOperand(ValType.ref(true, context.topHeapType(t)));
         return t;
+    }
+
+    /**
+     * {@code struct.new}, {@code struct.new_default}, {@code struct.get(_s|_u)} and
+     * {@code struct.set} (spec 3.0 §3.4.2 "Aggregate Instructions"), typed by
+     * {@link StructTyping}: a new struct is a {@code (ref x)}; the others take a
+     * {@code (ref null x)}, a field's value travels unpacked ({@code i32} for packed fields).
+     */
+    private void structInstruction(Opcode op) {
+        int typeIndex = reader.index();
+        switch (op) {
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT -> {
+                popOperands(StructTyping.newOperands(context, op, typeIndex));
+                pushOperand(ValType.ref(false, typeIndex));
+            }
+            case STRUCT_SET -> {
+                FieldType field = StructTyping.field(context, op, typeIndex, reader.index2());
+                popOperand(field.unpacked());
+                popOperand(ValType.ref(true, typeIndex));
+            }
+            default -> {
+                FieldType field = StructTyping.field(context, op, typeIndex, reader.index2());
+                popOperand(ValType.ref(true, typeIndex));
+                pushOperand(field.unpacked());
+            }
+        }
+    }
+
+    /**
+     * {@code br_on_cast l rt1 rt2} and {@code br_on_cast_fail l rt1 rt2} (spec 3.0 §3.4.8): the
+     * target {@code rt2} must be a subtype of the source {@code rt1}; the operand, of {@code rt1},
+     * goes to label {@code l} (which takes {@code [t* rt']}) as {@code rt2} when the cast succeeds
+     * ({@code br_on_cast}) or as {@code rt1 \ rt2} when it fails ({@code br_on_cast_fail}, where
+     * {@code \} drops null when {@code rt2} includes it), and otherwise stays as the other type.
+     */
+    private void brOnCast(boolean onFail) {
+        ValType[] label = labelTypes(reader.index());
+        ValType source = context.checkValType(reader.refType());
+        ValType target = context.checkValType(reader.refType2());
+        String mnemonic = reader.opcode().mnemonic();
+        if (!context.matches(target, source)) {
+            throw invalid("type mismatch: " + mnemonic + " to " + target + " is no subtype of its source type " + source);
+        }
+        ValType difference = source.withNullable(source.isNullable() && !target.isNullable());
+        ValType branched = onFail ? difference : target;
+        if (label.length == 0 || !context.matches(branched, label[label.length - 1])) {
+            throw invalid("type mismatch: " + mnemonic + " passes " + branched + " but label " + reader.index() + " takes "
+                            + FuncType.render(label));
+        }
+        popOperand(source);
+        ValType[] below = Arrays.copyOf(label, label.length - 1);
+        popOperands(below);
+        pushOperands(below);
+        pushOperand(onFail ? target : difference);
     }
 
     /**

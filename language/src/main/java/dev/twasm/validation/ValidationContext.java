@@ -3,6 +3,7 @@ package dev.twasm.validation;
 import dev.twasm.binary.CodeReader;
 import dev.twasm.exception.InvalidModuleException;
 import dev.twasm.model.CanonicalTypes;
+import dev.twasm.model.CompositeType;
 import dev.twasm.model.DataSegment;
 import dev.twasm.model.ElemSegment;
 import dev.twasm.model.Export;
@@ -10,6 +11,7 @@ import dev.twasm.model.Expr;
 import dev.twasm.model.ExternKind;
 import dev.twasm.model.Features;
 import dev.twasm.model.FuncType;
+import dev.twasm.model.StructType;
 import dev.twasm.model.Global;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.HeapType;
@@ -120,13 +122,29 @@ final class ValidationContext {
 
     /** The function type of a type index where a function type is needed (spec 3.0 §3.2: "type mismatch" when it is not one). */
     FuncType type(int typeIndex) {
+        return composite(typeIndex, FuncType.class, "function");
+    }
+
+    /** The structure type of a type index where one is needed (GC: "unknown type", else "type mismatch" when it is no struct). */
+    StructType struct(int typeIndex) {
+        return composite(typeIndex, StructType.class, "struct");
+    }
+
+    /** The composite type of {@code typeIndex}, which must be a {@code kind} type ("unknown type", else "type mismatch"). */
+    private <T extends CompositeType> T composite(int typeIndex, Class<T> kind, String name) {
         if (typeIndex < 0 || typeIndex >= module.types().size()) {
             throw unknown("type", typeIndex);
         }
-        if (!(module.types().get(typeIndex).composite() instanceof FuncType f)) {
-            throw invalid("type mismatch: type " + typeIndex + " is not a function type");
+        CompositeType composite = module.types().get(typeIndex).composite();
+        if (!kind.isInstance(composite)) {
+            throw invalid("type mismatch: type " + typeIndex + " is not a " + name + " type");
         }
-        return f;
+        return kind.cast(composite);
+    }
+
+    /** The top of {@code type}'s hierarchy, the kind of a concrete type from the module's types. */
+    HeapType topHeapType(ValType type) {
+        return type.topHeapType(equivalence);
     }
 
     FuncType functionType(int funcIndex) {

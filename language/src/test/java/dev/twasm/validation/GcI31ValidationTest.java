@@ -61,7 +61,8 @@ class GcI31ValidationTest {
         valid("(module (func (param funcref) (result i32) (ref.test (ref func) (local.get 0))))");
         invalid("type mismatch", "(module (func (param anyref) (result (ref i31)) (ref.cast i31ref (local.get 0))))");
         invalid("type mismatch", "(module (func (param externref) (result i32) (ref.test i31ref (local.get 0))))");
-        invalid("ref.cast of a concrete type", "(module (type $f (func)) (func (param funcref) (drop (ref.cast (ref $f) (local.get 0)))))");
+        valid("(module (type $f (func)) (func (param funcref) (drop (ref.cast (ref $f) (local.get 0)))))");
+        invalid("type mismatch", "(module (type $s (struct)) (func (param funcref) (drop (ref.cast (ref $s) (local.get 0)))))");
     }
 
     @Test
