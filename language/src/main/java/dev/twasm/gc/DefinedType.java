@@ -57,6 +57,16 @@ public final class DefinedType {
         return d <= depth && supertypes[d] == other;
     }
 
+    /** Whether this type is, or declares as a (transitive) supertype, the type of canonical id {@code id} (a walk: for cold paths). */
+    public boolean isSubtypeOf(int id) {
+        for (int d = depth; d >= 0; d--) {
+            if (supertypes[d].id == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The field layout of a struct type (null for others). */
     public StructLayout layout() {
         return layout;

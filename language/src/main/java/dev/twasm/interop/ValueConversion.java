@@ -21,6 +21,7 @@ import dev.twasm.nodes.CallingConvention;
 import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmI31;
+import dev.twasm.gc.WasmArray;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.simd.SimdOps;
@@ -127,6 +128,9 @@ public final class ValueConversion {
                         if (type.topHeapType() == HeapType.EXN && value instanceof WasmException) {
                             return value;
                         }
+                        if (value instanceof WasmArray array && acceptsArray(type, array)) {
+                            return value;
+                        }
                         if (type.topHeapType() == HeapType.ANY && acceptsAny(type.heapType(), value)) {
                             return value;
                         }
@@ -169,6 +173,18 @@ public final class ValueConversion {
             return heapType == HeapType.ANY || heapType == HeapType.EQ || heapType == HeapType.I31;
         }
         return heapType == HeapType.ANY;
+    }
+
+    /**
+     * Whether an array Wasm handed out (GC) is a reference of {@code type}: {@code any}, {@code eq},
+     * {@code array}, or a concrete type (canonical here) that is its own or a declared supertype of it.
+     */
+    private static boolean acceptsArray(ValType type, WasmArray array) {
+        if (type.isConcrete()) {
+            return array.type().isSubtypeOf(type.typeIndex());
+        }
+        HeapType heapType = type.heapType();
+        return heapType == HeapType.ANY || heapType == HeapType.EQ || heapType == HeapType.ARRAY;
     }
 
     /** The v128 whose bytes are the 16 array elements of {@code array}, or null if one is not an integer in [-128, 255]. */
@@ -240,10 +256,13 @@ public final class ValueConversion {
             case FUNC -> "expected a " + type.textName() + ": a WebAssembly function" + orNull;
             case EXTERN -> "expected a " + type.textName() + ": any value" + orNull;
             case EXN -> "expected an " + type.textName() + ": a Wasm exception" + orNull;
-            default -> type.heapType() == HeapType.ANY ? "expected an " + type.textName() + ": any value" + orNull
-                            : type.heapType() == HeapType.EQ || type.heapType() == HeapType.I31
-                                            ? "expected an " + type.textName() + ": an i31 reference from WebAssembly" + orNull
-                                            : "expected a " + type.textName() + ": only null comes from the host";
+            default -> switch (type.heapType()) {
+                case ANY -> "expected an " + type.textName() + ": any value" + orNull;
+                case EQ -> "expected an " + type.textName() + ": an i31 or array reference from WebAssembly" + orNull;
+                case I31 -> "expected an " + type.textName() + ": an i31 reference from WebAssembly" + orNull;
+                case ARRAY -> "expected an " + type.textName() + ": an array from WebAssembly" + orNull;
+                default -> "expected a " + type.textName() + ": only null comes from the host";
+            };
         };
     }
 

@@ -13,6 +13,7 @@ import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.gc.DefinedType;
 import dev.twasm.model.CanonicalTypes;
 import dev.twasm.model.ExternKind;
 import dev.twasm.model.FuncType;
@@ -40,6 +41,7 @@ public final class WasmModule extends WasmObject {
     private final String name;
     @CompilationFinal(dimensions = 1) private final CallTarget[] targets;
     @CompilationFinal(dimensions = 1) private final int[] typeIds;
+    private final DefinedType[] definedTypes;
     /**
      * Valid while the module has been instantiated at most once in this engine. Compiled code then
      * takes the instance as a constant ({@link #soleInstance}) instead of reading it from the
@@ -57,6 +59,7 @@ public final class WasmModule extends WasmObject {
         this.name = name;
         this.targets = new CallTarget[model.functions().size()];
         this.typeIds = engine.types().canonicalIds(model);
+        this.definedTypes = new DefinedType[typeIds.length];
         this.singleInstance = Truffle.getRuntime().createAssumption("single instance of " + name);
     }
 
@@ -146,6 +149,20 @@ public final class WasmModule extends WasmObject {
     /** The canonical id of type {@code typeIndex}. */
     public int typeId(int typeIndex) {
         return typeIds[typeIndex];
+    }
+
+    /**
+     * The run-time form of type {@code typeIndex} (GC), from the engine's registry on first use
+     * and then from this module's cache: what allocations in the baseline tier and in constant
+     * expressions look up per instruction. Racy but idempotent (the registry returns one object per id).
+     */
+    public DefinedType definedType(int typeIndex) {
+        DefinedType t = definedTypes[typeIndex];
+        if (t == null) {
+            t = engine.types().definedType(typeIds[typeIndex]);
+            definedTypes[typeIndex] = t;
+        }
+        return t;
     }
 
     @ExportMessage

@@ -17,7 +17,8 @@ import java.util.List;
  * {@code ref.null}, {@code ref.func}, {@code global.get} of an immutable global that
  * {@link ValidationContext#constantExpressionGlobal(int, int)} lets it see, and (extended
  * constant expressions, Wasm 3.0) {@code i32.add/sub/mul} and {@code i64.add/sub/mul}, and (GC)
- * {@code ref.i31}, {@code any.convert_extern} and {@code extern.convert_any}; it must
+ * {@code ref.i31}, {@code any.convert_extern}, {@code extern.convert_any}, {@code array.new},
+ * {@code array.new_default} and {@code array.new_fixed}; it must
  * produce exactly one value of the expected type.
  *
  * <p>Like the reference interpreter, it first checks that every instruction is constant ("constant
@@ -60,6 +61,8 @@ final class ConstantExpressionValidator {
                 stack.add(op.results()[0]);
             } else if (isUnary(op)) {
                 stack.add(unaryResult(op, stack.isEmpty() ? null : stack.removeLast()));
+            } else if (ArrayInstructionValidator.isConstant(op)) {
+                stack.add(ArrayInstructionValidator.constant(context, op, reader, stack));
             } else {
                 stack.add(resultType(op, reader, visibleGlobals));
             }
@@ -112,7 +115,7 @@ final class ConstantExpressionValidator {
         return switch (op) {
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
             case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index(), visibleGlobals).mutable();
-            default -> isArithmetic(op) || isUnary(op);
+            default -> isArithmetic(op) || isUnary(op) || ArrayInstructionValidator.isConstant(op);
         };
     }
 
