@@ -8,6 +8,8 @@ import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
 import dev.twasm.model.HeapType;
+import dev.twasm.model.ArrayType;
+import dev.twasm.gc.ArrayElements;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
 import dev.twasm.runtime.NumericOps;
@@ -1680,6 +1682,8 @@ final class BaselineCompiler {
                 support("refFunc", ConstantDescs.CD_Object, JvmTypes.INSTANCE, ConstantDescs.CD_int);
                 push(ValType.ref(false, model.functionTypeIndex(reader.index())));
             }
+            case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_NEW_ELEM, ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U, ARRAY_SET,
+                            ARRAY_LEN, ARRAY_FILL, ARRAY_COPY, ARRAY_INIT_DATA, ARRAY_INIT_ELEM -> arrayInstruction(op, reader);
             default -> {
                 if (op.isVector()) {
                     vector(op, reader);
@@ -1709,6 +1713,127 @@ final class BaselineCompiler {
     }
 
     /** Pushes the instance and the given immediates, the trailing arguments of a support method. */
+    // ---- arrays (GC) ---------------------------------------------------------------------------
+
+    private static final ClassDesc ARRAY_SUPPORT = JvmTypes.desc(ArraySupport.class);
+    private static final ClassDesc I = ConstantDescs.CD_int;
+    private static final ClassDesc OBJECT = ConstantDescs.CD_Object;
+    private static final ClassDesc VOID = ConstantDescs.CD_void;
+    private static final ValType BOXED = ValType.ref(true, HeapType.ANY);
+
+    /**
+     * An array instruction (GC): a call of {@link ArraySupport} with the element kind
+     * ({@link ArrayElements#code}), the type index, the segment and whether it holds data as
+     * constants; {@code i8}, {@code i16} and {@code i32} elements as {@code int}s, the others boxed
+     * around the call. {@code array.new_fixed} keeps its values in scratch locals, allocates, and
+     * stores them one by one.
+     */
+    private void arrayInstruction(Opcode op, CodeReader reader) {
+        int x = op == Opcode.ARRAY_LEN ? -1 : reader.index();
+        ArrayType type = x < 0 ? null : (ArrayType) model.types().get(x).composite();
+        ValType element = type == null ? null : type.element().unpacked();
+        boolean unboxed = element == ValType.I32;
+        int kind = type == null ? -1 : ArrayElements.code(module.definedType(x).element());
+        switch (op) {
+            case ARRAY_NEW -> {
+                boxOperand(2, 0);
+                pop(2);
+                instanceAnd(x);
+                arraySupport("arrayNew", OBJECT, OBJECT, I, JvmTypes.INSTANCE, I);
+            }
+            case ARRAY_NEW_DEFAULT -> {
+                pop();
+                instanceAnd(x);
+                arraySupport("arrayNewDefault", OBJECT, I, JvmTypes.INSTANCE, I);
+            }
+            case ARRAY_NEW_FIXED -> newFixed(x, reader.index2(), element, unboxed, kind);
+            case ARRAY_NEW_DATA, ARRAY_NEW_ELEM -> {
+                pop(2);
+                instanceAnd(x, reader.index2());
+                code.loadConstant(op == Opcode.ARRAY_NEW_DATA ? 1 : 0);
+                arraySupport("arrayNewSegment", OBJECT, I, I, JvmTypes.INSTANCE, I, I, ConstantDescs.CD_boolean);
+            }
+            case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> {
+                pop(2);
+                code.loadConstant(kind);
+                if (unboxed) {
+                    code.loadConstant(op == Opcode.ARRAY_GET_S ? 1 : 0);
+                    arraySupport("arrayGetI32", I, OBJECT, I, I, ConstantDescs.CD_boolean);
+                } else {
+                    arraySupport("arrayGetBoxed", OBJECT, OBJECT, I, I);
+                    JvmTypes.unbox(code, element);
+                }
+                push(element);
+            }
+            case ARRAY_SET -> {
+                boxOperand(3, unboxed ? -1 : 2);
+                pop(3);
+                code.loadConstant(kind);
+                arraySupport(unboxed ? "arraySet" : "arraySetBoxed", VOID, OBJECT, I, unboxed ? I : OBJECT, I);
+            }
+            case ARRAY_LEN -> {
+                pop();
+                arraySupport("arrayLen", I, OBJECT);
+                push(ValType.I32);
+            }
+            case ARRAY_FILL -> {
+                boxOperand(4, 2);
+                pop(4);
+                code.loadConstant(kind);
+                arraySupport("arrayFill", VOID, OBJECT, I, OBJECT, I, I);
+            }
+            case ARRAY_COPY -> {
+                pop(5);
+                arraySupport("arrayCopy", VOID, OBJECT, I, OBJECT, I, I);
+            }
+            case ARRAY_INIT_DATA, ARRAY_INIT_ELEM -> {
+                pop(4);
+                instanceAnd(reader.index2());
+                code.loadConstant(op == Opcode.ARRAY_INIT_DATA ? 1 : 0);
+                code.loadConstant(kind);
+                arraySupport("arrayInit", VOID, OBJECT, I, I, I, JvmTypes.INSTANCE, I, ConstantDescs.CD_boolean, I);
+            }
+            default -> throw new IllegalStateException(op.toString());
+        }
+        if (op.name().startsWith("ARRAY_NEW")) {
+            push(ValType.ref(false, x));
+        }
+    }
+
+    /** Boxes operand {@code index} (0 the deepest) of the top {@code count}; none when {@code index} is negative. */
+    private void boxOperand(int count, int index) {
+        if (index >= 0) {
+            ValType t = peek(count - 1 - index);
+            convertOperands(count, 1 << index, BOXED, () -> JvmTypes.box(code, t));
+        }
+    }
+
+    /** {@code array.new_fixed x n}: the {@code n} values to scratch locals, the allocation, then {@code arraySet} of each. */
+    private void newFixed(int typeIndex, int count, ValType element, boolean unboxed, int kind) {
+        TypeKind valueKind = JvmTypes.kind(element);
+        for (int i = count - 1; i >= 0; i--) {
+            pop();
+            code.storeLocal(valueKind, scratch(valueKind, i));
+        }
+        code.loadConstant(count);
+        instanceAnd(typeIndex);
+        arraySupport("arrayNewDefault", OBJECT, I, JvmTypes.INSTANCE, I);
+        for (int i = 0; i < count; i++) {
+            code.dup();
+            code.loadConstant(i);
+            code.loadLocal(valueKind, scratch(valueKind, i));
+            if (!unboxed) {
+                JvmTypes.box(code, element);
+            }
+            code.loadConstant(kind);
+            arraySupport(unboxed ? "arraySet" : "arraySetBoxed", VOID, OBJECT, I, unboxed ? I : OBJECT, I);
+        }
+    }
+
+    private void arraySupport(String name, ClassDesc result, ClassDesc... params) {
+        code.invokestatic(ARRAY_SUPPORT, name, MethodTypeDesc.of(result, params));
+    }
+
     private void instanceAnd(int... immediates) {
         code.aload(instanceSlot);
         for (int i : immediates) {

@@ -89,7 +89,7 @@ final class ExprDecoder {
                     }
                     depth--;
                 }
-                case MEMORY_INIT, DATA_DROP -> referencesDataSegment = true;
+                case MEMORY_INIT, DATA_DROP, ARRAY_NEW_DATA, ARRAY_INIT_DATA -> referencesDataSegment = true;
                 default -> {
                 }
             }
@@ -97,7 +97,8 @@ final class ExprDecoder {
     }
 
     /**
-     * Whether the expression read last uses a data index ({@code memory.init}, {@code data.drop}),
+     * Whether the expression read last uses a data index ({@code memory.init}, {@code data.drop},
+     * {@code array.new_data}, {@code array.init_data}),
      * which requires a data count section (spec §5.5.15).
      */
     boolean referencesDataSegment() {

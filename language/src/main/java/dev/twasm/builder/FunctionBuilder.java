@@ -111,6 +111,7 @@ final class FunctionBuilder {
     private final WasmModule module;
     private final Module model;
     private final int functionIndex;
+    private final ArrayInstructions arrays;
     private final FuncType type;
     private final ValType[] localTypes;
     private final int localCount;
@@ -142,6 +143,7 @@ final class FunctionBuilder {
         this.usesVectors = facts.usesVectors();
         this.module = module;
         this.model = module.model();
+        this.arrays = new ArrayInstructions(module);
         this.functionIndex = functionIndex;
         this.type = model.functionType(functionIndex);
         Function function = model.definedFunction(functionIndex);
@@ -830,6 +832,8 @@ final class FunctionBuilder {
                 stack.add(new Operand(o.node(), ValType.ref(o.type().isNullable(), to), o.effects(), o.depth(), o.inOwnSlot()));
             }
             case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.ref(false, model.functionTypeIndex(reader.index())), Effects.NONE);
+            case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_NEW_ELEM, ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U, ARRAY_SET,
+                            ARRAY_LEN, ARRAY_FILL, ARRAY_COPY, ARRAY_INIT_DATA, ARRAY_INIT_ELEM -> arrayInstruction(op, reader);
             default -> {
                 if (op.isVector()) {
                     vector(op, reader);
@@ -843,6 +847,22 @@ final class FunctionBuilder {
     }
 
     /** Whether memory {@code index} is 64-bit (memory64): its addresses and sizes are {@code i64}s. */
+    /**
+     * An array instruction (GC): its operands become the children of the node
+     * {@link ArrayInstructions} makes. Each may trap or reads or writes the heap (or allocates, whose
+     * identity {@code ref.eq} sees), so each is impure.
+     */
+    private void arrayInstruction(Opcode op, CodeReader reader) {
+        Operand[] o = pop(ArrayInstructions.operandCount(op, reader));
+        ArrayInstructions.Built built = arrays.build(op, reader, nodesOf(o));
+        Effects effects = effectsOf(o).withImpure();
+        if (built.statement() != null) {
+            emit(built.statement(), effects);
+        } else {
+            push(built.expression(), built.type(), effects);
+        }
+    }
+
     private boolean memory64(int index) {
         return model.memoryType(index).addressType().is64();
     }

@@ -28,6 +28,10 @@ public enum TrapKind {
     NULL_EXCEPTION_REFERENCE("null exception reference"),
     /** {@code i31.get_s} and {@code i31.get_u} of null (Wasm 3.0 GC). */
     NULL_I31_REFERENCE("null i31 reference"),
+    /** An array instruction on a null reference (Wasm 3.0 GC). */
+    NULL_ARRAY_REFERENCE("null array reference"),
+    /** An array element index or range beyond the array's length (Wasm 3.0 GC). */
+    OUT_OF_BOUNDS_ARRAY_ACCESS("out of bounds array access"),
     /** {@code ref.cast} of a reference not of the target type (Wasm 3.0 GC). */
     CAST_FAILURE("cast failure"),
     /** {@code struct.get} and {@code struct.set} of null (Wasm 3.0 GC). */

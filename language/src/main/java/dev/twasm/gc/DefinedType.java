@@ -57,14 +57,10 @@ public final class DefinedType {
         return d <= depth && supertypes[d] == other;
     }
 
-    /**
-     * Whether this type is the type of canonical id {@code id} or declares it as a (transitive)
-     * supertype: a walk of the display, for the host boundary, which has an id and no
-     * {@code DefinedType} (casts in Wasm code use {@link #isSubtypeOf(DefinedType)}).
-     */
+    /** Whether this type is, or declares as a (transitive) supertype, the type of canonical id {@code id} (a walk: for cold paths). */
     public boolean isSubtypeOf(int id) {
-        for (DefinedType t : supertypes) {
-            if (t.id == id) {
+        for (int d = depth; d >= 0; d--) {
+            if (supertypes[d].id == id) {
                 return true;
             }
         }

@@ -6,8 +6,8 @@ import dev.twasm.model.FieldType;
  * How a field or array element of a storage type (spec 3.0 §2.3.7 {@code storagetype ::= valtype |
  * packtype}) is held on the JVM heap: packed {@code i8}/{@code i16} as {@code byte}/{@code short}
  * (so an {@code (array i8)} costs a byte per element), numbers as their Java primitive, and
- * references and vectors as {@code Object} (a {@link dev.twasm.simd.V128} is immutable, so sharing
- * it between fields is safe). The default value is what {@code struct.new_default} and
+ * references and vectors as {@code Object} (a vector, of {@link dev.twasm.simd.SimdOps#INSTANCE}'s
+ * representation, is immutable, so sharing it between fields is safe). The default value is what {@code struct.new_default} and
  * {@code array.new_default} store: zero, null ({@link dev.twasm.runtime.WasmNull}) or the zero vector.
  */
 public enum StorageKind {

@@ -25,6 +25,7 @@ import dev.twasm.gc.WasmArray;
 import dev.twasm.gc.WasmStruct;
 import dev.twasm.nodes.reference.RefTestNode;
 import dev.twasm.runtime.WasmI31;
+import dev.twasm.gc.WasmArray;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.simd.SimdOps;

@@ -9,13 +9,17 @@ import dev.twasm.nodes.aggregate.StructFields;
 import dev.twasm.model.Opcode;
 import dev.twasm.simd.SimdOps;
 
+import dev.twasm.gc.ArrayElements;
+import dev.twasm.gc.DefinedType;
+import dev.twasm.gc.WasmArray;
 import java.util.ArrayDeque;
 
 /**
  * Evaluates constant expressions (spec §3.3.10, §4.5.4): global initializers, segment offsets and
  * element items, in the context of an instance under construction, including Wasm 3.0's extended
  * constant expressions ({@code i32/i64.add/sub/mul}, wrapping) and GC's {@code ref.i31} and
- * conversions between {@code any} and {@code extern}, and {@code struct.new(_default)}. Validation already restricted them
+ * conversions between {@code any} and {@code extern}, and the allocations {@code struct.new(_default)}, {@code array.new},
+ * {@code array.new_default} and {@code array.new_fixed}. Validation already restricted them
  * to constant instructions. The instantiator evaluates global initializers in index order and
  * stores each global before the next is evaluated, so a {@code global.get} of an earlier defined
  * global (Wasm 3.0) reads its initialized value.
@@ -43,6 +47,7 @@ final class ConstantExpressions {
                     // the same object in both hierarchies (docs/rationale.md)
                 }
                 case STRUCT_NEW, STRUCT_NEW_DEFAULT -> stack.push(structNew(op, instance.module().definedType(reader.index()), stack));
+                case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED -> stack.push(newArray(op, reader, instance, stack));
                 case GLOBAL_GET -> stack.push(instance.globals[reader.index()].getBoxed());
                 case I32_ADD, I32_SUB, I32_MUL -> {
                     int b = (Integer) stack.pop();
@@ -74,5 +79,25 @@ final class ConstantExpressions {
             StructFields.writeBoxed(layout.field(i), layout.storage(i), struct, stack.pop());
         }
         return struct;
+    }
+
+    /** {@code array.new}, {@code array.new_default} and {@code array.new_fixed} (GC) of the boxed operands on {@code stack}. */
+    private static WasmArray newArray(Opcode op, CodeReader reader, WasmInstance instance, ArrayDeque<Object> stack) {
+        DefinedType type = instance.module().definedType(reader.index());
+        return switch (op) {
+            case ARRAY_NEW_DEFAULT -> ArrayElements.allocate(type, (Integer) stack.pop());
+            case ARRAY_NEW -> {
+                int length = (Integer) stack.pop();
+                yield ArrayElements.allocate(type, length, stack.pop());
+            }
+            default -> {
+                int n = reader.index2();
+                WasmArray array = ArrayElements.allocate(type, n);
+                for (int i = n - 1; i >= 0; i--) {
+                    ArrayElements.setBoxed(array.elements(), ArrayElements.code(type.element()), i, stack.pop());
+                }
+                yield array;
+            }
+        };
     }
 }

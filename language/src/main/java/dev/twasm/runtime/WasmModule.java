@@ -14,6 +14,7 @@ import dev.twasm.interop.WasmObject;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.WasmContext;
 import dev.twasm.builder.FunctionCompiler;
+import dev.twasm.gc.DefinedType;
 import dev.twasm.model.CanonicalTypes;
 import dev.twasm.model.ExternKind;
 import dev.twasm.model.FuncType;
@@ -41,6 +42,7 @@ public final class WasmModule extends WasmObject {
     private final String name;
     @CompilationFinal(dimensions = 1) private final CallTarget[] targets;
     @CompilationFinal(dimensions = 1) private final int[] typeIds;
+    private final DefinedType[] definedTypes;
     /**
      * Valid while the module has been instantiated at most once in this engine. Compiled code then
      * takes the instance as a constant ({@link #soleInstance}) instead of reading it from the
@@ -58,6 +60,7 @@ public final class WasmModule extends WasmObject {
         this.name = name;
         this.targets = new CallTarget[model.functions().size()];
         this.typeIds = engine.types().canonicalIds(model);
+        this.definedTypes = new DefinedType[typeIds.length];
         this.singleInstance = Truffle.getRuntime().createAssumption("single instance of " + name);
     }
 
@@ -149,30 +152,12 @@ public final class WasmModule extends WasmObject {
         return typeIds[typeIndex];
     }
 
-    /** The run-time {@link DefinedType}s of the module's types, by type index, looked up on first use. */
-    private DefinedType[] definedTypes;
-
     /**
-     * The run-time form of type {@code typeIndex} (GC: its supertype display and, for a struct
-     * type, its layout), for node building and the baseline tier's support methods. The first use
-     * of an index fills the module's table, behind a boundary; later uses read one array element.
+     * The run-time form of type {@code typeIndex} (GC), from the engine's registry on first use
+     * and then from this module's cache: what allocations in the baseline tier and in constant
+     * expressions look up per instruction. Racy but idempotent (the registry returns one object per id).
      */
     public DefinedType definedType(int typeIndex) {
-        DefinedType[] table = definedTypes;
-        if (table != null) {
-            DefinedType t = table[typeIndex];
-            if (t != null) {
-                return t;
-            }
-        }
-        return lookUpDefinedType(typeIndex);
-    }
-
-    @TruffleBoundary
-    private synchronized DefinedType lookUpDefinedType(int typeIndex) {
-        if (definedTypes == null) {
-            definedTypes = new DefinedType[typeIds.length];
-        }
         DefinedType t = definedTypes[typeIndex];
         if (t == null) {
             t = engine.types().definedType(typeIds[typeIndex]);

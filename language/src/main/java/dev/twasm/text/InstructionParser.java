@@ -613,6 +613,7 @@ final class InstructionParser {
             }
             case FUNC -> o.writeU32(scope.funcs.resolve(in));
             case TYPE -> o.writeU32(scope.typeNames.resolve(in));
+            case TYPE_TYPE, TYPE_COUNT, TYPE_DATA, TYPE_ELEM -> arrayImmediates(op.immediates(), o);
             case CALL_INDIRECT -> {
                 long table = IndexSpace.atReference(in) ? scope.tables.resolve(in) : 0;
                 o.writeU32(TypeUses.typeUse(in, scope, null));
@@ -711,6 +712,20 @@ final class InstructionParser {
         o.writeU32(label);
         Types.writeHeapType(o, source);
         Types.writeHeapType(o, target);
+    }
+
+    /**
+     * The immediates of the array instructions after their type (GC, spec 3.0 §6.5.4): a second
+     * type ({@code array.copy}), a count ({@code array.new_fixed}), a data or element segment.
+     */
+    private void arrayImmediates(Opcode.Immediates immediates, BinaryOutput o) {
+        o.writeU32(scope.typeNames.resolve(in));
+        o.writeU32(switch (immediates) {
+            case TYPE_TYPE -> scope.typeNames.resolve(in);
+            case TYPE_COUNT -> in.u32();
+            case TYPE_DATA -> scope.datas.resolve(in);
+            default -> scope.elems.resolve(in);
+        });
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.List;
  * {@code ref.null}, {@code ref.func}, {@code global.get} of an immutable global that
  * {@link ValidationContext#constantExpressionGlobal(int, int)} lets it see, and (extended
  * constant expressions, Wasm 3.0) {@code i32.add/sub/mul} and {@code i64.add/sub/mul}, and (GC)
- * {@code ref.i31}, {@code any.convert_extern}, {@code extern.convert_any}, {@code struct.new} and
- * {@code struct.new_default}; it must
+ * {@code ref.i31}, {@code any.convert_extern}, {@code extern.convert_any}, {@code struct.new(_default)}, {@code array.new},
+ * {@code array.new_default} and {@code array.new_fixed}; it must
  * produce exactly one value of the expected type.
  *
  * <p>Like the reference interpreter, it first checks that every instruction is constant ("constant
@@ -63,6 +63,8 @@ final class ConstantExpressionValidator {
                 stack.add(unaryResult(op, stack.isEmpty() ? null : stack.removeLast()));
             } else if (op == Opcode.STRUCT_NEW || op == Opcode.STRUCT_NEW_DEFAULT) {
                 stack.add(structNew(op, reader.index(), stack));
+            } else if (ArrayInstructionValidator.isConstant(op)) {
+                stack.add(ArrayInstructionValidator.constant(context, op, reader, stack));
             } else {
                 stack.add(resultType(op, reader, visibleGlobals));
             }
@@ -127,7 +129,7 @@ final class ConstantExpressionValidator {
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
             case STRUCT_NEW, STRUCT_NEW_DEFAULT -> true;
             case GLOBAL_GET -> !context.constantExpressionGlobal(reader.index(), visibleGlobals).mutable();
-            default -> isArithmetic(op) || isUnary(op);
+            default -> isArithmetic(op) || isUnary(op) || ArrayInstructionValidator.isConstant(op);
         };
     }
 

@@ -48,6 +48,7 @@ final class FunctionValidator {
     private final ValidationContext context;
     private final OperandStack operands = new OperandStack();
     private final ControlStack controls = new ControlStack();
+    private final ArrayInstructionValidator arrays;
 
     private CodeReader reader;
     private ValType[] locals;
@@ -69,6 +70,7 @@ final class FunctionValidator {
 
     FunctionValidator(ValidationContext context) {
         this.context = context;
+        this.arrays = new ArrayInstructionValidator(context, this);
     }
 
     /**
@@ -336,6 +338,8 @@ final class FunctionValidator {
             // GC structs and casts to concrete types
             case STRUCT_NEW, STRUCT_NEW_DEFAULT, STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U, STRUCT_SET -> structInstruction(op);
             case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast(op == Opcode.BR_ON_CAST_FAIL);
+            case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_NEW_ELEM, ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U, ARRAY_SET,
+                            ARRAY_LEN, ARRAY_FILL, ARRAY_COPY, ARRAY_INIT_DATA, ARRAY_INIT_ELEM -> arrays.instruction(op, reader);
             default -> fixedSignature(op);
         }
     }
@@ -419,6 +423,10 @@ final class FunctionValidator {
     /** Numeric, conversion, load and store instructions: their type is in the opcode table. */
     private void fixedSignature(Opcode op) {
         if (!op.hasFixedSignature()) {
+            if (op.prefix() == Opcode.PREFIX_GC) {
+                // decoded, but not implemented yet: rejected as the concrete casts are
+                throw invalid(op.mnemonic() + " is not supported yet");
+            }
             throw new IllegalStateException("no validation rule for " + op);
         }
         ValType[] params = op.params();
@@ -701,7 +709,7 @@ final class FunctionValidator {
 
     // ---- the operand and control stacks (spec §A.3) ----------------------------------------------
 
-    private void pushOperand(ValType type) {
+    void pushOperand(ValType type) {
         operands.push(type);
     }
 
@@ -724,7 +732,7 @@ final class FunctionValidator {
     }
 
     /** {@code pop_val(expect)}: pops an operand of type {@code expected} (or Unknown). */
-    private ValType popOperand(ValType expected) {
+    ValType popOperand(ValType expected) {
         ControlFrame frame = controls.top();
         if (operands.height() == frame.height) {
             if (frame.unreachable) {
