@@ -5,6 +5,8 @@
 module dev.twasm {
     requires org.graalvm.truffle;
     requires org.graalvm.polyglot;
+    // GC notifications, for the GC heap limit (dev.twasm.gc.HeapGuard)
+    requires jdk.management;
     // The Vector API, optional: dev.twasm.simd.SimdOps uses it when it is in the boot layer.
     requires static jdk.incubator.vector;
     exports dev.twasm.model;

@@ -90,11 +90,13 @@ public final class StructLayout {
      * zero, references Java null. {@code struct.new} sets every field next.
      */
     public WasmStruct allocate(DefinedType type) {
+        HeapGuard.checkAllocation();
         return factory.create(type);
     }
 
     /** {@code struct.new_default}: a new struct of {@code type} with every field at its default value. */
     public WasmStruct allocateDefault(DefinedType type) {
+        HeapGuard.checkAllocation();
         WasmStruct s = factory.create(type);
         for (int i : objectFields) {
             fields[i].setObject(s, storage[i].defaultObject());

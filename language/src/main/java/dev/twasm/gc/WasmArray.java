@@ -30,6 +30,7 @@ public final class WasmArray extends WasmObject {
      * call from the host, which reports it as a Wasm-level error.
      */
     public static WasmArray allocate(DefinedType type, int length) {
+        HeapGuard.checkAllocation();
         StorageKind kind = type.element();
         Object elements = switch (kind) {
             case I8 -> new byte[length];
