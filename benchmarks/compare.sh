@@ -21,8 +21,7 @@
 # every JVM runner. The Truffle engines (twasm, GraalWasm) run with --add-modules=jdk.incubator.vector,
 # so that both can use the JDK's Vector API for SIMD (the JVM warns about the incubator module on
 # stderr; that is no failure). A run in which an engine that may decline the program (see may_decline:
-# an engine other than twasm on a SIMD program, *-simd; any engine on a Wasm GC program, *-gc, twasm
-# too until it executes Wasm GC) rejects it (a runner's exit status 4 and its unsupported=<reason>
+# an engine other than twasm on a SIMD program, *-simd, or on a Wasm GC program, *-gc) rejects it (a runner's exit status 4 and its unsupported=<reason>
 # line, e.g. Chicory) is reported as unsupported, not as a failure. A Wasm GC program (written in
 # WAT, programs/gc/<name>.wat) has no native build: its native cell says "unsupported: not
 # applicable". Exits non-zero when a run failed or a checksum differs from checksums.txt.
@@ -217,15 +216,11 @@ engine_command() { # engine program iterations -> the array cmd
   cmd+=("$wasm" "$n")
 }
 # Which engine may decline which program: its runner's "unsupported" is then reported as such, and
-# anywhere else it is a failure. SIMD programs (*-simd): every engine but twasm, which implements
-# Wasm SIMD. Wasm GC programs (*-gc): every engine, and twasm only while twasm_runs_gc=0. twasm
-# does not execute Wasm GC yet (issue 17); when it does, set twasm_runs_gc=1, and twasm rejecting a
-# GC program becomes a failure like any other (native never runs one: see the run loop).
-twasm_runs_gc=0
+# anywhere else it is a failure. SIMD programs (*-simd) and Wasm GC programs (*-gc): every engine
+# but twasm, which implements both (native never runs a GC program: see the run loop).
 may_decline() { # program engine
   case "$1" in
-    *-simd) [[ "$2" != twasm* ]] ;;
-    *-gc) [[ "$2" != twasm* || "$twasm_runs_gc" = 0 ]] ;;
+    *-simd | *-gc) [[ "$2" != twasm* ]] ;;
     *) return 1 ;;
   esac
 }

@@ -9,7 +9,8 @@
 #   --engine E         the wasm language on the forked JVMs' module path (default twasm; graalwasm:
 #                      GraalWasm 25.0.1, for comparison)
 #   --programs a,b     the programs (default: every <programs-dir>/wasm/*.wasm but the Wasm GC ones,
-#                      *-gc, which neither engine runs yet); sets -p program=...
+#                      *-gc, which GraalWasm 25.0.1 does not run; name them to run them on twasm);
+#                      sets -p program=...
 #   --programs-dir D   the programs folder (default benchmarks/programs)
 #   --no-build         use the jars already built
 # Everything else goes to JMH, e.g. `-f 1 -wi 5 -i 5`, `-rf json -rff out.json`, `-h` for its help.
