@@ -1,0 +1,1 @@
+node benchmarks/runners/node-runner.mjs /work/main/benchmarks/programs/wasm/binarytrees-gc.wasm 100
