@@ -24,8 +24,9 @@ public final class ArrayElements {
     private static final ByteArraySupport LITTLE_ENDIAN = ByteArraySupport.littleEndian();
 
     /*
-     * The storage kinds as int constants (their ordinals, see code()): a switch over an enum reads
-     * a synthetic array that partial evaluation does not fold, one over a final int field folds.
+     * The storage kinds as int constants (their ordinals, see code()): the same code serves the
+     * nodes, where it is a final field that partial evaluation folds, and the baseline tier, where
+     * it is an ldc operand of the call to a support method.
      */
     public static final int I8 = 0;
     public static final int I16 = 1;

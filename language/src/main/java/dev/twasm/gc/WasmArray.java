@@ -50,11 +50,6 @@ public final class WasmArray extends WasmObject {
         return a;
     }
 
-    /** An array of {@code type} over {@code elements}, which must be of its storage kind's Java array type. */
-    public static WasmArray wrap(DefinedType type, Object elements, int length) {
-        return new WasmArray(type, elements, length);
-    }
-
     public DefinedType type() {
         return type;
     }
