@@ -7,7 +7,7 @@ import java.util.Map;
  * Every WebAssembly 2.0 instruction, SIMD included, and of Wasm 3.0 the relaxed SIMD instructions
  * the tail calls {@code return_call} and {@code return_call_indirect}, typed function references, and the exception handling
  * instructions (with the legacy ones of the spec's appendix), and the GC instructions ({@code 0xFB}-prefixed,
- * {@code 0xFB00 | subopcode})
+ * {@code 0xFB00 | subopcode}), and the threads proposal's atomic instructions ({@code 0xFE}-prefixed, {@code 0xFE00 | subopcode})
  * (spec §2.4 "Instructions", §5.4 "Binary Instructions"), as one table: mnemonic, binary opcode,
  * the kind of immediates that follow it, and for instructions whose typing is a fixed
  * {@code [t1*] -> [t2*]} (numeric, conversion, memory access, every vector instruction) that
@@ -222,6 +222,76 @@ public enum Opcode {
     REF_AS_NON_NULL(0xD4, "ref.as_non_null", Immediates.NONE),
     BR_ON_NULL(0xD5, "br_on_null", Immediates.LABEL),
     BR_ON_NON_NULL(0xD6, "br_on_non_null", Immediates.LABEL),
+    // Threads (the threads proposal, "Atomic Memory Accesses"): 0xFE and a u32 subopcode, numbered
+    // 0xFE00 | subopcode. Every access takes a memarg whose alignment must be exactly the natural one.
+    MEMORY_ATOMIC_NOTIFY(0xFE00, "memory.atomic.notify", Immediates.MEMARG, "ii:i", 2),
+    MEMORY_ATOMIC_WAIT32(0xFE01, "memory.atomic.wait32", Immediates.MEMARG, "iil:i", 2),
+    MEMORY_ATOMIC_WAIT64(0xFE02, "memory.atomic.wait64", Immediates.MEMARG, "ill:i", 3),
+    /** {@code atomic.fence}: its immediate is one reserved zero byte. */
+    ATOMIC_FENCE(0xFE03, "atomic.fence", Immediates.ZERO_BYTE),
+    I32_ATOMIC_LOAD(0xFE10, "i32.atomic.load", Immediates.MEMARG, "i:i", 2),
+    I64_ATOMIC_LOAD(0xFE11, "i64.atomic.load", Immediates.MEMARG, "i:l", 3),
+    I32_ATOMIC_LOAD8_U(0xFE12, "i32.atomic.load8_u", Immediates.MEMARG, "i:i", 0),
+    I32_ATOMIC_LOAD16_U(0xFE13, "i32.atomic.load16_u", Immediates.MEMARG, "i:i", 1),
+    I64_ATOMIC_LOAD8_U(0xFE14, "i64.atomic.load8_u", Immediates.MEMARG, "i:l", 0),
+    I64_ATOMIC_LOAD16_U(0xFE15, "i64.atomic.load16_u", Immediates.MEMARG, "i:l", 1),
+    I64_ATOMIC_LOAD32_U(0xFE16, "i64.atomic.load32_u", Immediates.MEMARG, "i:l", 2),
+    I32_ATOMIC_STORE(0xFE17, "i32.atomic.store", Immediates.MEMARG, "ii:", 2),
+    I64_ATOMIC_STORE(0xFE18, "i64.atomic.store", Immediates.MEMARG, "il:", 3),
+    I32_ATOMIC_STORE8(0xFE19, "i32.atomic.store8", Immediates.MEMARG, "ii:", 0),
+    I32_ATOMIC_STORE16(0xFE1A, "i32.atomic.store16", Immediates.MEMARG, "ii:", 1),
+    I64_ATOMIC_STORE8(0xFE1B, "i64.atomic.store8", Immediates.MEMARG, "il:", 0),
+    I64_ATOMIC_STORE16(0xFE1C, "i64.atomic.store16", Immediates.MEMARG, "il:", 1),
+    I64_ATOMIC_STORE32(0xFE1D, "i64.atomic.store32", Immediates.MEMARG, "il:", 2),
+    I32_ATOMIC_RMW_ADD(0xFE1E, "i32.atomic.rmw.add", Immediates.MEMARG, "ii:i", 2),
+    I64_ATOMIC_RMW_ADD(0xFE1F, "i64.atomic.rmw.add", Immediates.MEMARG, "il:l", 3),
+    I32_ATOMIC_RMW8_ADD_U(0xFE20, "i32.atomic.rmw8.add_u", Immediates.MEMARG, "ii:i", 0),
+    I32_ATOMIC_RMW16_ADD_U(0xFE21, "i32.atomic.rmw16.add_u", Immediates.MEMARG, "ii:i", 1),
+    I64_ATOMIC_RMW8_ADD_U(0xFE22, "i64.atomic.rmw8.add_u", Immediates.MEMARG, "il:l", 0),
+    I64_ATOMIC_RMW16_ADD_U(0xFE23, "i64.atomic.rmw16.add_u", Immediates.MEMARG, "il:l", 1),
+    I64_ATOMIC_RMW32_ADD_U(0xFE24, "i64.atomic.rmw32.add_u", Immediates.MEMARG, "il:l", 2),
+    I32_ATOMIC_RMW_SUB(0xFE25, "i32.atomic.rmw.sub", Immediates.MEMARG, "ii:i", 2),
+    I64_ATOMIC_RMW_SUB(0xFE26, "i64.atomic.rmw.sub", Immediates.MEMARG, "il:l", 3),
+    I32_ATOMIC_RMW8_SUB_U(0xFE27, "i32.atomic.rmw8.sub_u", Immediates.MEMARG, "ii:i", 0),
+    I32_ATOMIC_RMW16_SUB_U(0xFE28, "i32.atomic.rmw16.sub_u", Immediates.MEMARG, "ii:i", 1),
+    I64_ATOMIC_RMW8_SUB_U(0xFE29, "i64.atomic.rmw8.sub_u", Immediates.MEMARG, "il:l", 0),
+    I64_ATOMIC_RMW16_SUB_U(0xFE2A, "i64.atomic.rmw16.sub_u", Immediates.MEMARG, "il:l", 1),
+    I64_ATOMIC_RMW32_SUB_U(0xFE2B, "i64.atomic.rmw32.sub_u", Immediates.MEMARG, "il:l", 2),
+    I32_ATOMIC_RMW_AND(0xFE2C, "i32.atomic.rmw.and", Immediates.MEMARG, "ii:i", 2),
+    I64_ATOMIC_RMW_AND(0xFE2D, "i64.atomic.rmw.and", Immediates.MEMARG, "il:l", 3),
+    I32_ATOMIC_RMW8_AND_U(0xFE2E, "i32.atomic.rmw8.and_u", Immediates.MEMARG, "ii:i", 0),
+    I32_ATOMIC_RMW16_AND_U(0xFE2F, "i32.atomic.rmw16.and_u", Immediates.MEMARG, "ii:i", 1),
+    I64_ATOMIC_RMW8_AND_U(0xFE30, "i64.atomic.rmw8.and_u", Immediates.MEMARG, "il:l", 0),
+    I64_ATOMIC_RMW16_AND_U(0xFE31, "i64.atomic.rmw16.and_u", Immediates.MEMARG, "il:l", 1),
+    I64_ATOMIC_RMW32_AND_U(0xFE32, "i64.atomic.rmw32.and_u", Immediates.MEMARG, "il:l", 2),
+    I32_ATOMIC_RMW_OR(0xFE33, "i32.atomic.rmw.or", Immediates.MEMARG, "ii:i", 2),
+    I64_ATOMIC_RMW_OR(0xFE34, "i64.atomic.rmw.or", Immediates.MEMARG, "il:l", 3),
+    I32_ATOMIC_RMW8_OR_U(0xFE35, "i32.atomic.rmw8.or_u", Immediates.MEMARG, "ii:i", 0),
+    I32_ATOMIC_RMW16_OR_U(0xFE36, "i32.atomic.rmw16.or_u", Immediates.MEMARG, "ii:i", 1),
+    I64_ATOMIC_RMW8_OR_U(0xFE37, "i64.atomic.rmw8.or_u", Immediates.MEMARG, "il:l", 0),
+    I64_ATOMIC_RMW16_OR_U(0xFE38, "i64.atomic.rmw16.or_u", Immediates.MEMARG, "il:l", 1),
+    I64_ATOMIC_RMW32_OR_U(0xFE39, "i64.atomic.rmw32.or_u", Immediates.MEMARG, "il:l", 2),
+    I32_ATOMIC_RMW_XOR(0xFE3A, "i32.atomic.rmw.xor", Immediates.MEMARG, "ii:i", 2),
+    I64_ATOMIC_RMW_XOR(0xFE3B, "i64.atomic.rmw.xor", Immediates.MEMARG, "il:l", 3),
+    I32_ATOMIC_RMW8_XOR_U(0xFE3C, "i32.atomic.rmw8.xor_u", Immediates.MEMARG, "ii:i", 0),
+    I32_ATOMIC_RMW16_XOR_U(0xFE3D, "i32.atomic.rmw16.xor_u", Immediates.MEMARG, "ii:i", 1),
+    I64_ATOMIC_RMW8_XOR_U(0xFE3E, "i64.atomic.rmw8.xor_u", Immediates.MEMARG, "il:l", 0),
+    I64_ATOMIC_RMW16_XOR_U(0xFE3F, "i64.atomic.rmw16.xor_u", Immediates.MEMARG, "il:l", 1),
+    I64_ATOMIC_RMW32_XOR_U(0xFE40, "i64.atomic.rmw32.xor_u", Immediates.MEMARG, "il:l", 2),
+    I32_ATOMIC_RMW_XCHG(0xFE41, "i32.atomic.rmw.xchg", Immediates.MEMARG, "ii:i", 2),
+    I64_ATOMIC_RMW_XCHG(0xFE42, "i64.atomic.rmw.xchg", Immediates.MEMARG, "il:l", 3),
+    I32_ATOMIC_RMW8_XCHG_U(0xFE43, "i32.atomic.rmw8.xchg_u", Immediates.MEMARG, "ii:i", 0),
+    I32_ATOMIC_RMW16_XCHG_U(0xFE44, "i32.atomic.rmw16.xchg_u", Immediates.MEMARG, "ii:i", 1),
+    I64_ATOMIC_RMW8_XCHG_U(0xFE45, "i64.atomic.rmw8.xchg_u", Immediates.MEMARG, "il:l", 0),
+    I64_ATOMIC_RMW16_XCHG_U(0xFE46, "i64.atomic.rmw16.xchg_u", Immediates.MEMARG, "il:l", 1),
+    I64_ATOMIC_RMW32_XCHG_U(0xFE47, "i64.atomic.rmw32.xchg_u", Immediates.MEMARG, "il:l", 2),
+    I32_ATOMIC_RMW_CMPXCHG(0xFE48, "i32.atomic.rmw.cmpxchg", Immediates.MEMARG, "iii:i", 2),
+    I64_ATOMIC_RMW_CMPXCHG(0xFE49, "i64.atomic.rmw.cmpxchg", Immediates.MEMARG, "ill:l", 3),
+    I32_ATOMIC_RMW8_CMPXCHG_U(0xFE4A, "i32.atomic.rmw8.cmpxchg_u", Immediates.MEMARG, "iii:i", 0),
+    I32_ATOMIC_RMW16_CMPXCHG_U(0xFE4B, "i32.atomic.rmw16.cmpxchg_u", Immediates.MEMARG, "iii:i", 1),
+    I64_ATOMIC_RMW8_CMPXCHG_U(0xFE4C, "i64.atomic.rmw8.cmpxchg_u", Immediates.MEMARG, "ill:l", 0),
+    I64_ATOMIC_RMW16_CMPXCHG_U(0xFE4D, "i64.atomic.rmw16.cmpxchg_u", Immediates.MEMARG, "ill:l", 1),
+    I64_ATOMIC_RMW32_CMPXCHG_U(0xFE4E, "i64.atomic.rmw32.cmpxchg_u", Immediates.MEMARG, "ill:l", 2),
     // GC (spec 3.0 §5.4.6 "Reference Instructions"): 0xFB and a u32 subopcode, numbered 0xFB00 | subopcode.
     STRUCT_NEW(0xFB00, "struct.new", Immediates.TYPE),
     STRUCT_NEW_DEFAULT(0xFB01, "struct.new_default", Immediates.TYPE),
@@ -608,7 +678,9 @@ public enum Opcode {
         /** a lane index byte (extract_lane, replace_lane) */
         LANE,
         /** memarg, then a lane index byte (load_lane, store_lane) */
-        MEMARG_LANE
+        MEMARG_LANE,
+        /** one reserved byte that must be zero ({@code atomic.fence}) */
+        ZERO_BYTE
     }
 
     /**
@@ -667,6 +739,7 @@ public enum Opcode {
     private static final Opcode[] SINGLE_BYTE = new Opcode[256];
     private static final Opcode[] FC_PREFIXED = new Opcode[32];
     private static final Opcode[] GC_PREFIXED = new Opcode[32];
+    private static final Opcode[] ATOMIC_PREFIXED = new Opcode[0x4F];
     private static final Opcode[] SIMD_PREFIXED = new Opcode[0x114];
     private static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
 
@@ -678,6 +751,8 @@ public enum Opcode {
                 FC_PREFIXED[op.code & 0xFF] = op;
             } else if ((op.code >> 8) == 0xFB) {
                 GC_PREFIXED[op.code & 0xFF] = op;
+            } else if ((op.code >> 8) == 0xFE) {
+                ATOMIC_PREFIXED[op.code & 0xFF] = op;
             } else {
                 SIMD_PREFIXED[op.code & 0xFFFF] = op;
             }
@@ -693,6 +768,8 @@ public enum Opcode {
     public static final int PREFIX_FC = 0xFC;
     /** The prefix byte of vector (SIMD) instructions. */
     public static final int PREFIX_SIMD = 0xFD;
+    /** The prefix byte of the atomic instructions (threads). */
+    public static final int PREFIX_ATOMIC = 0xFE;
 
     private final int code;
     private final String mnemonic;
@@ -747,7 +824,7 @@ public enum Opcode {
         return code;
     }
 
-    /** The prefix byte ({@link #PREFIX_GC}, {@link #PREFIX_FC} or {@link #PREFIX_SIMD}), or -1 for a one-byte opcode. */
+    /** The prefix byte ({@link #PREFIX_GC}, {@link #PREFIX_FC}, {@link #PREFIX_ATOMIC} or {@link #PREFIX_SIMD}), or -1 for a one-byte opcode. */
     public int prefix() {
         return code < 0x100 ? -1 : code < 0x10000 ? code >> 8 : PREFIX_SIMD;
     }
@@ -845,6 +922,11 @@ public enum Opcode {
         return this == SELECT_T || this == REF_TEST_NULL || this == REF_CAST_NULL;
     }
 
+    /** Whether this is an atomic instruction (threads): one after the {@code 0xFE} prefix. */
+    public boolean isAtomic() {
+        return prefix() == PREFIX_ATOMIC;
+    }
+
     /** Whether this is an instruction of GC (Wasm 3.0): one after the {@code 0xFB} prefix, or {@code ref.eq}. */
     public boolean isGc() {
         return this == REF_EQ || prefix() == PREFIX_GC;
@@ -868,6 +950,11 @@ public enum Opcode {
     /** The GC instruction with opcode {@code 0xFB sub}, or null when there is none. */
     public static Opcode fromGcSubopcode(long sub) {
         return sub >= 0 && sub < GC_PREFIXED.length ? GC_PREFIXED[(int) sub] : null;
+    }
+
+    /** The atomic instruction with opcode {@code 0xFE sub}, or null when there is none. */
+    public static Opcode fromAtomicSubopcode(long sub) {
+        return sub >= 0 && sub < ATOMIC_PREFIXED.length ? ATOMIC_PREFIXED[(int) sub] : null;
     }
 
     /** The vector instruction with opcode {@code 0xFD sub}, or null when there is none. */
