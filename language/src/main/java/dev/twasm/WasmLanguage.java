@@ -112,7 +112,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                         && firstOptions.get(WasmOptions.Memory64).equals(newOptions.get(WasmOptions.Memory64))
                         && firstOptions.get(WasmOptions.ExtendedConstants).equals(newOptions.get(WasmOptions.ExtendedConstants))
                         && firstOptions.get(WasmOptions.ExceptionHandling).equals(newOptions.get(WasmOptions.ExceptionHandling))
-                        && firstOptions.get(WasmOptions.FunctionReferences).equals(newOptions.get(WasmOptions.FunctionReferences));
+                        && firstOptions.get(WasmOptions.FunctionReferences).equals(newOptions.get(WasmOptions.FunctionReferences))
+                        && firstOptions.get(WasmOptions.Threads).equals(newOptions.get(WasmOptions.Threads));
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         OptionValues options = WasmContext.get(null).env().getOptions();
         Features features = new Features(options.get(WasmOptions.MultiMemory), options.get(WasmOptions.Memory64),
                         options.get(WasmOptions.ExtendedConstants), options.get(WasmOptions.ExceptionHandling),
-                        options.get(WasmOptions.FunctionReferences));
+                        options.get(WasmOptions.FunctionReferences), options.get(WasmOptions.Threads));
         try {
             if (source.hasBytes()) {
                 model = BinaryDecoder.decode(source.getBytes().toByteArray(), features);

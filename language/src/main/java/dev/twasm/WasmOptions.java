@@ -65,6 +65,12 @@ public final class WasmOptions {
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> FunctionReferences = new OptionKey<>(true);
 
+    @Option(help = "Decode the shared flag of memory types (threads proposal) also in Wasm 2.0's binary encoding of limits "
+                    + "(wasm.Memory64=false), where 2.0 calls flags 2 and 3 malformed; on by default. The text format's shared and the "
+                    + "atomic instructions are accepted always.", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> Threads = new OptionKey<>(true);
+
     private WasmOptions() {
     }
 }

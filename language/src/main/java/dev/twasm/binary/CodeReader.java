@@ -74,24 +74,8 @@ public final class CodeReader {
         instructionOffset = in.offset();
         int b = in.readByte();
         Opcode op;
-        if (b == Opcode.PREFIX_FC) {
-            long sub = in.readU32();
-            op = Opcode.fromFcSubopcode(sub);
-            if (op == null) {
-                throw new MalformedModuleException("illegal opcode " + String.format("fc %02x", sub), instructionOffset);
-            }
-        } else if (b == Opcode.PREFIX_GC) {
-            long sub = in.readU32();
-            op = Opcode.fromGcSubopcode(sub);
-            if (op == null) {
-                throw new MalformedModuleException("illegal opcode " + String.format("fb %02x", sub), instructionOffset);
-            }
-        } else if (b == Opcode.PREFIX_SIMD) {
-            long sub = in.readU32();
-            op = Opcode.fromSimdSubopcode(sub);
-            if (op == null) {
-                throw new MalformedModuleException("illegal opcode " + String.format("fd %02x", sub), instructionOffset);
-            }
+        if (b == Opcode.PREFIX_FC || b == Opcode.PREFIX_GC || b == Opcode.PREFIX_SIMD || b == Opcode.PREFIX_ATOMIC) {
+            op = prefixed(b, in.readU32());
         } else {
             op = Opcode.fromByte(b);
             if (op == null || !features.exceptionHandling() && op.isExceptionHandling()
@@ -103,6 +87,23 @@ public final class CodeReader {
         readImmediates(op.immediates());
         if (op == Opcode.REF_TEST || op == Opcode.REF_CAST) {
             refType = refType.withNullable(false);
+        }
+        return op;
+    }
+
+    /**
+     * The instruction {@code prefix sub} (spec §5.4: a prefix byte and a u32 subopcode); an
+     * unknown one is "illegal opcode" with both numbers.
+     */
+    private Opcode prefixed(int prefix, long sub) {
+        Opcode op = switch (prefix) {
+            case Opcode.PREFIX_FC -> Opcode.fromFcSubopcode(sub);
+            case Opcode.PREFIX_GC -> Opcode.fromGcSubopcode(sub);
+            case Opcode.PREFIX_ATOMIC -> Opcode.fromAtomicSubopcode(sub);
+            default -> Opcode.fromSimdSubopcode(sub);
+        };
+        if (op == null) {
+            throw new MalformedModuleException("illegal opcode " + String.format("%02x %02x", prefix, sub), instructionOffset);
         }
         return op;
     }
@@ -149,6 +150,7 @@ public final class CodeReader {
             }
             case SHUFFLE -> shuffleLanes = in.readBytes(16);
             case MEMORY -> index = readMemoryIndex();
+            case ZERO_BYTE -> readZeroByte();
             case I32 -> i64 = in.readS32();
             case I64 -> i64 = in.readS64();
             case F32 -> i64 = in.readF32Bits();
@@ -251,10 +253,15 @@ public final class CodeReader {
         if (features.multiMemory()) {
             return readIndex();
         }
+        readZeroByte();
+        return 0;
+    }
+
+    /** A reserved byte that must be 0x00 ({@code atomic.fence}'s, threads), else "zero byte expected" as for 2.0's memory index. */
+    private void readZeroByte() {
         if (in.readByte() != 0) {
             throw in.malformedAt("zero byte expected", in.index() - 1);
         }
-        return 0;
     }
 
     private BlockType readBlockType() {

@@ -15,6 +15,7 @@ import dev.twasm.model.GlobalType;
 import dev.twasm.model.Import;
 import dev.twasm.model.ImportDesc;
 import dev.twasm.model.Limits;
+import dev.twasm.model.MemoryType;
 import dev.twasm.model.Module;
 import dev.twasm.model.Names;
 import dev.twasm.model.SegmentMode;
@@ -75,7 +76,7 @@ public final class ModuleEncoder {
         placed(m, "import", () -> vectorSection(SectionId.IMPORT, m.imports(), this::importEntry));
         placed(m, "func", () -> vectorSection(SectionId.FUNCTION, m.functions(), (s, f) -> s.writeU32(f.typeIndex())));
         placed(m, "table", () -> vectorSection(SectionId.TABLE, indices(m.tables().size()), (s, i) -> table(s, m.tables().get(i), m.tableInit(i))));
-        placed(m, "memory", () -> vectorSection(SectionId.MEMORY, m.memories(), (s, mem) -> limits(s, mem.addressType(), mem.limits())));
+        placed(m, "memory", () -> vectorSection(SectionId.MEMORY, m.memories(), ModuleEncoder::memoryType));
         placed(m, "tag", () -> vectorSection(SectionId.TAG, m.tags(), ModuleEncoder::tagType));
         placed(m, "global", () -> vectorSection(SectionId.GLOBAL, m.globals(), this::global));
         placed(m, "export", () -> vectorSection(SectionId.EXPORT, m.exports(),
@@ -204,18 +205,28 @@ public final class ModuleEncoder {
         }
     }
 
-    /** Limits with their address type's flag (bit 2 for {@code i64}, spec 3.0 §5.3.7); 2.0's encoding for {@code i32}. */
-    private static void limits(BinaryOutput s, AddressType addressType, Limits limits) {
-        int flags = (limits.hasMax() ? 1 : 0) | (addressType.is64() ? 0b100 : 0);
+    /**
+     * Limits with their flags (spec 3.0 §5.3.7): bit 0 for a maximum, bit 1 for a {@code shared}
+     * memory (threads), bit 2 for the {@code i64} address type; 2.0's encoding for an unshared
+     * {@code i32} memory or table.
+     */
+    private static void limits(BinaryOutput s, AddressType addressType, Limits limits, boolean shared) {
+        int flags = (limits.hasMax() ? TypeDecoder.LIMITS_HAS_MAX : 0) | (shared ? TypeDecoder.LIMITS_SHARED : 0)
+                        | (addressType.is64() ? TypeDecoder.LIMITS_I64 : 0);
         s.writeByte(flags).writeU32(limits.min());
         if (limits.hasMax()) {
             s.writeU32(limits.max());
         }
     }
 
+    /** {@code memtype ::= addrtype limits} (spec 3.0 §5.3.8), the limits' flags saying whether it is shared. */
+    private static void memoryType(BinaryOutput s, MemoryType type) {
+        limits(s, type.addressType(), type.limits(), type.shared());
+    }
+
     private void tableType(BinaryOutput s, TableType type) {
         Types.write(s, type.elemType());
-        limits(s, type.addressType(), type.limits());
+        limits(s, type.addressType(), type.limits(), false);
     }
 
     private static void globalType(BinaryOutput s, GlobalType type) {
@@ -235,7 +246,7 @@ public final class ModuleEncoder {
         switch (imp.desc()) {
             case ImportDesc.Func f -> s.writeU32(f.typeIndex());
             case ImportDesc.Table t -> tableType(s, t.type());
-            case ImportDesc.Memory mem -> limits(s, mem.type().addressType(), mem.type().limits());
+            case ImportDesc.Memory mem -> memoryType(s, mem.type());
             case ImportDesc.Global g -> globalType(s, g.type());
             case ImportDesc.Tag t -> tagType(s, t.typeIndex());
         }

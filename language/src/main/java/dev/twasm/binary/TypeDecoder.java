@@ -130,54 +130,69 @@ final class TypeDecoder {
         return types;
     }
 
-    /**
-     * Wasm 2.0's {@code limits ::= 0x00 min | 0x01 min max} (spec 2.0 §5.3.7). The flag is read as
-     * a 1-bit LEB128 number, as in the 2.0 reference interpreter: other values are "integer too
-     * large".
-     */
-    private static Limits limits(BinaryInput in) {
-        boolean hasMax = in.readUnsigned(1) == 1;
-        long min = in.readU32();
-        long max = hasMax ? in.readU32() : Limits.NO_MAX;
-        return new Limits(min, max);
-    }
+    /** Bit 0 of the limits' flags: a maximum follows the minimum. */
+    static final int LIMITS_HAS_MAX = 0b001;
+    /** Bit 1 of the limits' flags (threads proposal): the memory is {@code shared}. */
+    static final int LIMITS_SHARED = 0b010;
+    /** Bit 2 of the limits' flags (memory64): the address type is {@code i64}. */
+    static final int LIMITS_I64 = 0b100;
 
     /**
-     * Wasm 3.0's limits with their address type (spec 3.0 §5.3.7): a flags byte, bit 0 for a
-     * maximum and bit 2 for the {@code i64} address type, then u64 sizes; any other flags byte is
-     * "malformed limits flags".
+     * Limits as the binary format encodes them, with what their flags say besides: the address
+     * type and, for a memory, whether it is {@code shared}.
      */
-    private record AddressedLimits(AddressType addressType, Limits limits) {
-        static AddressedLimits read(BinaryInput in) {
+    private record DecodedLimits(AddressType addressType, Limits limits, boolean shared) {
+        /**
+         * Wasm 2.0's {@code limits ::= 0x00 min | 0x01 min max} (spec 2.0 §5.3.7), u32 sizes. The
+         * flag is read as a 1-bit LEB128 number, as in the 2.0 reference interpreter: other values
+         * are "integer too large". Where {@code sharable} (a memory, with the threads proposal) it
+         * is a 2-bit number, {@code 0x02 min} and {@code 0x03 min max} being shared memories.
+         */
+        static DecodedLimits wasm2(BinaryInput in, boolean sharable) {
+            int flags = (int) in.readUnsigned(sharable ? 2 : 1);
+            long min = in.readU32();
+            long max = (flags & LIMITS_HAS_MAX) != 0 ? in.readU32() : Limits.NO_MAX;
+            return new DecodedLimits(AddressType.I32, new Limits(min, max), (flags & LIMITS_SHARED) != 0);
+        }
+
+        /**
+         * Wasm 3.0's limits with their address type (spec 3.0 §5.3.7): a flags byte, bit 0 for a
+         * maximum and bit 2 for the {@code i64} address type, and where {@code sharable} (a memory)
+         * bit 1 for {@code shared} (threads), then u64 sizes; any other flags byte is
+         * "malformed limits flags".
+         */
+        static DecodedLimits wasm3(BinaryInput in, boolean sharable) {
             int flags = in.readByte();
-            if ((flags & ~0b101) != 0) {
+            int known = LIMITS_HAS_MAX | LIMITS_I64 | (sharable ? LIMITS_SHARED : 0);
+            if ((flags & ~known) != 0) {
                 throw in.malformedAt("malformed limits flags", in.index() - 1);
             }
-            AddressType addressType = (flags & 0b100) != 0 ? AddressType.I64 : AddressType.I32;
+            AddressType addressType = (flags & LIMITS_I64) != 0 ? AddressType.I64 : AddressType.I32;
             // sizes are u64s for both address types; validation bounds them by the type
             long min = in.readUnsigned(64);
-            boolean hasMax = (flags & 1) != 0;
+            boolean hasMax = (flags & LIMITS_HAS_MAX) != 0;
             long max = hasMax ? in.readUnsigned(64) : Limits.NO_MAX;
-            return new AddressedLimits(addressType, new Limits(min, max, hasMax));
+            return new DecodedLimits(addressType, new Limits(min, max, hasMax), (flags & LIMITS_SHARED) != 0);
+        }
+
+        static DecodedLimits read(BinaryInput in, Features features, boolean sharable) {
+            return features.memory64() ? wasm3(in, sharable) : wasm2(in, sharable && features.threads());
         }
     }
 
-    /** {@code memtype ::= addrtype limits} (spec 3.0 §5.3.8); Wasm 2.0's form without memory64. */
+    /**
+     * {@code memtype ::= addrtype limits} (spec 3.0 §5.3.8), with the threads proposal's
+     * {@code shared} flag; Wasm 2.0's form without memory64.
+     */
     static MemoryType memoryType(BinaryInput in, Features features) {
-        if (!features.memory64()) {
-            return new MemoryType(limits(in));
-        }
-        AddressedLimits limits = AddressedLimits.read(in);
-        return new MemoryType(limits.addressType(), limits.limits());
+        DecodedLimits limits = DecodedLimits.read(in, features, true);
+        return new MemoryType(limits.addressType(), limits.limits(), limits.shared());
     }
 
-    /** {@code tabletype ::= reftype addrtype limits} (spec 3.0 §5.3.9); 2.0's form without memory64. */
+    /** {@code tabletype ::= reftype addrtype limits} (spec 3.0 §5.3.9); 2.0's form without memory64. Tables are never shared. */
     static TableType tableType(BinaryInput in, Features features) {
         ValType elemType = Types.readRefType(in);
-        if (!features.memory64()) {
-            return new TableType(elemType, limits(in));
-        }
-        AddressedLimits limits = AddressedLimits.read(in);
+        DecodedLimits limits = DecodedLimits.read(in, features, false);
         return new TableType(limits.addressType(), elemType, limits.limits());
     }
 

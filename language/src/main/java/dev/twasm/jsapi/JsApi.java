@@ -8,6 +8,7 @@ import dev.twasm.WasmContext;
 import dev.twasm.interop.ValueArray;
 import dev.twasm.interop.ValueConversion;
 import dev.twasm.interop.MemberMapObject;
+import dev.twasm.model.AddressType;
 import dev.twasm.model.CustomSection;
 import dev.twasm.model.Export;
 import dev.twasm.model.ExternKind;
@@ -215,16 +216,23 @@ public final class JsApi extends MemberMapObject {
         return WasmNull.INSTANCE;
     }
 
+    /**
+     * {@code new WebAssembly.Memory({initial, maximum, shared})}: a memory of {@code initial}
+     * pages, at most {@code maximum} (negative: none); a shared one (threads) must have a maximum,
+     * else a {@code TypeError} in the JS API's words ("shared memory must have maximum" in the
+     * core spec's).
+     */
     private static Object memAlloc(int initial, int maximum, Object shared) {
-        if (Boolean.TRUE.equals(shared)) {
-            throw JsApiException.create("shared memories are not supported");
+        boolean isShared = Boolean.TRUE.equals(shared);
+        if (isShared && maximum < 0) {
+            throw JsApiException.create("shared memory must have maximum (the descriptor of a shared WebAssembly.Memory needs one)");
         }
         Limits limits = new Limits(Integer.toUnsignedLong(initial), maximum < 0 ? Limits.NO_MAX : maximum);
         if (!WasmMemory.canAllocate(limits)) {
             throw JsApiException.create("memory size " + initial + " pages is above this engine's limit");
         }
         try {
-            return new WasmMemory(new MemoryType(limits));
+            return new WasmMemory(new MemoryType(AddressType.I32, limits, isShared));
         } catch (OutOfMemoryError e) {
             throw JsApiException.create("out of memory allocating a memory of " + Integer.toUnsignedString(initial) + " pages");
         }
@@ -303,9 +311,12 @@ public final class JsApi extends MemberMapObject {
         return valTypeName(type.elemType());
     }
 
-    /** {@code "min [max] unshared"}: GraalJS only tests whether it starts with "shared" (and needs 6 characters to test). */
+    /**
+     * {@code "min [max] shared"} or {@code "min [max] unshared"}: GraalJS only tests whether it
+     * starts with "shared" (and needs 6 characters to test).
+     */
     private static String memoryType(MemoryType type) {
-        return type.limits() + " unshared";
+        return type.limits() + (type.shared() ? " shared" : " unshared");
     }
 
     private static String exportedGlobalType(GlobalType type) {

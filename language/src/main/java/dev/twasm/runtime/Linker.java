@@ -10,10 +10,13 @@ import dev.twasm.host.HostFunction;
 import dev.twasm.host.HostModule;
 import dev.twasm.host.HostModuleProvider;
 import dev.twasm.interop.ValueConversion;
+import dev.twasm.model.AddressType;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.GlobalType;
 import dev.twasm.model.Import;
 import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Limits;
+import dev.twasm.model.MemoryType;
 import dev.twasm.model.Module;
 import dev.twasm.model.ValType;
 
@@ -27,7 +30,8 @@ import java.util.Map;
  * <ul>
  * <li>func: a Wasm function of exactly the declared type, or any executable of another language or
  * the host (called through {@code HostFunctionRootNode} with conversions);</li>
- * <li>table and memory: a table or memory whose current limits match the declared ones;</li>
+ * <li>table and memory: a table or memory whose current limits match the declared ones, a memory
+ * shared exactly when the import is (threads);</li>
  * <li>global: a global of exactly the declared type, or for an immutable global any value that
  * converts to its value type;</li>
  * <li>tag: a tag of exactly the declared type (the same object: tags have identity).</li>
@@ -68,18 +72,31 @@ final class Linker {
                     }
                     instance.tables[tables++] = table;
                 }
-                case ImportDesc.Memory m -> {
-                    if (!(value instanceof WasmMemory memory) || memory.type().addressType() != m.type().addressType()
-                                    || !memory.currentLimits().matches(m.type().limits())) {
-                        throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected a memory " + m.type().addressType() + " "
-                                        + m.type().limits() + ", got " + describe(value));
-                    }
-                    instance.memories[memories++] = memory;
-                }
+                case ImportDesc.Memory m -> instance.memories[memories++] = memory(imp, m.type(), value);
                 case ImportDesc.Global g -> instance.globals[globals++] = global(imp, module.canonical(g.type()), value, module.engine().types());
                 case ImportDesc.Tag t -> instance.tags[tags++] = tag(module, imp, t.typeIndex(), value);
             }
         }
+    }
+
+    /**
+     * A memory matching the imported memory type {@code declared} (spec §4.5.2 "import matching",
+     * and the threads proposal): the same address type, current limits that match, and shared
+     * exactly when the import says {@code shared}.
+     */
+    private static WasmMemory memory(Import imp, MemoryType declared, Object value) {
+        if (!(value instanceof WasmMemory memory) || memory.type().addressType() != declared.addressType()
+                        || memory.type().shared() != declared.shared() || !memory.currentLimits().matches(declared.limits())) {
+            String got = value instanceof WasmMemory other ? memoryType(other.type().addressType(), other.currentLimits(), other.type().shared())
+                            : describe(value);
+            throw WasmLinkError.incompatible(imp.module(), imp.name(), "expected " + memoryType(declared.addressType(), declared.limits(), declared.shared())
+                            + ", got " + got);
+        }
+        return memory;
+    }
+
+    private static String memoryType(AddressType addressType, Limits limits, boolean shared) {
+        return "a memory " + addressType + " " + limits + (shared ? " shared" : "");
     }
 
     private static Object lookup(Object importsObject, Import imp, WasmInstance instance, Map<String, HostCaller> callers) {

@@ -31,6 +31,10 @@ import java.util.Map;
  * of {@code i8x16.shuffle}, a lane index byte, or a memarg and then a lane index. As for every
  * folded instruction, the immediates come before the folded operands.
  *
+ * <p>Atomic instructions (threads proposal) are written with the {@code 0xFE} prefix and a memarg
+ * whose default alignment is the natural one, as for loads and stores; {@code atomic.fence} has
+ * no text immediate and its reserved byte is written as 0x00.
+ *
  * <p>Exception handling (Wasm 3.0): {@code try_table} is a block whose catch clauses follow its
  * block type, their labels resolved before its own label is bound. The legacy {@code try} is
  * {@code try bt instr* (catch x instr*)* (catch_all instr*)? end} or {@code try bt instr*
@@ -625,6 +629,7 @@ final class InstructionParser {
             case TABLE -> o.writeU32(optional(scope.tables));
             case MEMORY -> o.writeU32(optional(scope.memories));
             case MEMARG -> memarg(op, o);
+            case ZERO_BYTE -> o.writeByte(0);
             case I32 -> o.writeSigned(literal(TokenKind.INT, NumberLiteral::i32));
             case I64 -> o.writeSigned(literal(TokenKind.INT, NumberLiteral::i64));
             case F32 -> o.writeF32Bits((int) literal(TokenKind.FLOAT, NumberLiteral::f32Bits));

@@ -30,6 +30,8 @@ enum Keyword {
     EXPORT("export"),
     START("start"),
     THEN("then"),
+    /** After a memory's limits (threads proposal): {@code (memory 1 2 shared)}. */
+    SHARED("shared"),
     I32("i32", ValType.I32),
     I64("i64", ValType.I64),
     F32("f32", ValType.F32),

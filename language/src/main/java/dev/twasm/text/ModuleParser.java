@@ -439,9 +439,15 @@ final class ModuleParser extends TokenCursor {
         return new TableType(addressType, refType(), limits);
     }
 
+    /** {@code memtype ::= addrtype? limits shared?} (spec 3.0 §6.4.x, and the threads proposal's {@code shared}). */
     private MemoryType memoryType() {
         AddressType addressType = addressType();
-        return new MemoryType(addressType, limits());
+        Limits limits = limits();
+        boolean shared = tokens.keyword(pos) == Keyword.SHARED;
+        if (shared) {
+            pos++;
+        }
+        return new MemoryType(addressType, limits, shared);
     }
 
     private GlobalType globalType() {
@@ -603,29 +609,25 @@ final class ModuleParser extends TokenCursor {
 
     /**
      * {@code (elem $id? elemlist)}, {@code (elem $id? declare elemlist)} and
-     * {@code (elem $id? (table x)? offset elemlist)} with their abbreviations (spec §6.6.11).
+     * {@code (elem $id? (table x)? offset elemlist)} with their abbreviations (spec §6.6.11), and
+     * Wasm 1.0's {@code (elem x offset funcidx*)}.
      */
     private void elemField() {
         expectForm(Keyword.ELEM);
         optionalId();
         SegmentMode mode;
-        int table = 0;
         Expr offset = null;
+        int table = atKeyword(Keyword.DECLARE) ? -1 : segmentTarget(Keyword.TABLE, scope.tables);
         if (atKeyword(Keyword.DECLARE)) {
             pos++;
             mode = SegmentMode.DECLARATIVE;
-        } else if (atForm(Keyword.TABLE)) {
-            pos += 2;
-            table = IndexSpace.clamp(scope.tables.resolve(this));
-            expectRPar();
-            mode = SegmentMode.ACTIVE;
-            offset = offset();
-        } else if (at(TokenKind.LPAR) && !isValType(pos)) {
+        } else if (table >= 0 || at(TokenKind.LPAR) && !isValType(pos)) {
             mode = SegmentMode.ACTIVE;
             offset = offset();
         } else {
             mode = SegmentMode.PASSIVE;
         }
+        table = Math.max(table, 0);
         ValType elemType;
         Expr[] items;
         if (atKeyword(Keyword.FUNC)) {
@@ -643,6 +645,26 @@ final class ModuleParser extends TokenCursor {
         }
         expectRPar();
         builder.addElem(new ElemSegment(mode, elemType, table, offset, items));
+    }
+
+    /**
+     * The table or memory of an active segment before its offset: {@code (table x)} or
+     * {@code (memory x)}, or Wasm 1.0's bare index {@code x} (spec 1.0 §6.6.12 "Element Segments"
+     * and §6.6.13 "Data Segments"), which the threads proposal's scripts still write and no later
+     * script calls malformed; -1 when there is none. Only a number is read as 1.0's index: an
+     * identifier there names the segment since 2.0.
+     */
+    private int segmentTarget(Keyword keyword, IndexSpace space) {
+        if (atForm(keyword)) {
+            pos += 2;
+            int index = IndexSpace.clamp(space.resolve(this));
+            expectRPar();
+            return index;
+        }
+        if (at(TokenKind.NAT) && kind(pos + 1) == TokenKind.LPAR) {
+            return IndexSpace.clamp(space.resolve(this));
+        }
+        return -1;
     }
 
     /** {@code (offset expr)} or its abbreviation, a single folded instruction. */
@@ -684,23 +706,21 @@ final class ModuleParser extends TokenCursor {
         return items.toArray(Expr[]::new);
     }
 
-    /** {@code (data $id? datastring)} or {@code (data $id? (memory x)? offset datastring)} (spec §6.6.12). */
+    /**
+     * {@code (data $id? datastring)} or {@code (data $id? (memory x)? offset datastring)} (spec
+     * §6.6.12), and Wasm 1.0's {@code (data x offset datastring)}.
+     */
     private void dataField() {
         expectForm(Keyword.DATA);
         optionalId();
         SegmentMode mode = SegmentMode.PASSIVE;
-        int memory = 0;
         Expr offset = null;
-        if (atForm(Keyword.MEMORY)) {
-            pos += 2;
-            memory = IndexSpace.clamp(scope.memories.resolve(this));
-            expectRPar();
-            mode = SegmentMode.ACTIVE;
-            offset = offset();
-        } else if (at(TokenKind.LPAR)) {
+        int memory = segmentTarget(Keyword.MEMORY, scope.memories);
+        if (memory >= 0 || at(TokenKind.LPAR)) {
             mode = SegmentMode.ACTIVE;
             offset = offset();
         }
+        memory = Math.max(memory, 0);
         byte[] bytes = strings();
         expectRPar();
         builder.addData(new DataSegment(mode, memory, offset, bytes));

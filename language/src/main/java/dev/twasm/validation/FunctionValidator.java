@@ -27,7 +27,8 @@ import java.util.Arrays;
  * (times the arity of the types involved); no recursion, so nesting depth is not limited by the
  * Java stack.
  *
- * <p>Instructions with a fixed signature (numeric, conversion, load, store) are checked from
+ * <p>Instructions with a fixed signature (numeric, conversion, load, store, and the atomic
+ * instructions of the threads proposal but {@code atomic.fence}) are checked from
  * {@link Opcode#params()} and {@link Opcode#results()}; only the instructions whose typing depends
  * on immediates or on the stack have a case of their own.
  *
@@ -340,6 +341,9 @@ final class FunctionValidator {
             case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast(op == Opcode.BR_ON_CAST_FAIL);
             case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_NEW_ELEM, ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U, ARRAY_SET,
                             ARRAY_LEN, ARRAY_FILL, ARRAY_COPY, ARRAY_INIT_DATA, ARRAY_INIT_ELEM -> arrays.instruction(op, reader);
+            // threads: atomic.fence is [] -> [] (the other atomic instructions have fixed signatures)
+            case ATOMIC_FENCE -> {
+            }
             default -> fixedSignature(op);
         }
     }
@@ -432,9 +436,7 @@ final class FunctionValidator {
         ValType[] params = op.params();
         if (op.isMemoryAccess()) {
             MemoryType memory = context.memory(reader.index());
-            if (reader.alignLog2() > op.naturalAlignmentLog2()) {
-                throw invalid("alignment must not be larger than natural");
-            }
+            checkAlignment(op);
             if (Long.compareUnsigned(reader.memoryOffset(), memory.addressType().maxUnsigned()) > 0) {
                 throw invalid("offset out of range");
             }
@@ -462,6 +464,20 @@ final class FunctionValidator {
         }
         popOperands(params);
         pushOperands(op.results());
+    }
+
+    /**
+     * A memarg's alignment (spec §3.3.7 "Memory Instructions"): at most the access's natural
+     * alignment, and for an atomic instruction exactly that (threads proposal: "atomic alignment
+     * must be natural", as its reference interpreter says).
+     */
+    private void checkAlignment(Opcode op) {
+        if (op.isAtomic() && reader.alignLog2() != op.naturalAlignmentLog2()) {
+            throw invalid("atomic alignment must be natural");
+        }
+        if (reader.alignLog2() > op.naturalAlignmentLog2()) {
+            throw invalid("alignment must not be larger than natural");
+        }
     }
 
     /** The type of addresses and sizes of a memory ({@code i32} or, for memory64, {@code i64}). */

@@ -189,9 +189,15 @@ final class ModuleValidator {
         ValidationContext.checkValType(type.elemType(), module.types().size());
     }
 
-    /** Memory types (spec 3.0 §3.2.x): limits within 65536 pages (2^48 pages for memory64). */
+    /**
+     * Memory types (spec 3.0 §3.2.x): limits within 65536 pages (2^48 pages for memory64); a
+     * {@code shared} memory (threads proposal) must declare a maximum, so that its whole size can be reserved up front.
+     */
     private static void checkMemoryType(MemoryType type) {
         checkLimits(type.limits(), type.maxPages(), type.addressType().is64() ? MEMORY64_TOO_LARGE : MEMORY_TOO_LARGE);
+        if (type.shared() && !type.limits().hasMax()) {
+            throw invalid("shared memory must have maximum");
+        }
     }
 
     /** Limits (spec §3.2.1): minimum and maximum within {@code range}, minimum not above maximum. */

@@ -64,7 +64,21 @@ public final class ScriptSession implements AutoCloseable {
             // a context without memory64 (Wasm 2.0 rules) rejects the 64-bit table
             spectest = context.eval(Source.newBuilder("wasm", SpecTestModule.TEXT, "spectest.wat").buildLiteral());
         }
-        registry.put("spectest", spectest.newInstance(importsObject()).getMember("exports"));
+        registry.put("spectest", withSharedMemory(spectest.newInstance(importsObject()).getMember("exports")));
+    }
+
+    /**
+     * The {@code spectest} exports with {@code shared_memory} added (threads). It comes from a
+     * module of its own, as a context with Wasm 2.0's rules allows one memory per module.
+     */
+    private Object withSharedMemory(Value spectestExports) {
+        Map<String, Object> members = new HashMap<>();
+        for (String name : spectestExports.getMemberKeys()) {
+            members.put(name, spectestExports.getMember(name));
+        }
+        Value shared = context.eval(Source.newBuilder("wasm", SpecTestModule.SHARED_MEMORY_TEXT, "spectest-shared.wat").buildLiteral());
+        members.put(SpecTestModule.SHARED_MEMORY, shared.newInstance().getMember("exports").getMember(SpecTestModule.SHARED_MEMORY));
+        return ProxyObject.fromMap(members);
     }
 
     private Object importsObject() {

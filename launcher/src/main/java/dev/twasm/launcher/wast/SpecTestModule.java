@@ -4,7 +4,9 @@ package dev.twasm.launcher.wast;
  * The {@code spectest} module that the official scripts import from, as the reference interpreter
  * defines it: globals holding 666 and 666.6, a table of 10 to 20 funcrefs, a memory of 1 to 2
  * pages, and {@code print*} functions; with memory64 enabled (Wasm 3.0) also a 64-bit table
- * {@code table64} of 10 to 20 funcrefs, as the 3.0 reference interpreter adds. It is an ordinary Wasm module run on the engine under test;
+ * {@code table64} of 10 to 20 funcrefs, as the 3.0 reference interpreter adds; and the threads
+ * proposal's {@code shared_memory}, a shared memory of 1 to 2 pages (a module of its own,
+ * {@link #SHARED_MEMORY_TEXT}). It is an ordinary Wasm module run on the engine under test;
  * its print functions forward to a host function so scripts' output can be observed.
  */
 final class SpecTestModule {
@@ -29,6 +31,12 @@ final class SpecTestModule {
     /** {@link #TEXT} with the 3.0 additions, for contexts that accept 64-bit tables. */
     static final String TEXT_MEMORY64 = TEXT.replace("(table (export \"table\") 10 20 funcref)",
                     "(table (export \"table\") 10 20 funcref)\n  (table (export \"table64\") i64 10 20 funcref)");
+
+    /** The name of the threads proposal's shared memory export. */
+    static final String SHARED_MEMORY = "shared_memory";
+
+    /** The module that provides {@link #SHARED_MEMORY}. */
+    static final String SHARED_MEMORY_TEXT = "(module (memory (export \"" + SHARED_MEMORY + "\") 1 2 shared))";
 
     private SpecTestModule() {
     }

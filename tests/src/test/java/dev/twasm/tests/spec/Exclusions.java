@@ -22,13 +22,14 @@ import java.util.Objects;
  * that module); such commands are reported as skipped tests too.
  */
 public final class Exclusions {
-    private record Entry(String suite, PathMatcher matcher, String pattern, String reason, boolean runs, int firstLine, int lastLine) {
+    /** One line: {@code matcher} takes a script's suite folder and its name within the suite, {@code wasm-testsuite/custom/x.wast}. */
+    private record Entry(PathMatcher matcher, String pattern, String reason, boolean runs, int firstLine, int lastLine) {
         boolean wholeScript() {
             return firstLine == 0;
         }
 
         boolean matches(SpecSuite suite, Path name) {
-            return suite().equals(suite.folderName()) && matcher().matches(name);
+            return matcher().matches(Path.of(suite.folderName()).resolve(name));
         }
     }
 
@@ -46,8 +47,7 @@ public final class Exclusions {
                 }
                 boolean runs = line.startsWith("!");
                 String[] parts = line.substring(runs ? 1 : 0).split("\\s+", 2);
-                int slash = parts[0].indexOf('/');
-                String glob = parts[0].substring(slash + 1);
+                String glob = parts[0];
                 int firstLine = 0;
                 int lastLine = 0;
                 int colon = glob.lastIndexOf(':');
@@ -57,7 +57,7 @@ public final class Exclusions {
                     lastLine = range.length > 1 ? Integer.parseInt(range[1]) : firstLine;
                     glob = glob.substring(0, colon);
                 }
-                exclusions.entries.add(new Entry(parts[0].substring(0, slash), FileSystems.getDefault().getPathMatcher("glob:" + glob), glob,
+                exclusions.entries.add(new Entry(FileSystems.getDefault().getPathMatcher("glob:" + glob), glob,
                                 parts.length > 1 ? parts[1] : "no reason given", runs, firstLine, lastLine));
             }
         } catch (IOException e) {
@@ -68,8 +68,10 @@ public final class Exclusions {
 
     /**
      * The reason {@code script} of {@code suite} is excluded, or null when it runs. Globs match
-     * the script's path within the suite ({@link SpecSuite#nameOf}), so {@code *.wast} takes only
-     * the top level and {@code custom/*.wast} a subfolder.
+     * the suite's folder and the script's path within the suite ({@link SpecSuite#nameOf}), so
+     * {@code wasm-testsuite/*.wast} takes only the top level, {@code wasm-testsuite/custom/*.wast} a
+     * subfolder, and a suite in a subfolder of another is named by its whole folder
+     * ({@code wasm-testsuite/proposals/threads/imports.wast}).
      */
     public String reason(SpecSuite suite, Path script) {
         Path name = Path.of(suite.nameOf(script));

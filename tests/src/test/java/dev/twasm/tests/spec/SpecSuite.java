@@ -16,9 +16,7 @@ import java.util.stream.Stream;
  */
 public record SpecSuite(String folderName, Path directory, Map<String, String> options, List<String> subfolders) {
     /** The 2.0 suite runs with every feature option false: Wasm 2.0's rules where 3.0 changed them. */
-    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE",
-                    Map.of("wasm.MultiMemory", "false", "wasm.Memory64", "false", "wasm.ExtendedConstants", "false", "wasm.ExceptionHandling", "false",
-                                    "wasm.FunctionReferences", "false"), List.of());
+    public static final SpecSuite WASM_2_0 = locate("wasm-testsuite-2.0", "twasm.testsuite", "TWASM_TESTSUITE", wasm20Options(false), List.of());
     /**
      * The 3.0 suite runs with the engine's defaults, which are the 3.0 rules where 2.0's differ; besides
      * its top level, it has the scripts of custom sections and annotations ({@code custom/}) and
@@ -26,6 +24,20 @@ public record SpecSuite(String folderName, Path directory, Map<String, String> o
      */
     public static final SpecSuite WASM_3_0 = locate("wasm-testsuite", "twasm.testsuite3", "TWASM_TESTSUITE3", Map.of(),
                     List.of("custom", "legacy"));
+
+    /**
+     * The threads proposal's scripts ({@code proposals/threads} of the 3.0 suite's folder) are
+     * written against Wasm 2.0's rules (one memory, 32-bit), so they run with the 2.0 suite's
+     * options, the threads proposal's binary encoding of shared memories on.
+     */
+    public static final SpecSuite THREADS = locate("wasm-testsuite/proposals/threads", "twasm.testsuiteThreads", "TWASM_TESTSUITE_THREADS",
+                    wasm20Options(true), List.of());
+
+    /** Every feature option false (Wasm 2.0's rules), {@code wasm.Threads} as given. */
+    private static Map<String, String> wasm20Options(boolean threads) {
+        return Map.of("wasm.MultiMemory", "false", "wasm.Memory64", "false", "wasm.ExtendedConstants", "false", "wasm.ExceptionHandling", "false",
+                        "wasm.FunctionReferences", "false", "wasm.Threads", Boolean.toString(threads));
+    }
 
     static SpecSuite locate(String folderName, String property, String environment, Map<String, String> options, List<String> subfolders) {
         String configured = System.getProperty(property, System.getenv(environment));

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
 
 /**
  * The official WebAssembly spec test suites (every script of {@code ../shared/wasm-testsuite-2.0},
- * and of the Wasm 3.0 suite {@code ../shared/wasm-testsuite} those that
- * {@code spec-exclusions.txt} does not exclude), one dynamic test per command named
+ * of the Wasm 3.0 suite {@code ../shared/wasm-testsuite} and of the threads proposal's
+ * {@code ../shared/wasm-testsuite/proposals/threads} those that {@code spec-exclusions.txt} does
+ * not exclude), one dynamic test per command named
  * {@code file.wast:line command}, run three times ({@link EngineConfiguration}): AST interpreter
  * only, with every function compiled on its first call, and in the baseline tier only. Scripts listed in {@code spec-exclusions.txt} appear as skipped tests. Writes
  * {@code target/spec-report.txt}.
@@ -53,7 +54,7 @@ class SpecTest {
     /** Each suite in each configuration, as one container named e.g. "wasm-testsuite-2.0 compiled". */
     @TestFactory
     Stream<DynamicNode> specSuites() {
-        return Stream.of(SpecSuite.WASM_2_0, SpecSuite.WASM_3_0).flatMap(suite -> Stream.of(EngineConfiguration.values())
+        return Stream.of(SpecSuite.WASM_2_0, SpecSuite.WASM_3_0, SpecSuite.THREADS).flatMap(suite -> Stream.of(EngineConfiguration.values())
                         .map(configuration -> DynamicContainer.dynamicContainer(suite.folderName() + " " + configuration.label(),
                                         suite(suite, configuration))));
     }
@@ -109,8 +110,9 @@ class SpecTest {
     }
 
     /**
-     * Development aid: {@code -Dtwasm.spec.filter=GLOB} runs only the scripts whose file name or
-     * path within the suite ({@code custom/*.wast}) matches; unset (or empty), every script runs.
+     * Development aid: {@code -Dtwasm.spec.filter=GLOB} runs only the scripts whose file name,
+     * path within the suite ({@code custom/*.wast}) or path with the suite's folder
+     * ({@code wasm-testsuite/proposals/threads/*.wast}) matches; unset (or empty), every script runs.
      */
     private static boolean selected(SpecSuite suite, Path script) {
         String filter = System.getProperty("twasm.spec.filter", "");
@@ -118,7 +120,8 @@ class SpecTest {
             return true;
         }
         java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + filter);
-        return matcher.matches(script.getFileName()) || matcher.matches(Path.of(suite.nameOf(script)));
+        Path name = Path.of(suite.nameOf(script));
+        return matcher.matches(script.getFileName()) || matcher.matches(name) || matcher.matches(Path.of(suite.folderName()).resolve(name));
     }
 
     static String commandName(Command command) {
