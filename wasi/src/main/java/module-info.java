@@ -8,5 +8,5 @@ module dev.twasm.wasi {
     requires org.graalvm.truffle;
     requires org.graalvm.polyglot;
     requires java.management;
-    provides dev.twasm.host.HostModuleProvider with dev.twasm.wasi.WasiProvider;
+    provides dev.twasm.host.HostModuleProvider with dev.twasm.wasi.WasiProvider, dev.twasm.wasi.WasiThreadsProvider;
 }

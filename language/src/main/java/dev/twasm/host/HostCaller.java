@@ -3,6 +3,10 @@ package dev.twasm.host;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.twasm.exception.WasmRuntimeError;
 import dev.twasm.nodes.CallingConvention;
+import dev.twasm.WasmContext;
+import dev.twasm.model.FuncType;
+import dev.twasm.runtime.Instantiator;
+import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
 import dev.twasm.runtime.WasmNull;
@@ -41,6 +45,24 @@ public final class HostCaller {
     /** Parameter {@code index} (from 0) of the call whose frame has these arguments. */
     public static Object argument(Object[] frameArguments, int index) {
         return frameArguments[CallingConvention.FIRST_VALUE + index];
+    }
+
+    /**
+     * A new instance of the importing instance's module, linked against the same imports object in
+     * the calling context, and its export {@code entry}, a function of type {@code entryType}
+     * (wasi-threads: each thread runs its own instance, and they share the memory they import).
+     *
+     * @throws WasmRuntimeError (a guest exception) when the module exports no such function
+     */
+    @TruffleBoundary
+    public Object instantiateImporterAgain(String entry, FuncType entryType) {
+        Object exported = importer.exports() == null ? null : importer.exports().get(entry);
+        if (!(exported instanceof WasmFunction function) || !function.type().equals(entryType)) {
+            throw WasmRuntimeError.create("functions of \"" + moduleName + "\" need the calling module (" + importer.module().name()
+                            + ") to export a function \"" + entry + "\" of type " + entryType);
+        }
+        WasmInstance instance = Instantiator.instantiateAlike(importer, WasmContext.get(null).memory64Limits());
+        return instance.exports().get(entry);
     }
 
     /** The module's state in the calling context, as {@link HostModule#createState} made it. */

@@ -42,6 +42,7 @@ public final class Instantiator {
         Module model = module.model();
         WasmInstance instance = new WasmInstance(module, callStack, model.functionCount(), model.tableCount(), model.memoryCount(),
                         model.globalCount(), model.tagCount(), model.elems().size(), model.datas().size());
+        instance.setImportsObject(importsObject);
         Linker.resolveImports(module, instance, importsObject);
         allocate(module, instance, limits64);
         module.registerInstance(instance);
@@ -52,6 +53,16 @@ public final class Instantiator {
             TailCall.resolve(start.target().call(start.context()));
         }
         return instance;
+    }
+
+    /**
+     * A new instance of {@code original}'s module, linked against the same imports object, in the
+     * same context (wasi-threads' {@code thread-spawn}: every thread runs its own instance of the
+     * program, and they share the memory they import). Built-in host functions are bound to the new
+     * instance, with the context's state of their module.
+     */
+    public static WasmInstance instantiateAlike(WasmInstance original, WasmMemory.Memory64Limits limits64) {
+        return instantiate(original.module(), original.importsObject(), original.callStack, limits64);
     }
 
     private static void allocate(WasmModule module, WasmInstance instance, WasmMemory.Memory64Limits limits64) {

@@ -40,6 +40,8 @@ public final class WasmInstance extends WasmObject {
     /** The call depth counter of the context this instance lives in. */
     public final CallStack callStack;
     private ExportsObject exports;
+    /** The imports object it was instantiated with, for instantiating its module again alike (wasi-threads). */
+    private Object importsObject;
 
     WasmInstance(WasmModule module, CallStack callStack, int functionCount, int tableCount, int memoryCount, int globalCount, int tagCount, int elemCount,
                     int dataCount) {
@@ -64,6 +66,15 @@ public final class WasmInstance extends WasmObject {
 
     void setExports(ExportsObject exports) {
         this.exports = exports;
+    }
+
+    /** The imports object this instance was instantiated with (null when none was given). */
+    public Object importsObject() {
+        return importsObject;
+    }
+
+    void setImportsObject(Object importsObject) {
+        this.importsObject = importsObject;
     }
 
     @ExportMessage

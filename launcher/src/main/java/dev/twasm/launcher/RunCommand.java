@@ -1,9 +1,15 @@
 package dev.twasm.launcher;
 
 import dev.twasm.exception.ModuleException;
+import dev.twasm.model.Import;
+import dev.twasm.model.ImportDesc;
+import dev.twasm.model.Limits;
+import dev.twasm.model.MemoryType;
+import dev.twasm.model.Module;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -32,6 +38,12 @@ import java.util.Map;
  * access to the host's), {@code FILE ARGS...} as arguments, and the process's stdin, stdout and
  * stderr. The context may use the host file system because the WASI layer confines the module to
  * the granted directories.
+ *
+ * <p>wasi-threads programs run too: the context may create threads, {@code thread-spawn} is
+ * importable (option {@code wasm.WasiThreads}), and a shared memory the program imports that no
+ * {@code --preload} provides (the {@code env.memory} of {@code wasm32-wasi-threads} programs) is
+ * created from the import's own type, as wasmtime does. When {@code _start} returns or exits, the
+ * program ends: threads still running are cancelled.
  */
 final class RunCommand implements Command {
     static final String HELP = """
@@ -59,6 +71,7 @@ final class RunCommand implements Command {
     /** The WASI options the launcher sets (implemented by the WASI layer). */
     static final String WASI_OPTION = "wasm.Wasi";
     static final String WASI_DIRS_OPTION = "wasm.WasiMapDirs";
+    static final String WASI_THREADS_OPTION = "wasm.WasiThreads";
 
     private final String file;
     private final String invoke;
@@ -144,6 +157,7 @@ final class RunCommand implements Command {
     @Override
     public void addOptions(Map<String, String> polyglotOptions) {
         polyglotOptions.put(WASI_OPTION, "true");
+        polyglotOptions.putIfAbsent(WASI_THREADS_OPTION, "true");
         if (!dirs.isEmpty()) {
             List<String> all = new ArrayList<>();
             String given = polyglotOptions.get(WASI_DIRS_OPTION);
@@ -174,13 +188,28 @@ final class RunCommand implements Command {
             programArguments[i + 1] = arguments.get(i);
         }
         Context.Builder builder = invocation.context().allowIO(IOAccess.ALL).allowEnvironmentAccess(EnvironmentAccess.NONE)
+                        .allowCreateThread(true)
                         .arguments("wasm", programArguments).in(invocation.in()).out(invocation.out()).err(invocation.err());
         environment.forEach(builder::environment);
         // Engine options given as -Dpolyglot.* system properties are only checked by build();
         // WasmLauncher reports the IllegalArgumentException.
-        try (Context context = builder.build()) {
+        Context context = builder.build();
+        try {
             // Errors are reported inside, while the context can still describe their stack frames.
             return run(context, module, preloaded, values, invocation);
+        } finally {
+            closeEndingThreads(context);
+        }
+    }
+
+    /** Closes the context once the program has ended, cancelling the threads it started that still run. */
+    private static void closeEndingThreads(Context context) {
+        try {
+            context.close(true);
+        } catch (PolyglotException e) {
+            if (!e.isCancelled()) {
+                throw e;
+            }
         }
     }
 
@@ -193,6 +222,7 @@ final class RunCommand implements Command {
                 imports.put(preloads.get(i).name(), instantiate(context, preloaded.get(i), imports));
             }
             stage = file;
+            addSharedMemories(context, module, imports);
             Value exports = instantiate(context, module, imports);
             stage = null;
             String entry = invoke == null ? "_start" : invoke;
@@ -224,6 +254,35 @@ final class RunCommand implements Command {
         int end = message.lastIndexOf(" Provided arguments");
         String reason = start >= 0 && end > start ? message.substring(start + 3, end) : message;
         return reason.startsWith("expected a v128") ? reason + "; pass it as 0x and 32 hex digits" : reason;
+    }
+
+    /**
+     * Creates each shared memory that {@code module} imports from a module that {@code imports}
+     * does not define, of the import's own type, and adds it there.
+     */
+    private static void addSharedMemories(Context context, ModuleFile module, Map<String, Object> imports) {
+        Module model;
+        try {
+            model = module.decode();
+        } catch (ModuleException e) {
+            return; // instantiation reports it
+        }
+        Map<String, Map<String, Object>> created = new LinkedHashMap<>();
+        for (Import imp : model.imports()) {
+            if (imp.desc() instanceof ImportDesc.Memory memory && memory.type().shared() && !imports.containsKey(imp.module())) {
+                created.computeIfAbsent(imp.module(), m -> new LinkedHashMap<>()).put(imp.name(), createMemory(context, memory.type()));
+            }
+        }
+        created.forEach((name, members) -> imports.put(name, ProxyObject.fromMap(members)));
+    }
+
+    /** A new memory of {@code type}, made by a module that exports it. */
+    private static Value createMemory(Context context, MemoryType type) {
+        Limits limits = type.limits();
+        String text = "(module (memory (export \"memory\") " + (type.addressType().is64() ? "i64 " : "") + Long.toUnsignedString(limits.min())
+                        + (limits.hasMax() ? " " + Long.toUnsignedString(limits.max()) : "") + (type.shared() ? " shared" : "") + "))";
+        Value exporter = context.eval(Source.create("wasm", text)).newInstance();
+        return exporter.getMember("exports").getMember("memory");
     }
 
     private static Value instantiate(Context context, ModuleFile module, Map<String, Object> imports) {

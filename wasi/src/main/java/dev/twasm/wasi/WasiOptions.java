@@ -24,6 +24,12 @@ public final class WasiOptions {
                     category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<host>[::<guest>],...")
     public static final OptionKey<List<DirMapping>> WasiMapDirs = new OptionKey<>(List.of(), DirMapping.LIST_TYPE);
 
+    @Option(help = "Lets modules import thread-spawn of module wasi (wasi-threads): each call starts a thread that runs a new instance of the "
+                    + "calling module, linked against the same imports (so they share its imported shared memory), from its export wasi_thread_start. "
+                    + "The context must allow creating threads.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "true|false")
+    public static final OptionKey<Boolean> WasiThreads = new OptionKey<>(false);
+
     private WasiOptions() {
     }
 }

@@ -23,6 +23,11 @@ public enum EngineConfiguration {
         this.options = options;
     }
 
+    /** The engine options that select this configuration. */
+    public Map<String, String> options() {
+        return options;
+    }
+
     public Engine createEngine() {
         return Engine.newBuilder("wasm").allowExperimentalOptions(true).options(options).option("engine.WarnInterpreterOnly", "false").build();
     }
