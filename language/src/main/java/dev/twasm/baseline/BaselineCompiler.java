@@ -12,6 +12,7 @@ import dev.twasm.model.ArrayType;
 import dev.twasm.gc.ArrayElements;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.ValType;
+import dev.twasm.runtime.AtomicOperation;
 import dev.twasm.runtime.NumericOps;
 import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.WasmModule;
@@ -1585,14 +1586,14 @@ final class BaselineCompiler {
             case MEMORY_FILL -> {
                 pop(3);
                 instanceAnd(reader.index());
-                ClassDesc size = memory64(reader.index()) ? ConstantDescs.CD_long : ConstantDescs.CD_int;
-                support(memory64(reader.index()) ? "memoryFill64" : "memoryFill", ConstantDescs.CD_void, size, ConstantDescs.CD_int, size, JvmTypes.INSTANCE,
+                ClassDesc size = chunked(reader.index()) ? ConstantDescs.CD_long : ConstantDescs.CD_int;
+                support(chunked(reader.index()) ? "memoryFill64" : "memoryFill", ConstantDescs.CD_void, size, ConstantDescs.CD_int, size, JvmTypes.INSTANCE,
                                 ConstantDescs.CD_int);
             }
             case MEMORY_COPY -> {
                 pop(3);
                 instanceAnd(reader.index(), reader.index2());
-                boolean wide = memory64(reader.index()) || memory64(reader.index2());
+                boolean wide = chunked(reader.index()) || chunked(reader.index2());
                 ClassDesc size = wide ? ConstantDescs.CD_long : ConstantDescs.CD_int;
                 support(wide ? "memoryCopy64" : "memoryCopy", ConstantDescs.CD_void, size, size, size, JvmTypes.INSTANCE, ConstantDescs.CD_int,
                                 ConstantDescs.CD_int);
@@ -1600,8 +1601,8 @@ final class BaselineCompiler {
             case MEMORY_INIT -> {
                 pop(3);
                 instanceAnd(reader.index(), reader.index2());
-                ClassDesc size = memory64(reader.index2()) ? ConstantDescs.CD_long : ConstantDescs.CD_int;
-                support(memory64(reader.index2()) ? "memoryInit64" : "memoryInit", ConstantDescs.CD_void, size, size, size, JvmTypes.INSTANCE,
+                ClassDesc size = chunked(reader.index2()) ? ConstantDescs.CD_long : ConstantDescs.CD_int;
+                support(chunked(reader.index2()) ? "memoryInit64" : "memoryInit", ConstantDescs.CD_void, size, size, size, JvmTypes.INSTANCE,
                                 ConstantDescs.CD_int, ConstantDescs.CD_int);
             }
             case DATA_DROP -> {
@@ -1687,6 +1688,8 @@ final class BaselineCompiler {
             default -> {
                 if (op.isVector()) {
                     vector(op, reader);
+                } else if (op.isAtomic()) {
+                    atomic(op, reader);
                 } else if (op.isMemoryAccess()) {
                     memoryAccess(op, memoryOffset(reader));
                 } else {
@@ -1879,6 +1882,16 @@ final class BaselineCompiler {
         return model.memoryType(index).addressType().is64();
     }
 
+    /**
+     * Whether memory {@code index} is chunked ({@link dev.twasm.runtime.WasmMemory}): 64-bit, or
+     * shared (threads). Its loads, stores and bulk instructions take the {@code *64} support
+     * methods; a shared 32-bit memory's {@code i32} operands are zero-extended first
+     * ({@link #narrowAddresses}).
+     */
+    private boolean chunked(int index) {
+        return memory64(index) || model.memoryType(index).shared();
+    }
+
     private boolean table64(int tableIndex) {
         return model.tableType(tableIndex).addressType().is64();
     }
@@ -1906,14 +1919,15 @@ final class BaselineCompiler {
     private void narrowAddresses(Opcode op, CodeReader reader) {
         switch (op) {
             case MEMORY_GROW -> narrow(1, memory64(reader.index()) ? 0b1 : 0);
+            case MEMORY_FILL -> widen(3, chunked(reader.index()) && !memory64(reader.index()) ? 0b101 : 0);
             case MEMORY_COPY -> {
                 boolean destination = memory64(reader.index());
                 boolean source = memory64(reader.index2());
-                if (destination || source) {
+                if (chunked(reader.index()) || chunked(reader.index2())) {
                     widen(3, (destination ? 0 : 0b001) | (source ? 0 : 0b010) | (destination && source ? 0 : 0b100));
                 }
             }
-            case MEMORY_INIT -> widen(3, memory64(reader.index2()) ? 0b110 : 0);
+            case MEMORY_INIT -> widen(3, chunked(reader.index2()) ? (memory64(reader.index2()) ? 0b110 : 0b111) : 0);
             case TABLE_GET -> narrow(1, table64(reader.index()) ? 0b1 : 0);
             case TABLE_SET -> narrow(2, table64(reader.index()) ? 0b01 : 0);
             case TABLE_GROW -> narrow(2, table64(reader.index()) ? 0b10 : 0);
@@ -1926,6 +1940,24 @@ final class BaselineCompiler {
             case TABLE_INIT -> narrow(3, table64(reader.index2()) ? 0b001 : 0);
             case CALL_INDIRECT, RETURN_CALL_INDIRECT -> narrow(1, table64(reader.index2()) ? 0b1 : 0);
             default -> {
+                if (op.isAtomic() && op.hasFixedSignature()) {
+                    // Atomics: every i32 operand as a long (AtomicSupport).
+                    if (constantPending) {
+                        materializeConstant();
+                    }
+                    // The table's address operand is an i32; a 64-bit memory's is already an i64.
+                    int marked = memory64(reader.index()) ? 0 : 1;
+                    for (int i = 1; i < op.params().length; i++) {
+                        marked |= op.params()[i] == ValType.I32 ? 1 << i : 0;
+                    }
+                    widen(op.params().length, marked);
+                } else if (op.isMemoryAccess() && !memory64(reader.index()) && chunked(reader.index())) {
+                    // A shared 32-bit memory's load or store: the address as a long (load64, store64).
+                    if (constantPending) {
+                        materializeConstant();
+                    }
+                    widen(op.params().length, 0b1);
+                }
             }
         }
     }
@@ -2020,7 +2052,7 @@ final class BaselineCompiler {
     }
 
     private void memoryAccess(Opcode op, long memoryOffset) {
-        if (memory64(accessedMemory)) {
+        if (chunked(accessedMemory)) {
             memoryAccess64(op, memoryOffset);
             return;
         }
@@ -2052,6 +2084,56 @@ final class BaselineCompiler {
             code.loadConstant(offset);
             support(supportName(op), ConstantDescs.CD_void, ConstantDescs.CD_int, JvmTypes.desc(value), bytes, ConstantDescs.CD_int);
         }
+    }
+
+    private static final ClassDesc ATOMIC_SUPPORT = JvmTypes.desc(AtomicSupport.class);
+    private static final ClassDesc J = ConstantDescs.CD_long;
+
+    /**
+     * An atomic instruction (threads): a call of the {@link AtomicSupport} method of its
+     * {@link AtomicOperation} with its operands (all {@code long}s, {@link #narrowAddresses}), the
+     * offset, the instance, the memory index and the width (and a read-modify-write's operation)
+     * as constants; an {@code i32} result is narrowed after it.
+     */
+    private void atomic(Opcode op, CodeReader reader) {
+        AtomicOperation operation = AtomicOperation.of(op);
+        if (operation == AtomicOperation.FENCE) {
+            code.invokestatic(ATOMIC_SUPPORT, "fence", MethodTypeDesc.of(ConstantDescs.CD_void));
+            return;
+        }
+        int width = 1 << op.naturalAlignmentLog2();
+        pop(op.params().length);
+        code.loadConstant(reader.memoryOffset());
+        code.aload(instanceSlot);
+        code.loadConstant(accessedMemory);
+        ClassDesc tail = JvmTypes.INSTANCE;
+        switch (operation) {
+            case LOAD -> atomicCall("load", J, width, J, J, tail, I, I);
+            case STORE -> atomicCall("store", ConstantDescs.CD_void, width, J, J, J, tail, I, I);
+            case CMPXCHG -> atomicCall("compareExchange", J, width, J, J, J, J, tail, I, I);
+            case WAIT -> atomicCall("await", I, width, J, J, J, J, tail, I, I);
+            case NOTIFY -> atomicCall("notify", I, -1, J, J, J, tail, I);
+            default -> {
+                code.loadConstant(width);
+                code.loadConstant(operation.ordinal());
+                code.invokestatic(ATOMIC_SUPPORT, "readModifyWrite", MethodTypeDesc.of(J, J, J, J, tail, I, I, I));
+            }
+        }
+        if (op.results().length == 1) {
+            ValType t = op.results()[0];
+            if (t == ValType.I32 && (operation != AtomicOperation.WAIT && operation != AtomicOperation.NOTIFY)) {
+                code.l2i();
+            }
+            push(t);
+        }
+    }
+
+    /** Pushes {@code width} (unless it is -1) and calls {@link AtomicSupport}{@code .name} of the given descriptor. */
+    private void atomicCall(String name, ClassDesc result, int width, ClassDesc... params) {
+        if (width >= 0) {
+            code.loadConstant(width);
+        }
+        code.invokestatic(ATOMIC_SUPPORT, name, MethodTypeDesc.of(result, params));
     }
 
     private void numeric(Opcode op) {

@@ -7,6 +7,7 @@ import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
 import dev.twasm.model.HeapType;
+import dev.twasm.model.MemoryType;
 import dev.twasm.model.Opcode;
 import dev.twasm.model.StructType;
 import dev.twasm.gc.DefinedType;
@@ -40,6 +41,8 @@ import dev.twasm.nodes.control.ThrowRefNode;
 import dev.twasm.nodes.control.TryNode;
 import dev.twasm.nodes.control.UnreachableNode;
 import dev.twasm.nodes.control.WasmLoopNode;
+import dev.twasm.nodes.memory.AtomicNode;
+import dev.twasm.nodes.memory.AtomicStoreNode;
 import dev.twasm.nodes.memory.DataDropNode;
 import dev.twasm.nodes.memory.LoadNode;
 import dev.twasm.nodes.memory.MemoryCopyNode;
@@ -782,17 +785,17 @@ final class FunctionBuilder {
             }
             case MEMORY_FILL -> {
                 Operand[] o = pop(3);
-                emit(new MemoryFillNode(reader.index(), memory64(reader.index()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new MemoryFillNode(reader.index(), memory64(reader.index()), chunked(reader.index()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case MEMORY_COPY -> {
                 Operand[] o = pop(3);
                 int wide = BulkOperationNode.wide(memory64(reader.index()), memory64(reader.index2()),
                                 memory64(reader.index()) && memory64(reader.index2()));
-                emit(new MemoryCopyNode(reader.index(), reader.index2(), wide, o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new MemoryCopyNode(reader.index(), reader.index2(), wide, chunked(reader.index()) || chunked(reader.index2()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case MEMORY_INIT -> {
                 Operand[] o = pop(3);
-                emit(new MemoryInitNode(reader.index(), reader.index2(), memory64(reader.index2()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
+                emit(new MemoryInitNode(reader.index(), reader.index2(), memory64(reader.index2()), chunked(reader.index2()), o[0].node(), o[1].node(), o[2].node()), effectsOf(o).withImpure());
             }
             case DATA_DROP -> emit(new DataDropNode(reader.index()), Effects.IMPURE);
             case I32_CONST -> push(ConstNode.ofBits(reader.i32()), ValType.I32, Effects.NONE);
@@ -837,6 +840,8 @@ final class FunctionBuilder {
             default -> {
                 if (op.isVector()) {
                     vector(op, reader);
+                } else if (op.isAtomic()) {
+                    atomic(op, reader);
                 } else if (op.isMemoryAccess()) {
                     memoryAccess(op, reader);
                 } else {
@@ -867,6 +872,38 @@ final class FunctionBuilder {
         return model.memoryType(index).addressType().is64();
     }
 
+    /**
+     * Whether memory {@code index} is chunked ({@code WasmMemory}): 64-bit or shared (threads),
+     * so its nodes take the chunked path; a 32-bit unshared memory's nodes never do.
+     */
+    private boolean chunked(int index) {
+        MemoryType type = model.memoryType(index);
+        return type.addressType().is64() || type.shared();
+    }
+
+    /**
+     * An atomic instruction (threads): {@link AtomicNode} when it has a result, else
+     * {@link AtomicStoreNode} (a store, or {@code atomic.fence} without operands). Each may trap or
+     * reads or writes memory, so each is impure.
+     */
+    private void atomic(Opcode op, CodeReader reader) {
+        if (op == Opcode.ATOMIC_FENCE) {
+            emit(new AtomicStoreNode(op, 0, 0, false, null, null), Effects.IMPURE);
+            return;
+        }
+        Operand[] o = pop(op.params().length);
+        long offset = reader.memoryOffset();
+        int memory = reader.index();
+        boolean is64 = memory64(memory);
+        Effects effects = effectsOf(o).withImpure();
+        if (op.results().length == 0) {
+            emit(new AtomicStoreNode(op, offset, memory, is64, o[0].node(), o[1].node()), effects);
+        } else {
+            ExprNode second = o.length > 2 ? o[2].node() : null;
+            push(new AtomicNode(op, offset, memory, is64, o[0].node(), o.length > 1 ? o[1].node() : null, second), op.results()[0], effects);
+        }
+    }
+
     private ValType memoryAddress(int index) {
         return model.memoryType(index).addressType().valType();
     }
@@ -883,10 +920,12 @@ final class FunctionBuilder {
     private void memoryAccess(Opcode op, CodeReader reader) {
         if (op.results().length == 1) {
             Operand address = pop();
-            push(new LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), address.node()), op.results()[0], address.effects().withImpure());
+            push(new LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), chunked(reader.index()), address.node()), op.results()[0],
+                            address.effects().withImpure());
         } else {
             Operand[] o = pop(2);
-            emit(new StoreNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), o[0].node(), o[1].node()), effectsOf(o).withImpure());
+            emit(new StoreNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), chunked(reader.index()), o[0].node(), o[1].node()),
+                            effectsOf(o).withImpure());
         }
     }
 
@@ -916,18 +955,18 @@ final class FunctionBuilder {
             }
             case LOAD, LOAD_EXTEND, LOAD_SPLAT, LOAD_ZERO -> {
                 Operand address = pop();
-                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), 0, address.node(), null), ValType.V128,
+                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), chunked(reader.index()), 0, address.node(), null), ValType.V128,
                                 address.effects().withImpure());
             }
             case LOAD_LANE -> {
                 Operand[] o = pop(2);
-                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), reader.lane(), o[0].node(), o[1].node()), ValType.V128,
+                push(new V128LoadNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), chunked(reader.index()), reader.lane(), o[0].node(), o[1].node()), ValType.V128,
                                 effectsOf(o).withImpure());
             }
             case STORE, STORE_LANE -> {
                 Operand[] o = pop(2);
                 int lane = op.immediates() == Opcode.Immediates.MEMARG_LANE ? reader.lane() : 0;
-                emit(new V128StoreNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), lane, o[0].node(), o[1].node()), effectsOf(o).withImpure());
+                emit(new V128StoreNode(op, reader.memoryOffset(), reader.index(), memory64(reader.index()), chunked(reader.index()), lane, o[0].node(), o[1].node()), effectsOf(o).withImpure());
             }
         }
     }

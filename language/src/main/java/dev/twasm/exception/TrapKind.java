@@ -35,7 +35,11 @@ public enum TrapKind {
     /** {@code ref.cast} of a reference not of the target type (Wasm 3.0 GC). */
     CAST_FAILURE("cast failure"),
     /** {@code struct.get} and {@code struct.set} of null (Wasm 3.0 GC). */
-    NULL_STRUCTURE_REFERENCE("null structure reference");
+    NULL_STRUCTURE_REFERENCE("null structure reference"),
+    /** An atomic access whose effective address is not a multiple of its width (threads). */
+    UNALIGNED_ATOMIC("unaligned atomic"),
+    /** {@code memory.atomic.wait32} or {@code wait64} on a memory that is not shared (threads). */
+    EXPECTED_SHARED_MEMORY("expected shared memory");
 
     private final String message;
 

@@ -32,7 +32,19 @@ import java.util.Arrays;
  * option {@code wasm.MaxMemory64Bytes} and what the JVM heap can allocate. The chunk of an address
  * is {@code (address - highStart) >>> CHUNK_SHIFT} ({@link #highChunk}). Growing copies at most
  * the last chunk and adds new ones. A 32-bit memory has none (null).
+ * <li>A <em>shared</em> memory (threads) of either address type is chunked too, and its arrays are
+ * never replaced, because other threads may be writing into them while it grows (a write into a
+ * replaced copy would be lost): its low array keeps its initial size, and its bytes beyond live in
+ * high chunks each allocated at its final length (up to the declared maximum, which a shared memory
+ * always has) when the memory first grows into it. Only the chunk table is replaced, and it holds
+ * the same chunk arrays. {@link #size} says where such a memory ends, so {@link #highChunk} checks
+ * it (a chunk may extend past it). Its grows are serialized and publish the chunks before the size.
  * </ul>
+ *
+ * <p>The nodes choose the chunked path statically: "chunked" is {@code is64 || shared}, both known
+ * from the module's memory type (an import's must match exactly), so a 32-bit unshared memory's
+ * accesses compile as if chunks did not exist. The low array and every chunk have lengths that are
+ * multiples of the page size, so an aligned atomic access never straddles two arrays.
  *
  * <p>An access that straddles two arrays (at most 15 bytes at the end of each) takes a slow path
  * that assembles the bytes ({@link #load}, {@link #store}). A failed allocation in {@link #grow}
@@ -91,6 +103,10 @@ public final class WasmMemory extends ByteBufferObject {
     /** The current size in bytes. */
     private long size;
     private final long maxPages;
+    /** Whether the memory is shared (threads): its arrays are never replaced, see the class comment. */
+    private final boolean shared;
+    /** The waiters of {@code memory.atomic.wait} on a shared memory; null for an unshared one. */
+    private final AtomicWaiters waiters;
 
     /** A 32-bit memory of type {@code type}, or a 64-bit one with the {@link #DEFAULT_LIMITS}. */
     public WasmMemory(MemoryType type) {
@@ -106,7 +122,14 @@ public final class WasmMemory extends ByteBufferObject {
         this.type = type;
         long bytes = type.limits().min() * MemoryType.PAGE_SIZE;
         this.maxPages = maxPages(type, limits64.maxBytes());
-        if (type.addressType().is64()) {
+        this.shared = type.shared();
+        this.waiters = shared ? new AtomicWaiters() : null;
+        if (shared) {
+            long lowPages = type.addressType().is64() ? limits64.arrayPages() : MAX_PAGES;
+            this.highStart = Math.min(bytes, lowPages * MemoryType.PAGE_SIZE);
+            this.buffer = new byte[(int) highStart];
+            this.chunks = allocateWholeChunks(new byte[0][], bytes - highStart);
+        } else if (type.addressType().is64()) {
             this.highStart = (long) limits64.arrayPages() * MemoryType.PAGE_SIZE;
             this.buffer = new byte[(int) Math.min(bytes, highStart)];
             this.chunks = allocateChunks(new byte[0][], Math.max(0, bytes - highStart));
@@ -153,6 +176,24 @@ public final class WasmMemory extends ByteBufferObject {
         return grown;
     }
 
+    /**
+     * A shared memory's chunk table for {@code newSize} bytes beyond {@link #highStart}: the chunks
+     * of {@code old} (the same arrays) and new ones, each at its final length (the chunk size, or
+     * what the maximum leaves for the last one), so no chunk is ever copied.
+     */
+    private byte[][] allocateWholeChunks(byte[][] old, long newSize) {
+        int count = (int) ((newSize + CHUNK_MASK) >>> CHUNK_SHIFT);
+        if (count <= old.length) {
+            return old;
+        }
+        byte[][] grown = Arrays.copyOf(old, count);
+        long maxHigh = maxPages * MemoryType.PAGE_SIZE - highStart;
+        for (int i = old.length; i < count; i++) {
+            grown[i] = new byte[chunkLength(i, maxHigh)];
+        }
+        return grown;
+    }
+
     private static int chunkLength(int chunk, long memorySize) {
         return (int) Math.min(CHUNK_SIZE, memorySize - ((long) chunk << CHUNK_SHIFT));
     }
@@ -161,9 +202,19 @@ public final class WasmMemory extends ByteBufferObject {
         return type;
     }
 
-    /** Whether this is a 64-bit memory (one that can have high chunks). */
-    public boolean is64() {
+    /** Whether this memory can have high chunks: a 64-bit or a shared one. */
+    public boolean chunked() {
         return chunks != null;
+    }
+
+    /** Whether this memory is shared (threads). */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** The waiters of {@code memory.atomic.wait} on this shared memory; null when it is unshared. */
+    public AtomicWaiters waiters() {
+        return waiters;
     }
 
     /** The current size in pages. */
@@ -188,6 +239,9 @@ public final class WasmMemory extends ByteBufferObject {
      */
     @TruffleBoundary
     public int grow(long deltaPages) {
+        if (shared) {
+            return growShared(deltaPages);
+        }
         int old = pages();
         if (Long.compareUnsigned(deltaPages, maxPages - old) > 0) {
             return -1;
@@ -218,6 +272,41 @@ public final class WasmMemory extends ByteBufferObject {
         return old;
     }
 
+    /**
+     * {@link #grow} of a shared memory: serialized with the other grows of this memory, adds whole
+     * chunks (never copying an array others may be writing) and publishes the chunk table before
+     * the size (the lock's release orders both for the next grow, and a reader that sees the new
+     * size in {@link #syncedSize} sees the chunks too).
+     */
+    private synchronized int growShared(long deltaPages) {
+        int old = pages();
+        if (Long.compareUnsigned(deltaPages, maxPages - old) > 0) {
+            return -1;
+        }
+        long newSize = (old + deltaPages) * MemoryType.PAGE_SIZE;
+        if (newSize > size) {
+            try {
+                chunks = allocateWholeChunks(chunks, newSize - highStart);
+            } catch (OutOfMemoryError e) {
+                return -1;
+            }
+            size = newSize;
+        }
+        return old;
+    }
+
+    /**
+     * The size as the last grow published it: on a shared memory another thread may have grown it
+     * since this thread last read {@link #size}, so a failing bounds check re-reads it here (under
+     * the grows' lock) before trapping.
+     */
+    @TruffleBoundary
+    private long syncedSize() {
+        synchronized (this) {
+            return size;
+        }
+    }
+
     // ---- accesses of any width at any address, for both representations -----------------------
 
     /**
@@ -230,7 +319,7 @@ public final class WasmMemory extends ByteBufferObject {
     public byte[] highChunk(long ea, int width) {
         byte[][] c = chunks;
         long index = (ea - highStart) >>> CHUNK_SHIFT;
-        if (index < c.length) {
+        if (index < c.length && ea <= size - width) {
             byte[] chunk = c[(int) index];
             if (LE.inBounds(chunk, highIndex(ea), width)) {
                 return chunk;
@@ -244,9 +333,31 @@ public final class WasmMemory extends ByteBufferObject {
         return (ea - highStart) & CHUNK_MASK;
     }
 
-    /** Whether {@code [ea, ea + width)} (unsigned) lies within the memory. */
+    /** Whether {@code [ea, ea + width)} (unsigned) lies within the memory (on a shared memory, as its last grow left it). */
     public boolean inBounds(long ea, long width) {
-        return AddressOperand.fits(ea, width, size);
+        return AddressOperand.fits(ea, width, size) || shared && AddressOperand.fits(ea, width, syncedSize());
+    }
+
+    /**
+     * The array of an atomic access of {@code width} bytes at {@code ea}, after the proposal's
+     * checks in its order: "out of bounds memory access" unless the access lies within the memory,
+     * then "unaligned atomic" unless {@code ea} is a multiple of {@code width}. An aligned access
+     * never straddles two arrays (their lengths are multiples of the page size). The access is at
+     * {@link #atomicIndex} in the array.
+     */
+    public byte[] atomicArray(long ea, int width) {
+        if (!inBounds(ea, width)) {
+            throw outOfBounds();
+        }
+        if ((ea & (width - 1)) != 0) {
+            throw WasmTrap.create(TrapKind.UNALIGNED_ATOMIC, null);
+        }
+        return arrayAt(ea);
+    }
+
+    /** The index of an atomic access at {@code ea} in its {@link #atomicArray}. */
+    public long atomicIndex(long ea) {
+        return indexAt(ea);
     }
 
     /** The array that holds the byte at {@code ea} (which is in bounds). */

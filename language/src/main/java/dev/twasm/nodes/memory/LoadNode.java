@@ -20,10 +20,10 @@ import dev.twasm.nodes.TrapSite;
  * <p>The memory's array is read after the address is evaluated and on every execution, because
  * the address computation may grow the memory.
  *
- * <p>A 64-bit memory is chunked ({@code WasmMemory}); on one, {@code is64} (a final field, so
- * partial evaluation keeps one path) sends the access to {@link MemoryNodes#loadBits}, the chunk
+ * <p>A 64-bit or shared memory is chunked ({@code WasmMemory}); on one, {@code chunked} (a final
+ * field, so partial evaluation keeps one path) sends the access to {@link MemoryNodes#loadBits}, the chunk
  * lookup and a zero-extending load of the width, and the bits are sign-extended and reinterpreted
- * here. A 32-bit memory's compiled load contains none of that.
+ * here. A 32-bit unshared memory's compiled load contains none of that.
  */
 @NodeInfo(shortName = "load")
 public final class LoadNode extends ExprNode {
@@ -35,16 +35,19 @@ public final class LoadNode extends ExprNode {
     private final int memoryIndex;
     /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64} and the memory is chunked. */
     private final boolean is64;
+    /** Whether the memory is chunked (64-bit or shared, {@code WasmMemory}): the access takes the chunked path. */
+    private final boolean chunked;
     /** Whether the load sign-extends ({@code _s}); only the 64-bit path needs it as a field. */
     private final boolean signed;
     @Child private ExprNode address;
 
-    public LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, ExprNode address) {
+    public LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, boolean chunked, ExprNode address) {
         this.op = op;
         this.width = 1 << op.naturalAlignmentLog2();
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.is64 = is64;
+        this.chunked = chunked;
         this.signed = op.mnemonic().endsWith("_s");
         this.address = address;
     }
@@ -72,7 +75,7 @@ public final class LoadNode extends ExprNode {
     @Override
     public int executeI32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        if (is64) {
+        if (chunked) {
             return (int) load64(frame, ea);
         }
         byte[] bytes = checkedBytes(frame, ea);
@@ -89,7 +92,7 @@ public final class LoadNode extends ExprNode {
     @Override
     public long executeI64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        if (is64) {
+        if (chunked) {
             return load64(frame, ea);
         }
         byte[] bytes = checkedBytes(frame, ea);
@@ -108,7 +111,7 @@ public final class LoadNode extends ExprNode {
     @Override
     public float executeF32(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        if (is64) {
+        if (chunked) {
             return Float.intBitsToFloat((int) load64(frame, ea));
         }
         byte[] bytes = checkedBytes(frame, ea);
@@ -121,7 +124,7 @@ public final class LoadNode extends ExprNode {
     @Override
     public double executeF64(VirtualFrame frame) {
         long ea = effectiveAddress(frame);
-        if (is64) {
+        if (chunked) {
             return Double.longBitsToDouble(load64(frame, ea));
         }
         byte[] bytes = checkedBytes(frame, ea);

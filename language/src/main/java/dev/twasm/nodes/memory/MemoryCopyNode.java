@@ -18,14 +18,14 @@ import dev.twasm.runtime.WasmMemory;
 public final class MemoryCopyNode extends BulkOperationNode {
     private final int destinationMemory;
     private final int sourceMemory;
-    /** Whether either memory is 64-bit, hence chunked: the copy goes through {@link WasmMemory#copy}. */
+    /** Whether either memory is chunked (64-bit or shared): the copy goes through {@link WasmMemory#copy}. */
     private final boolean chunked;
 
-    public MemoryCopyNode(int destinationMemory, int sourceMemory, int wide, ExprNode destination, ExprNode source, ExprNode length) {
+    public MemoryCopyNode(int destinationMemory, int sourceMemory, int wide, boolean chunked, ExprNode destination, ExprNode source, ExprNode length) {
         super(destination, source, length, wide, TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.destinationMemory = destinationMemory;
         this.sourceMemory = sourceMemory;
-        this.chunked = (wide & 3) != 0;
+        this.chunked = chunked;
     }
 
     @Override

@@ -15,13 +15,13 @@ import java.util.Arrays;
 @NodeInfo(shortName = "memory.fill")
 public final class MemoryFillNode extends BulkOperationNode {
     private final int memoryIndex;
-    /** Whether the memory is 64-bit, hence chunked. */
-    private final boolean is64;
+    /** Whether the memory is chunked (64-bit or shared). */
+    private final boolean chunked;
 
-    public MemoryFillNode(int memoryIndex, boolean is64, ExprNode destination, ExprNode value, ExprNode length) {
+    public MemoryFillNode(int memoryIndex, boolean is64, boolean chunked, ExprNode destination, ExprNode value, ExprNode length) {
         super(destination, value, length, wide(is64, false, is64), TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.memoryIndex = memoryIndex;
-        this.is64 = is64;
+        this.chunked = chunked;
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class MemoryFillNode extends BulkOperationNode {
         if (!AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }
-        if (is64) {
+        if (chunked) {
             memory.fill(destination, length, (byte) value);
             return;
         }

@@ -18,14 +18,14 @@ import dev.twasm.runtime.WasmMemory;
 public final class MemoryInitNode extends BulkOperationNode {
     private final int dataIndex;
     private final int memoryIndex;
-    /** Whether the memory is 64-bit, hence chunked. */
-    private final boolean is64;
+    /** Whether the memory is chunked (64-bit or shared). */
+    private final boolean chunked;
 
-    public MemoryInitNode(int dataIndex, int memoryIndex, boolean is64, ExprNode destination, ExprNode source, ExprNode length) {
+    public MemoryInitNode(int dataIndex, int memoryIndex, boolean is64, boolean chunked, ExprNode destination, ExprNode source, ExprNode length) {
         super(destination, source, length, wide(is64, false, false), TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         this.dataIndex = dataIndex;
         this.memoryIndex = memoryIndex;
-        this.is64 = is64;
+        this.chunked = chunked;
     }
 
     @Override
@@ -35,7 +35,7 @@ public final class MemoryInitNode extends BulkOperationNode {
         if (!AddressOperand.fits(source, length, data.length) || !AddressOperand.fits(destination, length, memory.byteSize())) {
             throw outOfBounds.trap(this);
         }
-        if (is64) {
+        if (chunked) {
             memory.copyIn(destination, data, (int) source, (int) length);
             return;
         }

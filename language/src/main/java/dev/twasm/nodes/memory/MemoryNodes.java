@@ -11,10 +11,11 @@ import dev.twasm.runtime.WasmMemory;
 import dev.twasm.simd.SimdOps;
 
 /**
- * Shared helpers of the memory instruction nodes: the 32-bit memories' {@code byte[]} bounds check
- * and the 64-bit memories' chunked accesses ({@link WasmMemory}). A node picks one with its
- * {@code is64} field, a constant in compiled code, so a 32-bit access compiles as if the other
- * did not exist.
+ * Shared helpers of the memory instruction nodes: the 32-bit unshared memories' {@code byte[]}
+ * bounds check and the chunked accesses of 64-bit and shared memories ({@link WasmMemory}). A node
+ * picks one with its {@code chunked} field ({@code is64 || shared}, from the module's memory type),
+ * a constant in compiled code, so a 32-bit unshared access compiles as if the other did not exist.
+ * The "64-bit" helpers below serve shared 32-bit memories too.
  */
 final class MemoryNodes {
     private MemoryNodes() {

@@ -15,7 +15,7 @@ import dev.twasm.nodes.TrapSite;
  * Every store instruction (spec §4.4.7 {@code t.store}, {@code t.storeN}): evaluates the address
  * and then the value, and writes little-endian at {@code address + offset}. The bounds check
  * (as in {@link LoadNode}) happens before any byte is written, so a store that is partly out of
- * bounds changes nothing. On a 64-bit (chunked) memory, {@code is64}, a final field, sends the
+ * bounds changes nothing. On a chunked (64-bit or shared) memory, {@code chunked}, a final field, sends the
  * value's raw bits to {@link MemoryNodes#storeBits} instead, as {@link LoadNode} does for loads.
  */
 @NodeInfo(shortName = "store")
@@ -28,17 +28,20 @@ public final class StoreNode extends StmtNode {
     private final int memoryIndex;
     /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
     private final boolean is64;
+    /** Whether the memory is chunked (64-bit or shared, {@code WasmMemory}): the access takes the chunked path. */
+    private final boolean chunked;
     /** The type of the stored value. */
     private final ValType valueType;
     @Child private ExprNode address;
     @Child private ExprNode value;
 
-    public StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, ExprNode address, ExprNode value) {
+    public StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, boolean chunked, ExprNode address, ExprNode value) {
         this.op = op;
         this.width = 1 << op.naturalAlignmentLog2();
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.is64 = is64;
+        this.chunked = chunked;
         this.valueType = op.params()[1];
         this.address = address;
         this.value = value;
@@ -47,7 +50,7 @@ public final class StoreNode extends StmtNode {
     @Override
     public int execute(VirtualFrame frame) {
         long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
-        if (is64) {
+        if (chunked) {
             MemoryNodes.storeBits(this, frame, memoryIndex, ea, width, valueBits(frame), outOfBounds, paths64);
             return FALLTHROUGH;
         }

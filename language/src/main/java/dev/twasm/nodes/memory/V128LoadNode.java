@@ -21,8 +21,8 @@ import dev.twasm.simd.V128Unary;
  * widening function are final fields, so partial evaluation keeps one path; with the Vector API
  * implementation the composition compiles to one load and one vector instruction.
  *
- * <p>On a 64-bit (chunked) memory the 16-byte load is {@link MemoryNodes#loadVector} and the
- * scalar part {@link MemoryNodes#loadBits}; {@code is64} is a final field, as in {@link LoadNode}.
+ * <p>On a chunked (64-bit or shared) memory the 16-byte load is {@link MemoryNodes#loadVector} and the
+ * scalar part {@link MemoryNodes#loadBits}; {@code chunked} is a final field, as in {@link LoadNode}.
  *
  * <p>{@code load_lane} has the vector as a second operand, evaluated after the address, as the
  * stack order requires; the load happens after both.
@@ -39,6 +39,8 @@ public final class V128LoadNode extends ExprNode {
     private final int memoryIndex;
     /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
     private final boolean is64;
+    /** Whether the memory is chunked (64-bit or shared, {@code WasmMemory}): the access takes the chunked path. */
+    private final boolean chunked;
     @Child private ExprNode address;
     @Child private ExprNode vector;
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
@@ -46,7 +48,7 @@ public final class V128LoadNode extends ExprNode {
     private final MemoryNodes.Paths64 paths64 = new MemoryNodes.Paths64();
 
     /** A load of instruction {@code op}; {@code vector} is the vector operand of a lane load, else null. */
-    public V128LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, int lane, ExprNode address, ExprNode vector) {
+    public V128LoadNode(Opcode op, long offset, int memoryIndex, boolean is64, boolean chunked, int lane, ExprNode address, ExprNode vector) {
         this.op = op;
         this.family = SimdFamily.of(op);
         this.width = 1 << op.naturalAlignmentLog2();
@@ -56,6 +58,7 @@ public final class V128LoadNode extends ExprNode {
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.is64 = is64;
+        this.chunked = chunked;
         this.address = address;
         this.vector = vector;
     }
@@ -64,7 +67,7 @@ public final class V128LoadNode extends ExprNode {
     public Object executeV128(VirtualFrame frame) {
         long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         Object into = family == SimdFamily.LOAD_LANE ? vector.executeV128(frame) : null;
-        if (is64) {
+        if (chunked) {
             if (family == SimdFamily.LOAD) {
                 return MemoryNodes.loadVector(this, frame, memoryIndex, ea, outOfBounds, paths64);
             }

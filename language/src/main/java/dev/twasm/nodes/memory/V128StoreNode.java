@@ -17,7 +17,7 @@ import dev.twasm.simd.SimdOps;
  * evaluated, the access {@code [address + offset, + width)} is bounds-checked as in
  * {@link StoreNode}, then the 16 bytes, or the lane's raw bits at the lane's width, are written
  * little-endian. The family, width and lane are final fields, so partial evaluation keeps one path;
- * so is {@code is64}, which sends a 64-bit (chunked) memory's store to
+ * so is {@code chunked}, which sends a chunked (64-bit or shared) memory's store to
  * {@link MemoryNodes#storeVector} or {@link MemoryNodes#storeBits}.
  */
 @NodeInfo(shortName = "v128.store")
@@ -31,13 +31,15 @@ public final class V128StoreNode extends StmtNode {
     private final int memoryIndex;
     /** Whether the memory is 64-bit (memory64): the address operand is an {@code i64}. */
     private final boolean is64;
+    /** Whether the memory is chunked (64-bit or shared, {@code WasmMemory}): the access takes the chunked path. */
+    private final boolean chunked;
     @Child private ExprNode address;
     @Child private ExprNode vector;
     private final TrapSite outOfBounds = TrapSite.create(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     /** The profiles of a 64-bit memory's access ({@link MemoryNodes.Paths64}). */
     private final MemoryNodes.Paths64 paths64 = new MemoryNodes.Paths64();
 
-    public V128StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, int lane, ExprNode address, ExprNode vector) {
+    public V128StoreNode(Opcode op, long offset, int memoryIndex, boolean is64, boolean chunked, int lane, ExprNode address, ExprNode vector) {
         this.op = op;
         this.wholeVector = SimdFamily.of(op) == SimdFamily.STORE;
         this.width = 1 << op.naturalAlignmentLog2();
@@ -46,6 +48,7 @@ public final class V128StoreNode extends StmtNode {
         this.offset = offset;
         this.memoryIndex = memoryIndex;
         this.is64 = is64;
+        this.chunked = chunked;
         this.address = address;
         this.vector = vector;
     }
@@ -54,7 +57,7 @@ public final class V128StoreNode extends StmtNode {
     public int execute(VirtualFrame frame) {
         long ea = AddressOperand.effectiveAddress(address, frame, is64, offset);
         Object v = vector.executeV128(frame);
-        if (is64) {
+        if (chunked) {
             if (wholeVector) {
                 MemoryNodes.storeVector(this, frame, memoryIndex, ea, v, outOfBounds, paths64);
             } else {
