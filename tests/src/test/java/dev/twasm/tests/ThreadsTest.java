@@ -11,7 +11,6 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,23 +69,13 @@ class ThreadsTest {
                       (func (export "sub") (result i32) (i32.atomic.rmw16.sub_u (i32.const 2) (i32.const 1))))
                     """;
 
-    /**
-     * The module's exports; skipped (not failed) where the engine cannot parse {@code shared} and
-     * the atomic instructions yet, i.e. in a build without the threads front end.
-     */
+    /** The exports of a new instance of {@link #MODULE}. */
     private static Value exports(Context context) {
         return exports(context, MODULE);
     }
 
     private static Value exports(Context context, String wat) {
-        Value module;
-        try {
-            module = context.eval("wasm", wat);
-        } catch (PolyglotException e) {
-            Assumptions.assumeFalse(e.isSyntaxError(), "the threads front end is missing: " + e.getMessage());
-            throw e;
-        }
-        return module.newInstance().getMember("exports");
+        return context.eval("wasm", wat).newInstance().getMember("exports");
     }
 
     private static Context context(Engine engine) {
