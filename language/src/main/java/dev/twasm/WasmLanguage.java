@@ -6,6 +6,7 @@ import org.graalvm.options.OptionValues;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import dev.twasm.baseline.BaselineTier;
@@ -76,6 +77,17 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     public static final String TEXT_MIME_TYPE = "text/x-wasm-text";
 
     private final EngineState engineState = new EngineState(this);
+    private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
+
+    /** The language of the current engine. */
+    public static WasmLanguage get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    /** The state of everything this engine runs. */
+    public EngineState engineState() {
+        return engineState;
+    }
 
     /** {@code --log.wasm.simd.level=FINE} says which implementation runs vector instructions. */
     private static final TruffleLogger SIMD_LOG = TruffleLogger.getLogger(ID, "simd");

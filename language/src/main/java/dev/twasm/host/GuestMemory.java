@@ -105,21 +105,12 @@ public final class GuestMemory {
     }
 
     /**
-     * A buffer over the {@code length} bytes at {@code address}, for channel reads and writes
-     * without copying. The bytes must lie in one array of the memory ({@link WasmMemory}): always
-     * true of a 32-bit memory and of the first 2 GiB of a 64-bit one; a range across two arrays
-     * of a 64-bit memory is refused with a runtime error.
+     * Buffers over the {@code length} bytes at {@code address}, one per array of the memory they lie
+     * in ({@link WasmMemory#views}): one for a 32-bit unshared memory, more where a range of a
+     * chunked (64-bit or shared) memory crosses from one array to the next. For channel reads and
+     * writes without copying, valid until the guest runs again.
      */
-    public ByteBuffer slice(int address, int length) {
-        long from = at(address, length);
-        if (from + length <= memory.buffer.length) {
-            return ByteBuffer.wrap(memory.buffer, (int) from, length);
-        }
-        byte[] chunk = memory.highChunk(from, length);
-        if (chunk == null) {
-            throw WasmRuntimeError.create("a host buffer of " + Integer.toUnsignedString(length) + " bytes at " + Long.toUnsignedString(from)
-                            + " spans two arrays of a 64-bit memory, which this engine does not support");
-        }
-        return ByteBuffer.wrap(chunk, (int) memory.highIndex(from), length);
+    public java.util.List<ByteBuffer> slices(int address, int length) {
+        return java.util.List.of(memory.views(at(address, length), length));
     }
 }

@@ -100,7 +100,9 @@ public final class JsApi extends MemberMapObject {
             }
             // Atomics' wait and notify need shared memories (threads proposal), which Wasm 2.0 lacks.
             case MEM_SET_NOTIFY_CALLBACK, MEM_SET_WAIT_CALLBACK -> WasmNull.INSTANCE;
-            // Only asked for shared memories, which this engine does not implement (Wasm 2.0 has none).
+            // GraalJS asks for a direct ByteBuffer to build a shared memory's SharedArrayBuffer over
+            // (it casts to one): our memories are Java arrays, so none is given, and GraalJS says
+            // "No ByteBuffer exposed from WebAssembly memory" (docs/embedding.md).
             case MEM_AS_BYTE_BUFFER -> WasmNull.INSTANCE;
             case GLOBAL_ALLOC -> globalAlloc(string(a, 0), a[1], a[2]);
             case GLOBAL_READ -> {

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * State shared by everything one polyglot engine runs: the canonical function type ids and the
- * call targets that invoke host functions, one per function type, and the engine-wide part of each
- * built-in host module in use. Owned by the language instance,
+ * call targets that invoke host functions, one per function type, the engine-wide part of each
+ * built-in host module in use, and the handles of shared memories ({@link SharedMemories}). Owned by the language instance,
  * of which the language's {@code ContextPolicy.SHARED} makes one per engine.
  */
 public final class EngineState {
@@ -21,6 +21,7 @@ public final class EngineState {
     private final TypeRegistry types;
     private final ConcurrentHashMap<FuncType, CallTarget> hostFunctionTargets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, HostModule> builtinModules = new ConcurrentHashMap<>();
+    private final SharedMemories sharedMemories = new SharedMemories();
 
     public EngineState(TruffleLanguage<?> language) {
         this.language = language;
@@ -33,6 +34,11 @@ public final class EngineState {
 
     public TypeRegistry types() {
         return types;
+    }
+
+    /** The shared memories handed from one context of this engine to another, by handle. */
+    public SharedMemories sharedMemories() {
+        return sharedMemories;
     }
 
     /** The call target through which Wasm calls host functions of {@code type}. */

@@ -72,7 +72,7 @@ final class Linker {
                     }
                     instance.tables[tables++] = table;
                 }
-                case ImportDesc.Memory m -> instance.memories[memories++] = memory(imp, m.type(), value);
+                case ImportDesc.Memory m -> instance.memories[memories++] = memory(imp, m.type(), sharedMemoryOf(module, value));
                 case ImportDesc.Global g -> instance.globals[globals++] = global(imp, module.canonical(g.type()), value, module.engine().types());
                 case ImportDesc.Tag t -> instance.tags[tags++] = tag(module, imp, t.typeIndex(), value);
             }
@@ -93,6 +93,23 @@ final class Linker {
                             + ", got " + got);
         }
         return memory;
+    }
+
+    /**
+     * {@code value} itself, or the shared memory it names when it is a shared memory of another
+     * context of this engine, which arrives here as a foreign object ({@link SharedMemories}).
+     */
+    private static Object sharedMemoryOf(WasmModule module, Object value) {
+        if (value instanceof WasmMemory || !INTEROP.isMemberReadable(value, SharedMemories.HANDLE)) {
+            return value;
+        }
+        try {
+            Object handle = INTEROP.readMember(value, SharedMemories.HANDLE);
+            WasmMemory memory = INTEROP.isString(handle) ? module.engine().sharedMemories().find(INTEROP.asString(handle)) : null;
+            return memory != null ? memory : value;
+        } catch (InteropException e) {
+            return value;
+        }
     }
 
     private static String memoryType(AddressType addressType, Limits limits, boolean shared) {

@@ -3,7 +3,12 @@ package dev.twasm.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import dev.twasm.WasmLanguage;
+import dev.twasm.interop.ValueArray;
 import com.oracle.truffle.api.memory.ByteArraySupport;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
@@ -107,6 +112,8 @@ public final class WasmMemory extends ByteBufferObject {
     private final boolean shared;
     /** The waiters of {@code memory.atomic.wait} on a shared memory; null for an unshared one. */
     private final AtomicWaiters waiters;
+    /** A shared memory's name in its engine's {@link SharedMemories}, given when first read. */
+    private volatile String handle;
 
     /** A 32-bit memory of type {@code type}, or a 64-bit one with the {@link #DEFAULT_LIMITS}. */
     public WasmMemory(MemoryType type) {
@@ -511,6 +518,23 @@ public final class WasmMemory extends ByteBufferObject {
         }
     }
 
+    /**
+     * Views of the {@code length} bytes at {@code ea} (in bounds), one per array they lie in, in
+     * order: the host's channel I/O reads and writes them without copying. A view is valid until
+     * the memory grows, except on a shared memory, whose arrays are never replaced.
+     */
+    @TruffleBoundary
+    public java.nio.ByteBuffer[] views(long ea, int length) {
+        java.util.List<java.nio.ByteBuffer> views = new java.util.ArrayList<>(1);
+        for (int done = 0; done < length || views.isEmpty();) {
+            long at = ea + done;
+            int n = length == 0 ? 0 : runFrom(at, length - done);
+            views.add(java.nio.ByteBuffer.wrap(length == 0 ? buffer : arrayAt(at), length == 0 ? 0 : indexAt(at), n));
+            done += n;
+        }
+        return views.toArray(java.nio.ByteBuffer[]::new);
+    }
+
     /** {@code memory.fill} of {@code [destination, destination + length)}, which is in bounds. */
     @TruffleBoundary
     public void fill(long destination, long length, byte value) {
@@ -590,9 +614,48 @@ public final class WasmMemory extends ByteBufferObject {
         return true;
     }
 
+    // ---- interop: a shared memory's handle, by which other contexts of the engine import it --------
+
+    @ExportMessage
+    boolean hasMembers() {
+        return shared;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) throws UnsupportedMessageException {
+        if (!shared) {
+            throw UnsupportedMessageException.create();
+        }
+        return new ValueArray(new Object[]{SharedMemories.HANDLE});
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return shared && SharedMemories.HANDLE.equals(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (!isMemberReadable(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        String h = handle;
+        if (h == null) {
+            synchronized (this) {
+                h = handle;
+                if (h == null) {
+                    h = WasmLanguage.get(null).engineState().sharedMemories().register(this);
+                    handle = h;
+                }
+            }
+        }
+        return h;
+    }
+
     @Override
     @TruffleBoundary
     public String toString() {
-        return "memory (" + pages() + " pages)";
+        return (shared ? "shared memory (" : "memory (") + pages() + " pages)";
     }
 }

@@ -62,7 +62,7 @@ final class Call {
     String string(int index) throws ErrnoException {
         int address = i32(index);
         int length = i32(index + 1);
-        ByteBuffer bytes = memory().slice(address, length);
+        ByteBuffer bytes = ByteBuffer.wrap(memory().read(address, length));
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                             .decode(bytes).toString();

@@ -7,6 +7,7 @@ import dev.twasm.wasi.fs.DirectoryDescriptor;
 import dev.twasm.wasi.fs.FileDescriptor;
 import dev.twasm.wasi.fs.StreamDescriptor;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -102,7 +103,7 @@ final class FdFunctions {
         for (int i = 0; i < count; i++) {
             int base = memory.readI32(address + i * Abi.IOVEC_SIZE);
             int length = memory.readI32(address + i * Abi.IOVEC_SIZE + 4);
-            buffers.add(memory.slice(base, length));
+            buffers.addAll(memory.slices(base, length));
             total += Integer.toUnsignedLong(length);
         }
         if (total > Integer.MAX_VALUE) {
@@ -259,8 +260,11 @@ final class FdFunctions {
         if (!(c.fd(0, Rights.FD_READDIR) instanceof DirectoryDescriptor directory)) {
             throw Errno.NOTDIR.error();
         }
-        ByteBuffer out = c.memory().slice(c.i32(1), c.i32(2));
-        int start = out.position();
+        int address = c.memory().check(c.i32(1), c.i32(2));
+        long capacity = Integer.toUnsignedLong(c.i32(2));
+        // Entries are assembled here and copied in at the end: the guest's bytes may lie in two
+        // arrays of a chunked memory. Only what the entries fill is allocated, not the guest's size.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         long cookie = c.i64(3);
         ByteBuffer header = ByteBuffer.allocate(Abi.DIRENT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         for (DirectoryDescriptor.DirEntry entry : directory.entries(cookie)) {
@@ -269,18 +273,19 @@ final class FdFunctions {
             header.putLong(Abi.DIRENT_INO, entry.inode());
             header.putInt(Abi.DIRENT_NAMLEN, entry.name().length);
             header.put(Abi.DIRENT_TYPE, (byte) entry.fileType());
-            if (!putPartially(out, header.array()) || !putPartially(out, entry.name())) {
+            if (!putPartially(out, header.array(), capacity) || !putPartially(out, entry.name(), capacity)) {
                 break;
             }
         }
-        c.resultI32(4, out.position() - start);
+        c.memory().write(address, out.toByteArray());
+        c.resultI32(4, out.size());
         return 0;
     }
 
-    /** Puts as much of {@code bytes} as fits; whether all of it did and room is left. */
-    private static boolean putPartially(ByteBuffer out, byte[] bytes) {
-        int n = Math.min(bytes.length, out.remaining());
-        out.put(bytes, 0, n);
-        return out.hasRemaining();
+    /** Puts as much of {@code bytes} as fits in {@code capacity}; whether all of it did and room is left. */
+    private static boolean putPartially(ByteArrayOutputStream out, byte[] bytes, long capacity) {
+        int n = (int) Math.min(bytes.length, capacity - out.size());
+        out.write(bytes, 0, n);
+        return out.size() < capacity;
     }
 }

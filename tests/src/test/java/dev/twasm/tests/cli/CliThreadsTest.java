@@ -102,6 +102,34 @@ class CliThreadsTest {
                         () -> run(configuration, program).prints("")));
     }
 
+    /**
+     * WASI reads into and writes from a buffer that spans the low array and the first chunk of a
+     * shared memory (grown past its initial page), as one iovec.
+     */
+    @TestFactory
+    Stream<DynamicTest> wasiIoAcrossTheArraysOfASharedMemory() throws IOException {
+        String program = Cli.writeText(dir, "across.wat", """
+                        (module
+                          (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+                          (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+                          (import "env" "memory" (memory 1 2 shared))
+                          (export "memory" (memory 0))
+                          (func (export "_start")
+                            (if (i32.ne (memory.grow (i32.const 1)) (i32.const 1)) (then unreachable))
+                            (i32.store (i32.const 0) (i32.const 65530))
+                            (i32.store (i32.const 4) (i32.const 12))
+                            (if (call $read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)) (then unreachable))
+                            (if (i32.ne (i32.load (i32.const 8)) (i32.const 12)) (then unreachable))
+                            (if (i32.ne (i32.load8_u (i32.const 65536)) (i32.const 0x77)) (then unreachable))
+                            (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
+                        """).toString();
+        return Stream.of(EngineConfiguration.values()).map(configuration -> DynamicTest.dynamicTest(configuration.label(), () -> {
+            List<String> command = options(configuration);
+            command.addAll(List.of("run", program));
+            Cli.runWithInput("hello,world\n", command.toArray(String[]::new)).prints("hello,world\n");
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> aModuleWithoutTheThreadEntryGetsAClearError() throws IOException {
         String program = Cli.writeText(dir, "noentry.wat", """
