@@ -21,7 +21,13 @@ public final class EngineState {
     private final TypeRegistry types;
     private final ConcurrentHashMap<FuncType, CallTarget> hostFunctionTargets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, HostModule> builtinModules = new ConcurrentHashMap<>();
-    private final SharedMemories sharedMemories = new SharedMemories();
+    /**
+     * One registry for the whole JVM, not per language instance: contexts of one engine whose
+     * options are incompatible (GraalJS's {@code js.webassembly} contexts, for one) get language
+     * instances of their own, and a shared memory may pass between all of them. Handles are
+     * unguessable and held weakly, so one registry isolates nothing less.
+     */
+    private static final SharedMemories SHARED_MEMORIES = new SharedMemories();
 
     public EngineState(TruffleLanguage<?> language) {
         this.language = language;
@@ -36,9 +42,9 @@ public final class EngineState {
         return types;
     }
 
-    /** The shared memories handed from one context of this engine to another, by handle. */
+    /** The shared memories handed from one context to another, by handle. */
     public SharedMemories sharedMemories() {
-        return sharedMemories;
+        return SHARED_MEMORIES;
     }
 
     /** The call target through which Wasm calls host functions of {@code type}. */

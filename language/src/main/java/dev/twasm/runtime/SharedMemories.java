@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The shared memories (threads) of one engine that have been handed to another context, by their
- * handles.
+ * The shared memories (threads) that have been handed to another context, by their handles (one
+ * registry per JVM, see {@code EngineState}).
  *
  * <p>A memory passed from one polyglot context to another of the same engine does not arrive as
  * itself: the polyglot API hands the other context a foreign object that forwards every message to
