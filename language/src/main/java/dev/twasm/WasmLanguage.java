@@ -18,7 +18,6 @@ import dev.twasm.jsapi.JsApi;
 import dev.twasm.model.Features;
 import dev.twasm.model.Module;
 import dev.twasm.runtime.BuiltinModules;
-import dev.twasm.runtime.CallStack;
 import dev.twasm.runtime.EngineState;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.simd.SimdOps;
@@ -108,19 +107,13 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     /**
      * Several threads may run one context's code at once (threads proposal: shared memories are
-     * for that); the per-thread state, the call depth, is kept per thread once that happens
-     * ({@link #initializeMultiThreading}).
+     * for that). The only per-call state, the call depth, is shared by them (see {@code CallStack}).
      */
     @Override
     protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
         return true;
     }
 
-    /** A second thread entered a context: call depths are counted per thread from now on ({@code CallStack}). */
-    @Override
-    protected void initializeMultiThreading(WasmContext context) {
-        CallStack.multiThreaded();
-    }
 
     @Override
     protected OptionDescriptors getOptionDescriptors() {

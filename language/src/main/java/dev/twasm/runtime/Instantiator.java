@@ -59,10 +59,11 @@ public final class Instantiator {
      * A new instance of {@code original}'s module, linked against the same imports object, in the
      * same context (wasi-threads' {@code thread-spawn}: every thread runs its own instance of the
      * program, and they share the memory they import). Built-in host functions are bound to the new
-     * instance, with the context's state of their module.
+     * instance, with the context's state of their module; the instance counts its thread's call
+     * depth in its own {@link CallStack}.
      */
     public static WasmInstance instantiateAlike(WasmInstance original, WasmMemory.Memory64Limits limits64) {
-        return instantiate(original.module(), original.importsObject(), original.callStack, limits64);
+        return instantiate(original.module(), original.importsObject(), original.callStack.forAnotherThread(), limits64);
     }
 
     private static void allocate(WasmModule module, WasmInstance instance, WasmMemory.Memory64Limits limits64) {
