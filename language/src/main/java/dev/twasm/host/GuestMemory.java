@@ -6,6 +6,7 @@ import dev.twasm.exception.WasmTrap;
 import dev.twasm.runtime.WasmMemory;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * A host function's view of a linear memory (spec §4.2.8): little-endian reads and writes at
@@ -110,7 +111,7 @@ public final class GuestMemory {
      * chunked (64-bit or shared) memory crosses from one array to the next. For channel reads and
      * writes without copying, valid until the guest runs again.
      */
-    public java.util.List<ByteBuffer> slices(int address, int length) {
-        return java.util.List.of(memory.views(at(address, length), length));
+    public List<ByteBuffer> slices(int address, int length) {
+        return memory.views(at(address, length), length);
     }
 }

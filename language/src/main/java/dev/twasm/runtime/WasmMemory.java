@@ -19,7 +19,10 @@ import dev.twasm.model.ValType;
 import dev.twasm.nodes.AddressOperand;
 import dev.twasm.simd.SimdOps;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A memory instance (spec §4.2.8): a vector of bytes that grows in 64 KiB pages. Its bytes are in
@@ -524,15 +527,18 @@ public final class WasmMemory extends ByteBufferObject {
      * the memory grows, except on a shared memory, whose arrays are never replaced.
      */
     @TruffleBoundary
-    public java.nio.ByteBuffer[] views(long ea, int length) {
-        java.util.List<java.nio.ByteBuffer> views = new java.util.ArrayList<>(1);
-        for (int done = 0; done < length || views.isEmpty();) {
+    public List<ByteBuffer> views(long ea, int length) {
+        if (length == 0) {
+            return List.of(ByteBuffer.wrap(buffer, 0, 0));
+        }
+        List<ByteBuffer> views = new ArrayList<>(1);
+        for (int done = 0; done < length;) {
             long at = ea + done;
-            int n = length == 0 ? 0 : runFrom(at, length - done);
-            views.add(java.nio.ByteBuffer.wrap(length == 0 ? buffer : arrayAt(at), length == 0 ? 0 : indexAt(at), n));
+            int n = runFrom(at, length - done);
+            views.add(ByteBuffer.wrap(arrayAt(at), indexAt(at), n));
             done += n;
         }
-        return views.toArray(java.nio.ByteBuffer[]::new);
+        return views;
     }
 
     /** {@code memory.fill} of {@code [destination, destination + length)}, which is in bounds. */
