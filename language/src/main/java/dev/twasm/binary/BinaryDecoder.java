@@ -167,7 +167,10 @@ public final class BinaryDecoder {
             case START -> module.start(in.readIndex());
             case ELEMENT -> repeat(() -> module.addElem(segments.elem(in)));
             case DATA_COUNT -> dataCount = in.readU32();
-            case CODE -> repeat(() -> codes.add(codeEntry()));
+            case CODE -> {
+                module.codeSectionOffset(in.index());
+                repeat(() -> codes.add(codeEntry()));
+            }
             case DATA -> repeat(() -> {
                 module.addData(segments.data(in));
                 dataSegmentCount++;

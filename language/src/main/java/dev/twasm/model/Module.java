@@ -32,6 +32,7 @@ public final class Module {
     private final OptionalInt dataCount;
     private final List<CustomSection> customSections;
     private final Names names;
+    private final int codeSectionOffset;
 
     // index spaces: imports first, then definitions
     private final int[] funcTypeIndices;
@@ -62,6 +63,7 @@ public final class Module {
         this.dataCount = b.dataCount;
         this.customSections = List.copyOf(b.customSections);
         this.names = b.names;
+        this.codeSectionOffset = b.codeSectionOffset;
 
         List<Integer> funcs = new ArrayList<>();
         List<TableType> tableList = new ArrayList<>();
@@ -211,6 +213,15 @@ public final class Module {
         return names;
     }
 
+    /**
+     * The byte offset in the binary module of the code section's contents (its function count,
+     * right after the section size), the origin of the code addresses in the module's DWARF; -1
+     * when the module has no code section or was parsed from text.
+     */
+    public int codeSectionOffset() {
+        return codeSectionOffset;
+    }
+
     // ---- index spaces ------------------------------------------------------------------------
 
     /** Number of functions in the function index space (imported + defined). */
@@ -332,6 +343,7 @@ public final class Module {
         private OptionalInt dataCount = OptionalInt.empty();
         private final List<CustomSection> customSections = new ArrayList<>();
         private Names names = Names.NONE;
+        private int codeSectionOffset = -1;
 
         private Builder() {
         }
@@ -420,6 +432,12 @@ public final class Module {
 
         public Builder names(Names n) {
             names = n;
+            return this;
+        }
+
+        /** Where the code section's contents start in the binary module (see {@link Module#codeSectionOffset()}). */
+        public Builder codeSectionOffset(int offset) {
+            codeSectionOffset = offset;
             return this;
         }
 
