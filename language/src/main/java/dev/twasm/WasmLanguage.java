@@ -6,6 +6,8 @@ import org.graalvm.options.OptionValues;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
@@ -65,11 +67,17 @@ import java.util.List;
  * instantiates it; the instance's {@code exports} member holds its exports. The language uses
  * {@link ContextPolicy#SHARED}: a parsed module and all code compiled for it are shared by every
  * context of an engine, and nodes reach per-instance state only through call arguments.
+ *
+ * <p>The GraalVM tools see functions as roots ({@code RootTag}, {@code RootBodyTag}), statements
+ * ({@code StatementTag}) and calls ({@code CallTag}); their source sections are lines of a
+ * disassembly listing, or of the C/Rust source when the module has DWARF line information
+ * (package {@code instrument}).
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly", implementationName = "twasm", version = "2.0",
                 defaultMimeType = WasmLanguage.TEXT_MIME_TYPE, byteMimeTypes = WasmLanguage.BINARY_MIME_TYPE,
                 characterMimeTypes = WasmLanguage.TEXT_MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
                 fileTypeDetectors = WasmFileDetector.class, website = "https://webassembly.org")
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
 public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     public static final String ID = "wasm";
     public static final String BINARY_MIME_TYPE = "application/wasm";
@@ -158,7 +166,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
             throw WasmCompileError.of(e, source.getName());
         }
         String name = model.names().moduleName() != null ? model.names().moduleName() : source.getName();
-        WasmModule module = WasmModule.create(engineState, model, validation, name, functionCompiler());
+        WasmModule module = WasmModule.create(engineState, model, validation, name, functionCompiler(), source);
         return new ModuleRootNode(this, module).getCallTarget();
     }
 

@@ -84,6 +84,8 @@ public final class BaselineFunction {
     /** Whether the root's calls are long ({@link #LONG_CALL}); set when it leaves. */
     private boolean longCalls;
     private final boolean loopsOSR;
+    /** Set once an instrument is attached ({@link #leaveForInstrumentation}): the AST runs every call. */
+    private boolean instrumented;
     private MethodHandle bridge;
     private volatile MethodHandle entry;
     private volatile CallTarget frameTarget;
@@ -108,6 +110,18 @@ public final class BaselineFunction {
         longCalls = loopsOSR && calls > 0 && inclusiveWork / calls >= LONG_CALL;
         entry = null;
         active.invalidate("function left the baseline tier");
+    }
+
+    /**
+     * Leaves baseline mode for good because an instrument is attached: as {@link #deactivate},
+     * and no interpreted call runs the baseline code afterwards ({@link #sampledOut} always
+     * declines), since only the AST has nodes to instrument.
+     */
+    public void leaveForInstrumentation() {
+        instrumented = true;
+        if (active.isValid()) {
+            deactivate();
+        }
     }
 
     /**
@@ -183,7 +197,7 @@ public final class BaselineFunction {
      */
     @TruffleBoundary
     public Object sampledOut(RootNode root, Object[] arguments) {
-        if (bridge == null || longCalls || astRuns > 0 || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
+        if (bridge == null || longCalls || instrumented || astRuns > 0 || (callsSinceLeaving++ & (PROFILE_SAMPLE - 1)) == 0) {
             return DECLINED;
         }
         return invoke(root, arguments, false);

@@ -51,6 +51,8 @@ final class ControlFrame {
     int handlerTag;
     /** Whether a {@code delegate} inside sends its exceptions to this frame's handlers. */
     boolean delegationTarget;
+    /** The module offset of the frame's first instruction (an {@code if}'s condition's), the offset of its node. */
+    int start = -1;
 
     ControlFrame(Kind kind, int depth, FuncType type, int base, ExprNode condition, Effects initialEffects) {
         this.kind = kind;

@@ -106,6 +106,11 @@ import java.util.List;
  * <li>Block results, branch values and loop parameters live in the slots of the stack heights
  * they occupy; branches store them there and return the target's depth as a signal.</li>
  * <li>Blocks and loops that no branch targets are flattened into their parent.</li>
+ * <li>Each emitted statement gets the module offset of its first instruction (the earliest
+ * {@code Operand.start} of the operands it consumes, else its own instruction;
+ * {@link StmtNode#at}), and each call that is an operand or a dropped result its call
+ * instruction's: the keys of their source sections when an instrument is attached. Statements
+ * nested in others (a {@code br_if}'s branch) keep -1 and are not instrumentable.</li>
  * </ul>
  *
  * <p>The function was validated, so this code trusts types and indices and does not re-check them.
@@ -131,6 +136,10 @@ final class FunctionBuilder {
     private final int exceptionSlots;
     /** The deepest tree among the operands popped since the last push (see {@link #push}). */
     private int poppedDepth;
+    /** The earliest {@link Operand#start} among the operands popped since the last push or statement. */
+    private int poppedStart = Operand.NO_START;
+    /** The module offset of the instruction being built. */
+    private int instructionOffset;
 
     /**
      * The deepest expression tree the builder leaves pending. Straight-line code such as
@@ -166,8 +175,10 @@ final class FunctionBuilder {
         Function function = model.definedFunction(functionIndex);
         control.add(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, type, 0, null, Effects.NONE));
         CodeReader reader = new CodeReader(function.body());
+        int bodyStart = reader.offset();
         while (reader.hasNext()) {
             Opcode op = reader.next();
+            instructionOffset = reader.instructionOffset();
             if (current().unreachable && skipUnreachable(op)) {
                 continue;
             }
@@ -181,6 +192,7 @@ final class FunctionBuilder {
                             + model.functionDisplayName(functionIndex));
         }
         BlockNode body = new BlockNode(finishFrame().toArray(StmtNode[]::new), 0);
+        body.at(bodyStart);
         CompiledExits.mark(body);
         return body;
     }
@@ -266,7 +278,7 @@ final class FunctionBuilder {
     private void push(ExprNode node, ValType valType, Effects effects) {
         int depth = poppedDepth + 1;
         poppedDepth = 0;
-        stack.add(new Operand(node, valType, effects, depth, false));
+        stack.add(new Operand(node, valType, effects, depth, false, takeStart()));
         maxHeight = Math.max(maxHeight, stack.size());
         if (depth > MAX_EXPRESSION_DEPTH) {
             Operand top = stack.remove(stack.size() - 1);
@@ -280,6 +292,7 @@ final class FunctionBuilder {
     private void pushSlotRead(ValType valType) {
         int height = stack.size();
         poppedDepth = 0;
+        poppedStart = Operand.NO_START;
         stack.add(Operand.slotRead(new LocalGetNode(slotOf(height)), valType));
         maxHeight = Math.max(maxHeight, stack.size());
     }
@@ -287,7 +300,23 @@ final class FunctionBuilder {
     private Operand pop() {
         Operand operand = stack.remove(stack.size() - 1);
         poppedDepth = Math.max(poppedDepth, operand.depth());
+        poppedStart = Math.min(poppedStart, operand.start());
         return operand;
+    }
+
+    /**
+     * The offset of the first instruction of what is being built now: the earliest start of the
+     * operands just popped, else the current instruction; resets it for the next node.
+     */
+    private int takeStart() {
+        int start = Math.min(poppedStart, instructionOffset);
+        poppedStart = Operand.NO_START;
+        return start;
+    }
+
+    /** {@code start}, or the current instruction when the operand has none. */
+    private int startOf(Operand operand) {
+        return Math.min(operand.start(), instructionOffset);
     }
 
     /** Pops the top {@code n} operands, returned bottom first. */
@@ -320,6 +349,10 @@ final class FunctionBuilder {
     /** Appends a statement to the current frame after spilling what must be evaluated before it. */
     private void emit(StmtNode statement, Effects effects) {
         poppedDepth = 0;
+        int start = takeStart();
+        if (statement.moduleOffset() < 0) {
+            statement.at(start);
+        }
         spillBefore(effects);
         ControlFrame frame = current();
         frame.statements.add(statement);
@@ -363,7 +396,7 @@ final class FunctionBuilder {
             return;
         }
         ControlFrame frame = current();
-        frame.statements.add(new LocalSetNode(slotOf(height), ValueKind.of(operand.type()), operand.node()));
+        frame.statements.add(new LocalSetNode(slotOf(height), ValueKind.of(operand.type()), operand.node()).at(startOf(operand)));
         frame.effects = frame.effects.union(operand.effects());
         stack.set(height, Operand.slotRead(new LocalGetNode(slotOf(height)), operand.type()));
     }
@@ -393,7 +426,9 @@ final class FunctionBuilder {
                 spill(i);
             }
         }
-        control.add(new ControlFrame(kind, control.size(), blockType, stack.size() - params, condition, conditionEffects));
+        ControlFrame frame = new ControlFrame(kind, control.size(), blockType, stack.size() - params, condition, conditionEffects);
+        frame.start = takeStart();
+        control.add(frame);
     }
 
     /** Ends the current frame's (current branch's) statements: stores the results, resets the stack. */
@@ -402,8 +437,9 @@ final class FunctionBuilder {
         int results = frame.type.resultCount();
         if (!frame.unreachable) {
             Operand[] values = pop(results);
+            int start = takeStart();
             for (StmtNode store : transfers(values, frame.base, frame.base)) {
-                frame.statements.add(store);
+                frame.statements.add(store.at(start));
             }
             frame.effects = frame.effects.union(effectsOf(values));
         }
@@ -434,14 +470,14 @@ final class FunctionBuilder {
         switch (frame.kind) {
             case BLOCK -> {
                 if (frame.targeted) {
-                    emit(blockOrSwitch(frame, statements), effects.withImpure());
+                    emit(blockOrSwitch(frame, statements).at(frame.start), effects.withImpure());
                 } else {
                     emitAll(statements, effects);
                 }
             }
             case LOOP -> {
                 if (frame.targeted) {
-                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot(), usesVectors), effects.withImpure());
+                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot(), usesVectors).at(frame.start), effects.withImpure());
                 } else {
                     emitAll(statements, effects);
                 }
@@ -456,7 +492,7 @@ final class FunctionBuilder {
                     thenBody = frame.thenStatements.toArray(StmtNode[]::new);
                     elseBody = body;
                 }
-                emit(new IfNode(frame.condition, thenBody, elseBody, frame.depth), frame.targeted ? effects.withImpure() : effects);
+                emit(new IfNode(frame.condition, thenBody, elseBody, frame.depth).at(frame.start), frame.targeted ? effects.withImpure() : effects);
             }
             case TRY_TABLE -> emitTry(frame, statements, effects, TryNode.NO_DELEGATION);
             case TRY -> {
@@ -488,7 +524,7 @@ final class FunctionBuilder {
     private void emitTry(ControlFrame frame, List<StmtNode> body, Effects effects, int delegateTo) {
         if (frame.clauses.isEmpty() && !frame.delegationTarget && delegateTo == TryNode.NO_DELEGATION) {
             if (frame.targeted) {
-                emit(new BlockNode(body.toArray(StmtNode[]::new), frame.depth), effects.withImpure());
+                emit(new BlockNode(body.toArray(StmtNode[]::new), frame.depth).at(frame.start), effects.withImpure());
             } else {
                 emitAll(body, effects);
             }
@@ -498,7 +534,7 @@ final class FunctionBuilder {
         if (frame.delegationTarget) {
             node.handleDelegations();
         }
-        emit(node, effects.withImpure());
+        emit(node.at(frame.start), effects.withImpure());
     }
 
     /** The parameters of tag {@code tagIndex}: the values its exceptions carry. */
@@ -832,7 +868,7 @@ final class FunctionBuilder {
                 // the same object in both hierarchies (docs/rationale.md): only the static type changes
                 Operand o = stack.remove(stack.size() - 1);
                 HeapType to = op == Opcode.ANY_CONVERT_EXTERN ? HeapType.ANY : HeapType.EXTERN;
-                stack.add(new Operand(o.node(), ValType.ref(o.type().isNullable(), to), o.effects(), o.depth(), o.inOwnSlot()));
+                stack.add(new Operand(o.node(), ValType.ref(o.type().isNullable(), to), o.effects(), o.depth(), o.inOwnSlot(), o.start()));
             }
             case REF_FUNC -> push(new RefFuncNode(reader.index()), ValType.ref(false, model.functionTypeIndex(reader.index())), Effects.NONE);
             case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_NEW_ELEM, ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U, ARRAY_SET,
@@ -1137,9 +1173,9 @@ final class FunctionBuilder {
     private void callResults(Call call) {
         int results = call.calleeType.resultCount();
         if (results == 0) {
-            emit(new DropNode(call.node, ValueKind.REF), call.effects);
+            emit(new DropNode(call.node.at(instructionOffset), ValueKind.REF), call.effects);
         } else if (results == 1) {
-            push(call.node, call.calleeType.result(0), call.effects);
+            push(call.node.at(instructionOffset), call.calleeType.result(0), call.effects);
         } else {
             emit(new MultiResultNode(call.node, slotOf(stack.size()), ValueKind.of(call.calleeType.results())), call.effects);
             for (ValType result : call.calleeType.results()) {

@@ -31,7 +31,7 @@ public interface FunctionCompiler {
             FuncType type = model.functionType(functionIndex);
             Function function = model.definedFunction(functionIndex);
             int localCount = type.paramCount() + function.locals().length;
-            return new WasmRootNode(module, FunctionBuilder.frameDescriptor(localCount, facts),
+            return new WasmRootNode(module, functionIndex, FunctionBuilder.frameDescriptor(localCount, facts),
                             model.functionDisplayName(functionIndex), ValueKind.of(type.params()), ValueKind.of(function.locals()),
                             ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount), FunctionBuilder.tailCallSlot(localCount, facts), facts.loops(),
                             () -> new FunctionBuilder(module, functionIndex, facts).build());

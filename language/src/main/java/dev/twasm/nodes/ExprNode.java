@@ -2,6 +2,9 @@ package dev.twasm.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
@@ -13,8 +16,28 @@ import com.oracle.truffle.api.nodes.Node;
  * from validation and calls only the method matching it, so values are never boxed between nodes;
  * a node implements the methods of the kinds it can produce (most produce exactly one; nodes such
  * as {@code local.get} or {@code select} implement all of them and pick by a constant kind).
+ *
+ * <p><b>Instrumentation.</b> Expressions are instrumentable only to give calls that are operands
+ * ({@code i32.add (call $f) (call $g)}) the {@code CallTag}: a call inside an expression tree has
+ * no statement of its own, so the tag must be on the call node, and a wrapper must stand where the
+ * call is, in a field of this type. Hence the wrapper is generated for this base class (it forwards
+ * each typed execute method), and only {@code AbstractCallNode} answers
+ * {@link #isInstrumentable} with true (when the builder gave it its instruction's offset). Every
+ * other expression stays as it is: no field, no wrapper, and no per-execution work, since Truffle
+ * inserts wrappers only where an attached instrument asks.
  */
-public abstract class ExprNode extends Node {
+@GenerateWrapper
+public abstract class ExprNode extends Node implements InstrumentableNode {
+    @Override
+    public boolean isInstrumentable() {
+        return false;
+    }
+
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new ExprNodeWrapper(this, probe);
+    }
+
     public int executeI32(VirtualFrame frame) {
         throw wrongKind("i32");
     }

@@ -20,6 +20,10 @@ import dev.twasm.runtime.CallStack;
 import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmModule;
 
+import com.oracle.truffle.api.source.SourceSection;
+import dev.twasm.instrument.Instrumentation;
+
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import dev.twasm.runtime.WasmNull;
@@ -65,7 +69,10 @@ public final class WasmRootNode extends RootNode {
     private final int tailCallSlot;
     /** Whether the body contains a {@code loop} ({@link #containsLoop}). */
     private final boolean containsLoop;
-    @Child private BlockNode body;
+    /** The function body, the block at depth 0; typed as a statement so that an instrumentation wrapper can stand here. */
+    @Child private StmtNode body;
+    /** The function's index in the module's function space. */
+    private final int functionIndex;
     /** Builds the body on the first call; null once built. */
     private Supplier<BlockNode> bodyBuilder;
     /** Set once {@link #body} is built; read by compiler threads without the lock. */
@@ -81,10 +88,11 @@ public final class WasmRootNode extends RootNode {
      * @param tailCallSlot the slot of a pending tail call ({@link ReturnCallNode}), or -1 when the function has no tail calls
      * @param containsLoop whether the body contains a {@code loop}
      */
-    public WasmRootNode(WasmModule module, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
+    public WasmRootNode(WasmModule module, int functionIndex, FrameDescriptor frameDescriptor, String name, int[] paramKinds, int[] localKinds,
                     int[] resultKinds, int resultSlot, int tailCallSlot, boolean containsLoop, Supplier<BlockNode> bodyBuilder) {
         super(module.language(), frameDescriptor);
         this.module = module;
+        this.functionIndex = functionIndex;
         this.name = name;
         this.paramKinds = paramKinds;
         this.localKinds = localKinds;
@@ -295,6 +303,53 @@ public final class WasmRootNode extends RootNode {
      */
     public boolean containsLoop() {
         return containsLoop;
+    }
+
+    /** The function's index in its module's function space. */
+    public int functionIndex() {
+        return functionIndex;
+    }
+
+    /** The function's declared locals' kinds and its parameters' ({@link ValueKind}), parameters first: slots 0..L-1. */
+    public int[] localKindsWithParameters() {
+        int[] all = new int[paramKinds.length + localKinds.length];
+        System.arraycopy(paramKinds, 0, all, 0, paramKinds.length);
+        System.arraycopy(localKinds, 0, all, paramKinds.length, localKinds.length);
+        return all;
+    }
+
+    /**
+     * The function's lines in its module's source (the disassembly listing, or the C/Rust lines
+     * of its DWARF subprogram), created on first request: Truffle asks only when an instrument
+     * looks at this root, so building the tree never creates sections.
+     */
+    @Override
+    public SourceSection getSourceSection() {
+        return Instrumentation.rootSection(this);
+    }
+
+    /**
+     * Before Truffle instruments this root: builds the body (a root in the baseline tier may not
+     * have one), and takes every function of the module out of the baseline tier for good, since
+     * baseline code has no nodes to instrument and calls its module's other functions directly
+     * ({@code invokestatic}), never through their call targets. Invalidates, as leaving does, the
+     * compiled code that called the baseline code. Until this runs for some root of the module,
+     * the module's roots and nodes have no source sections: a guest exception's stack trace
+     * (which asks for them) then does not disassemble the module. Idempotent, as Truffle requires.
+     */
+    @Override
+    protected void prepareForInstrumentation(Set<Class<?>> tags) {
+        if (!built) {
+            buildBody();
+        }
+        Instrumentation.prepare(this);
+    }
+
+    /** Leaves the baseline tier for good because an instrument is attached (see {@link #prepareForInstrumentation}). */
+    public void leaveBaselineForInstrumentation() {
+        if (baseline != null) {
+            baseline.leaveForInstrumentation();
+        }
     }
 
     /** The module whose function this is. */

@@ -1,5 +1,7 @@
 package dev.twasm.runtime;
 
+import com.oracle.truffle.api.source.Source;
+
 import dev.twasm.gc.DefinedType;
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
@@ -53,6 +55,10 @@ public final class WasmModule extends WasmObject {
     private final Assumption singleInstance;
     @CompilationFinal private WasmInstance soleInstance;
     private int instanceCount;
+    /** The source the module was parsed from; null for modules made without one (unit tests). */
+    private Source source;
+    /** The Truffle side of debugging this module (package {@code instrument}), made on first request. */
+    private volatile Object instrumentation;
 
     private WasmModule(EngineState engine, Module model, String name) {
         this.engine = engine;
@@ -103,7 +109,17 @@ public final class WasmModule extends WasmObject {
 
     /** Creates the call target of every defined function of {@code model} with {@code compiler}. */
     public static WasmModule create(EngineState engine, Module model, ValidationResult validation, String name, FunctionCompiler compiler) {
+        return create(engine, model, validation, name, compiler, null);
+    }
+
+    /**
+     * As above, for a module parsed from {@code source}: remembered before the call targets exist,
+     * since creating one lets an attached instrument ask for the function's source section.
+     */
+    public static WasmModule create(EngineState engine, Module model, ValidationResult validation, String name, FunctionCompiler compiler,
+                    Source source) {
         WasmModule module = new WasmModule(engine, model, name);
+        module.source = source;
         int imported = model.importedFunctionCount();
         for (int i = 0; i < module.targets.length; i++) {
             module.targets[i] = compiler.compile(module, imported + i, validation.function(i)).getCallTarget();
@@ -125,6 +141,34 @@ public final class WasmModule extends WasmObject {
 
     public String name() {
         return name;
+    }
+
+    /** The source this module was parsed from, or null. */
+    public Source source() {
+        return source;
+    }
+
+    /** This module's instrumentation data, or null while no instrument has asked for it. */
+    public Object instrumentationIfPresent() {
+        return instrumentation;
+    }
+
+    /**
+     * This module's instrumentation data (sources, sections, debug information), made once by
+     * {@code create} on first request and shared by every context of the engine.
+     */
+    public Object instrumentation(java.util.function.Function<WasmModule, Object> create) {
+        Object data = instrumentation;
+        if (data == null) {
+            synchronized (this) {
+                data = instrumentation;
+                if (data == null) {
+                    data = create.apply(this);
+                    instrumentation = data;
+                }
+            }
+        }
+        return data;
     }
 
     /** The call target of defined function {@code functionIndex} (an index in the function space). */

@@ -2,7 +2,15 @@ package dev.twasm.nodes.calls;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.SourceSection;
+import dev.twasm.instrument.Instrumentation;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.ExprNode;
@@ -22,8 +30,18 @@ import dev.twasm.runtime.TailCall;
  * {@code instanceof} folds away; a call that is not inlined pays one type check. The same
  * subclass, with its callee resolved the same way, is the callee of {@code return_call} and
  * {@code return_call_indirect} ({@link #tailCall}, used by {@link ReturnCallNode}).
+ *
+ * <p><b>Instrumentation.</b> A call that is an operand or a dropped statement carries the
+ * {@code CallTag} itself ({@link ExprNode} explains why expressions have a wrapper), with the
+ * module offset of its {@code call} instruction ({@link #at}). A call held by a
+ * {@link MultiResultNode} or {@link ReturnCallNode} sits in a field of this class's type, which
+ * a wrapper (an {@code ExprNode}) cannot fill: it keeps offset -1, is not instrumentable, and its
+ * statement has the tag instead.
  */
+@ExportLibrary(value = NodeLibrary.class)
 public abstract class AbstractCallNode extends ExprNode {
+    /** The module offset of the call instruction, or -1 (see the class comment); set once by the builder before adoption. */
+    private int moduleOffset = -1;
     @Children private final ExprNode[] arguments;
     @CompilationFinal(dimensions = 1) private final int[] argumentKinds;
     /** Makes the tail calls callees return; null until this site has seen one. */
@@ -32,6 +50,38 @@ public abstract class AbstractCallNode extends ExprNode {
     protected AbstractCallNode(ExprNode[] arguments, int[] argumentKinds) {
         this.arguments = arguments;
         this.argumentKinds = argumentKinds;
+    }
+
+    /** Makes this call instrumentable with the offset of its instruction; for the builder, before adoption. */
+    public final AbstractCallNode at(int offset) {
+        this.moduleOffset = offset;
+        return this;
+    }
+
+    @Override
+    public final boolean isInstrumentable() {
+        return moduleOffset >= 0;
+    }
+
+    @Override
+    public final boolean hasTag(Class<? extends Tag> tag) {
+        return tag == StandardTags.CallTag.class;
+    }
+
+    @Override
+    public final SourceSection getSourceSection() {
+        return moduleOffset < 0 ? null : Instrumentation.section(this, moduleOffset);
+    }
+
+    /** The scope of a frame suspended at this call (a caller's frame in the debugger): the function's locals. */
+    @ExportMessage
+    final Object getScope(Frame frame, @SuppressWarnings("unused") boolean nodeEnter) {
+        return Instrumentation.scope(this, moduleOffset, frame);
+    }
+
+    @ExportMessage
+    final boolean hasScope(@SuppressWarnings("unused") Frame frame) {
+        return isInstrumentable();
     }
 
     /** Evaluates the arguments left to right; the context slot is left for the subclass to fill. */

@@ -32,4 +32,10 @@ public final class MultiResultNode extends StmtNode {
         }
         return FALLTHROUGH;
     }
+
+    /** The call inside is in a field a wrapper cannot fill, so this statement carries the {@code CallTag}. */
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
 }

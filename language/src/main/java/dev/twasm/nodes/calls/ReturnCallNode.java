@@ -39,4 +39,10 @@ public final class ReturnCallNode extends StmtNode {
         }
         return FUNCTION_DEPTH;
     }
+
+    /** The call inside is in a field a wrapper cannot fill, so this statement carries the {@code CallTag}. */
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
 }

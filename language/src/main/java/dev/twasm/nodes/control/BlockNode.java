@@ -36,4 +36,14 @@ public final class BlockNode extends StmtNode {
     StmtNode[] statements() {
         return body;
     }
+
+    @Override
+    protected boolean isStructural() {
+        return true;
+    }
+
+    @Override
+    protected boolean isFunctionBody() {
+        return depth == 0;
+    }
 }

@@ -179,4 +179,10 @@ public final class SwitchNode extends StmtNode {
             return Statements.execute(statements, frame);
         }
     }
+
+    /** Only groups statements; its own instruction runs no code ({@code StatementTag} is on the statements inside). */
+    @Override
+    protected boolean isStructural() {
+        return true;
+    }
 }

@@ -120,4 +120,10 @@ public final class TryNode extends StmtNode {
             return Statements.execute(body, frame);
         }
     }
+
+    /** Only groups statements; its own instruction runs no code ({@code StatementTag} is on the statements inside). */
+    @Override
+    protected boolean isStructural() {
+        return true;
+    }
 }

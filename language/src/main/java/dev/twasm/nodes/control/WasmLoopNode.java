@@ -117,8 +117,11 @@ public final class WasmLoopNode extends StmtNode {
 
     static final class Body extends com.oracle.truffle.api.nodes.Node implements RepeatingNode {
         @Children private final StmtNode[] body;
-        /** The closing {@code br_if} to this loop, or null. */
-        @Child private BrIfNode backEdge;
+        /**
+         * The closing {@code br_if} to this loop, or null; typed as a statement because an
+         * instrument may wrap it ({@link #again}).
+         */
+        @Child private StmtNode backEdge;
         private final int depth;
         private final int exitSignalSlot;
 
@@ -140,7 +143,7 @@ public final class WasmLoopNode extends StmtNode {
             if (signal == depth) {
                 return true;
             }
-            if (signal == StmtNode.FALLTHROUGH && backEdge != null && backEdge.taken(frame)) {
+            if (signal == StmtNode.FALLTHROUGH && backEdge != null && again(frame)) {
                 return true;
             }
             Slots.setI32(frame, exitSignalSlot, signal);
@@ -151,8 +154,18 @@ public final class WasmLoopNode extends StmtNode {
             return body;
         }
 
+        /**
+         * Runs the back edge: its condition directly, or, once an instrument has wrapped the
+         * {@code br_if}, the wrapper as a statement, whose signal is this loop's depth when the
+         * branch is taken. The type test folds in compiled code (a child is a constant there).
+         */
+        private boolean again(VirtualFrame frame) {
+            return backEdge instanceof BrIfNode b ? b.taken(frame) : backEdge.execute(frame) == depth;
+        }
+
+        /** The back edge as built (before any instrument wraps it), for {@link CompiledExits}. */
         BrIfNode backEdge() {
-            return backEdge;
+            return (BrIfNode) backEdge;
         }
 
         /** The slot through which the signal leaving the loop is passed. */
@@ -169,5 +182,11 @@ public final class WasmLoopNode extends StmtNode {
         public String toString() {
             return "loop body at depth " + depth;
         }
+    }
+
+    /** Only groups statements; its own instruction runs no code ({@code StatementTag} is on the statements inside). */
+    @Override
+    protected boolean isStructural() {
+        return true;
     }
 }
