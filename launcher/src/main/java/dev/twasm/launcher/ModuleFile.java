@@ -8,6 +8,7 @@ import dev.twasm.text.WatParser;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.ByteSequence;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -73,12 +74,19 @@ record ModuleFile(String name, byte[] bytes, boolean binary) {
         return binary ? BinaryDecoder.decode(bytes, FEATURES) : WatParser.parseModule(text(), FEATURES);
     }
 
-    /** The source to evaluate in the {@code wasm} language, named as the user named the file (error messages start with it). */
+    /**
+     * The source to evaluate in the {@code wasm} language, named as the user named the file (error
+     * messages start with it), with the bytes already read. It is a file's source, with its path:
+     * the tools find the C/Rust files that the module's DWARF names relative to it (docs/tools.md).
+     */
     Source source() {
-        if (binary) {
-            return Source.newBuilder("wasm", ByteSequence.create(bytes), name).mimeType("application/wasm").buildLiteral();
+        Source.Builder builder = Source.newBuilder("wasm", new File(name)).name(name);
+        builder = binary ? builder.content(ByteSequence.create(bytes)).mimeType("application/wasm") : builder.content(text()).mimeType("text/x-wasm-text");
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw Failure.of("cannot read " + name + ": " + Failure.reason(e));
         }
-        return Source.newBuilder("wasm", text(), name).mimeType("text/x-wasm-text").buildLiteral();
     }
 
     private String text() {

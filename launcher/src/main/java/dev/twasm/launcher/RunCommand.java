@@ -66,12 +66,27 @@ final class RunCommand implements Command {
                       --preload NAME=FILE      Instantiate module FILE first and make its exports importable
                                                under the module name NAME. Repeatable; later modules may
                                                import earlier ones.
+
+                    Tools (GraalVM's; bin/wasm has them; --help:tools lists their options, docs/tools.md
+                    shows their output). Functions are named from the name section, and code is located
+                    in C/Rust source lines when the module has DWARF, else in the module's listing:
+                      --inspect[=[HOST:]PORT]  Debug with Chrome DevTools or another client of its protocol;
+                                               waits for the debugger and stops at the first instruction.
+                      --cpusampler             After the run, print where the time went, per function.
+                      --cputracer              After the run, print how often each function was called.
+                      --coverage               After the run, print which lines ran; e.g. for lcov tools:
+                                               --coverage.Output=lcov --coverage.OutputFile=FILE.
+                      --memtracer, --heapmonitor
+                                               Trace allocations, monitor the heap (experimental; twasm
+                                               reports no allocations to them yet).
                     """;
 
     /** The WASI options the launcher sets (implemented by the WASI layer). */
     static final String WASI_OPTION = "wasm.Wasi";
     static final String WASI_DIRS_OPTION = "wasm.WasiMapDirs";
     static final String WASI_THREADS_OPTION = "wasm.WasiThreads";
+    /** The baseline tier's option, which the launcher turns off for the CPU sampler. */
+    static final String BASELINE_OPTION = "wasm.Baseline";
 
     private final String file;
     private final String invoke;
@@ -79,6 +94,8 @@ final class RunCommand implements Command {
     private final List<String> dirs;
     private final Map<String, String> environment;
     private final List<Preload> preloads;
+    /** Whether {@link #addOptions} turned the baseline tier off, an experimental option the user did not give. */
+    private boolean baselineOffForSampler;
 
     /** A {@code --preload NAME=FILE}. */
     record Preload(String name, String file) {
@@ -167,6 +184,14 @@ final class RunCommand implements Command {
             all.addAll(dirs);
             polyglotOptions.put(WASI_DIRS_OPTION, String.join(",", all));
         }
+        // The CPU sampler reads the stack's Truffle frames, which code in the baseline tier does not
+        // have for the functions it calls (direct JVM calls), so it would see only the entry
+        // function: with the sampler on, functions run as nodes and Graal-compiled code (docs/tools.md).
+        String sampler = polyglotOptions.get("cpusampler");
+        if (sampler != null && !sampler.equals("false") && !polyglotOptions.containsKey(BASELINE_OPTION)) {
+            polyglotOptions.put(BASELINE_OPTION, "false");
+            baselineOffForSampler = true;
+        }
     }
 
     @Override
@@ -191,6 +216,9 @@ final class RunCommand implements Command {
                         .allowCreateThread(true)
                         .arguments("wasm", programArguments).in(invocation.in()).out(invocation.out()).err(invocation.err());
         environment.forEach(builder::environment);
+        if (baselineOffForSampler) {
+            builder.allowExperimentalOptions(true); // the user's own options were checked when the command line was parsed
+        }
         // Engine options given as -Dpolyglot.* system properties are only checked by build();
         // WasmLauncher reports the IllegalArgumentException.
         Context context = builder.build();
