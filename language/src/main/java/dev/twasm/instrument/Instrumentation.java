@@ -29,7 +29,7 @@ public final class Instrumentation {
     @TruffleBoundary
     public static SourceSection section(Node node, int moduleOffset) {
         WasmRootNode root = rootOf(node);
-        ModuleSources sources = root == null ? null : ModuleSources.ifPrepared(root.module());
+        ModuleSources sources = root == null ? null : ModuleSources.of(root.module());
         return sources == null ? null : sources.instruction(root.functionIndex(), moduleOffset);
     }
 
@@ -37,7 +37,8 @@ public final class Instrumentation {
     @TruffleBoundary
     public static boolean hasLine(StmtNode statement) {
         WasmRootNode root = rootOf(statement);
-        return root != null && statement.moduleOffset() >= 0 && ModuleSources.of(root.module()).hasLine(root.functionIndex(), statement.moduleOffset());
+        ModuleSources sources = root == null || statement.moduleOffset() < 0 ? null : ModuleSources.of(root.module());
+        return sources != null && sources.hasLine(root.functionIndex(), statement.moduleOffset());
     }
 
     /** The section of the whole function {@code node} belongs to. */
@@ -47,10 +48,14 @@ public final class Instrumentation {
         return root == null ? null : rootSection(root);
     }
 
-    /** The section of {@code root}'s whole function; null until an instrument prepared the module. */
+    /**
+     * The section of {@code root}'s whole function. Available without an instrument too: the CPU
+     * sampler keeps only stack frames whose root has a section, and a guest exception's stack
+     * trace shows it.
+     */
     @TruffleBoundary
     public static SourceSection rootSection(WasmRootNode root) {
-        ModuleSources sources = ModuleSources.ifPrepared(root.module());
+        ModuleSources sources = ModuleSources.of(root.module());
         return sources == null ? null : sources.function(root.functionIndex());
     }
 
@@ -67,7 +72,8 @@ public final class Instrumentation {
         }
         LocalsScope locals = LocalsScope.of(root, frame);
         try {
-            DebugInfo info = ModuleSources.of(root.module()).debugInfo();
+            ModuleSources sources = ModuleSources.of(root.module());
+            DebugInfo info = sources == null ? null : sources.debugInfo();
             Subprogram subprogram = info == null ? null : info.subprogramAt(moduleOffset);
             return subprogram == null ? locals : SourceVariables.scope(info, subprogram, moduleOffset, root, frame, locals);
         } catch (RuntimeException e) {
@@ -84,7 +90,8 @@ public final class Instrumentation {
      */
     @TruffleBoundary
     public static void prepare(WasmRootNode root) {
-        ModuleSources.of(root.module());
+        ModuleSources sources = ModuleSources.of(root.module());
+        sources.leaveBaselineTierOnce();
         root.leaveBaselineForInstrumentation();
     }
 

@@ -1,14 +1,18 @@
 package dev.twasm.instrument;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.twasm.debug.DebugInfo;
 import dev.twasm.debug.SourceLine;
+import com.oracle.truffle.api.TruffleLanguage;
+import dev.twasm.WasmContext;
 import dev.twasm.runtime.WasmModule;
 
 /**
  * The sources and source sections of one module, made once per {@link WasmModule} (so once per
- * engine: modules are shared by its contexts) on the first request of an instrument, and
- * immutable after, except for caches that are idempotent: any thread may ask.
+ * engine: modules are shared by its contexts) on the first request for a section (an instrument,
+ * the CPU sampler's stack filter, or a guest exception's stack trace), and immutable after, except
+ * for caches that are idempotent: any thread may ask.
  *
  * <p>Every module has its disassembly {@link Listing}. A module with DWARF line information
  * ({@link DebugInfo#hasLines}) maps the functions the line table covers to their C/Rust lines
@@ -20,27 +24,68 @@ final class ModuleSources {
     private final Listing listing;
     /** The DWARF sections, or null when the module has no line information. */
     private final DwarfSections dwarf;
+    private final AtomicBoolean baselineLeft = new AtomicBoolean();
 
-    private ModuleSources(WasmModule module) {
+    private ModuleSources(WasmModule module, TruffleLanguage.Env env) {
         this.module = module;
         String sourceName = module.source() != null ? module.source().getName() : module.name();
         this.listing = Listing.of(module.model(), sourceName);
         DebugInfo info = DebugInfo.of(module.model());
         String path = module.source() != null ? module.source().getPath() : null;
-        this.dwarf = info.hasLines() ? new DwarfSections(module.model(), info, new SourceFiles(path)) : null;
+        this.dwarf = info.hasLines() ? new DwarfSections(module.model(), info, new SourceFiles(path, sourceName, info.files(), env)) : null;
     }
 
-    /** The module's sources, made on first use; making them takes the module out of the baseline tier. */
+    /**
+     * The module's sources, made on first use. Made on a thread that has entered a context, they
+     * read the C/Rust files under that context's file-system policy and are the module's for good.
+     * A thread without a context (the CPU sampler's thread filtering the roots of its samples, a
+     * compiler thread) gets, until then, sources made without reading any file: the same lines
+     * and names, but C/Rust sources without content.
+     */
     static ModuleSources of(WasmModule module) {
-        return (ModuleSources) module.instrumentation(m -> {
-            Instrumentation.leaveBaselineTier(m);
-            return new ModuleSources(m);
-        });
+        Holder holder = (Holder) module.instrumentation(m -> new Holder());
+        ModuleSources made = holder.withContext;
+        if (made != null) {
+            return made;
+        }
+        TruffleLanguage.Env env = currentEnv();
+        synchronized (holder) {
+            if (env != null) {
+                if (holder.withContext == null) {
+                    holder.withContext = new ModuleSources(module, env);
+                }
+                return holder.withContext;
+            }
+            if (holder.withoutContext == null) {
+                holder.withoutContext = new ModuleSources(module, null);
+            }
+            return holder.withoutContext;
+        }
     }
 
-    /** The module's sources if an instrument has prepared the module, else null (no sections before). */
-    static ModuleSources ifPrepared(WasmModule module) {
-        return (ModuleSources) module.instrumentationIfPresent();
+    /** The module's sources as made with a context, and without one (see {@link #of}). */
+    private static final class Holder {
+        volatile ModuleSources withContext;
+        ModuleSources withoutContext;
+    }
+
+    private static TruffleLanguage.Env currentEnv() {
+        try {
+            return WasmContext.get(null).env();
+        } catch (RuntimeException | AssertionError e) {
+            return null; // no context entered on this thread (Truffle throws an internal exception)
+        }
+    }
+
+    /**
+     * Takes the module out of the baseline tier the first time an instrument prepares one of its
+     * roots; a section asked for without an instrument (a stack trace, the sampler) leaves the
+     * module where it is.
+     */
+    void leaveBaselineTierOnce() {
+        if (!baselineLeft.getAndSet(true)) {
+            Instrumentation.leaveBaselineTier(module);
+        }
     }
 
     private int defined(int functionIndex) {

@@ -148,11 +148,6 @@ public final class WasmModule extends WasmObject {
         return source;
     }
 
-    /** This module's instrumentation data, or null while no instrument has asked for it. */
-    public Object instrumentationIfPresent() {
-        return instrumentation;
-    }
-
     /**
      * This module's instrumentation data (sources, sections, debug information), made once by
      * {@code create} on first request and shared by every context of the engine.
