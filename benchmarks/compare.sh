@@ -15,7 +15,7 @@
 #   --programs-dir DIR      the programs folder (default benchmarks/programs)
 #   --out DIR               where results.md, results.csv and raw/ go (default benchmarks/results)
 #   --no-build              use the jars and native binaries already built
-# Engines: twasm, twasm-interp, graalwasm, graalwasm-interp, chicory-compiler, chicory-interp, node, native.
+# Engines: twasm, twasm-interp, twasm-limits, graalwasm, graalwasm-interp, chicory-compiler, chicory-interp, node, native.
 # The time budget stops a runner from starting another iteration once that many seconds have passed
 # since its start; the report says which runs it cut short. BENCH_JAVA_OPTS adds JVM options to
 # every JVM runner. The Truffle engines (twasm, GraalWasm) run with --add-modules=jdk.incubator.vector,
@@ -31,7 +31,7 @@ cd "$root"
 . .mvn/select-jdk.sh
 twasm_select_jdk || exit 2
 
-all_engines=(twasm twasm-interp graalwasm graalwasm-interp chicory-compiler chicory-interp node native)
+all_engines=(twasm twasm-interp twasm-limits graalwasm graalwasm-interp chicory-compiler chicory-interp node native)
 graalwasm_version=25.0.1 # benchmarks/graalwasm/pom.xml
 chicory_version=1.7.5    # benchmarks/pom.xml
 iterations=100
@@ -174,6 +174,7 @@ label() {
   case "$1" in
     twasm) echo "twasm" ;;
     twasm-interp) echo "twasm interpreter" ;;
+    twasm-limits) echo "twasm with limits" ;;
     graalwasm) echo "GraalWasm" ;;
     graalwasm-interp) echo "GraalWasm interpreter" ;;
     chicory-compiler) echo "Chicory compiler" ;;
@@ -185,6 +186,7 @@ label() {
 description() {
   case "$1" in
     twasm) echo "twasm on the polyglot API, Graal compilation (JVMCI, Graal compiler $graalwasm_version on the upgrade module path), \`--add-modules=jdk.incubator.vector\`" ;;
+    twasm-limits) echo "twasm, the same runner with the limits for untrusted code on: \`wasm.Fuel=9000000000000000000\` (fuel charged, never running out) and \`wasm.Timeout=1h\` (a deadline armed on every call)" ;;
     twasm-interp) echo "twasm, the same runner with \`engine.Compilation=false\` and \`wasm.Baseline=false\` (the AST interpreter only: no Graal, no JVM-bytecode baseline tier)" ;;
     graalwasm) echo "GraalWasm $graalwasm_version, the same runner and JVM flags (\`--add-modules=jdk.incubator.vector\` included), Graal compilation" ;;
     graalwasm-interp) echo "GraalWasm $graalwasm_version with \`engine.Compilation=false\`" ;;
@@ -197,7 +199,7 @@ description() {
 engine_command() { # engine program iterations -> the array cmd
   local engine=$1 program=$2 n=$3 wasm="$programs_dir/wasm/$2.wasm"
   case "$engine" in
-    twasm|twasm-interp)
+    twasm|twasm-interp|twasm-limits)
       cmd=("$java" "${jvmci_flags[@]}" "${vector_api[@]}" --upgrade-module-path="$twasm_lib/upgrade/compiler.jar" --module-path="$twasm_modules"
         ${extra_java[@]+"${extra_java[@]}"} -cp "$bench_jar" dev.twasm.benchmarks.PolyglotRunner) ;;
     graalwasm|graalwasm-interp)
@@ -210,6 +212,7 @@ engine_command() { # engine program iterations -> the array cmd
   esac
   case "$engine" in
     twasm-interp) cmd+=(--option engine.Compilation=false --option wasm.Baseline=false) ;;
+    twasm-limits) cmd+=(--option wasm.Fuel=9000000000000000000 --option wasm.Timeout=1h) ;;
     *-interp) [[ "$engine" == chicory-* ]] && cmd+=(--interpreter) || cmd+=(--option engine.Compilation=false) ;;
     chicory-compiler) cmd+=(--compiler) ;;
   esac
@@ -271,7 +274,7 @@ for program in "${programs[@]}"; do
     fi
     set -e
     wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
-    if [ $status -eq 0 ] && [[ "$engine" == twasm || "$engine" == graalwasm ]] && grep -q 'fallback runtime' "$stderr"; then
+    if [ $status -eq 0 ] && [[ "$engine" == twasm || "$engine" == twasm-limits || "$engine" == graalwasm ]] && grep -q 'fallback runtime' "$stderr"; then
       echo "compare.sh: Truffle ran its fallback runtime: no Graal compilation in this run" >> "$stderr"
       status=3
     fi

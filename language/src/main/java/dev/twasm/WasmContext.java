@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import dev.twasm.host.HostModule;
 import dev.twasm.runtime.CallStack;
+import dev.twasm.runtime.ResourceLimits;
 import dev.twasm.runtime.WasmMemory;
 
 import java.util.HashMap;
@@ -23,12 +24,28 @@ public final class WasmContext {
     private final CallStack callStack;
     private final WasmMemory.Memory64Limits memory64Limits;
     private final Map<String, Object> builtinModuleStates = new HashMap<>();
+    private final ResourceLimits limits;
+    /** The deadline of calls from the host in nanoseconds ({@code wasm.Timeout}); 0 for none. */
+    private final long timeoutNanos;
 
     WasmContext(TruffleLanguage.Env env) {
         this.env = env;
         this.callStack = new CallStack(env.getOptions().get(WasmOptions.MaxCallDepth));
         this.memory64Limits = new WasmMemory.Memory64Limits(env.getOptions().get(WasmOptions.MaxMemory64Bytes),
                         env.getOptions().get(WasmOptions.Memory64ArrayPages));
+        this.limits = new ResourceLimits(env.getOptions().get(WasmOptions.Fuel), env.getOptions().get(WasmOptions.MaxContextMemory),
+                        env.getOptions().get(WasmOptions.MaxContextTableElements));
+        this.timeoutNanos = env.getOptions().get(WasmOptions.Timeout).toNanos();
+    }
+
+    /** This context's fuel and memory and table caps (options {@code wasm.Fuel}, {@code wasm.MaxContextMemory}, {@code wasm.MaxContextTableElements}). */
+    public ResourceLimits limits() {
+        return limits;
+    }
+
+    /** How long one call from the host into Wasm may run, in nanoseconds ({@code wasm.Timeout}); 0 for no deadline. */
+    public long timeoutNanos() {
+        return timeoutNanos;
     }
 
     /** The layout and size limit of this context's 64-bit memories (options {@code wasm.MaxMemory64Bytes}, {@code wasm.Memory64ArrayPages}). */

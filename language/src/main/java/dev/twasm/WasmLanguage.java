@@ -1,6 +1,7 @@
 package dev.twasm;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionValues;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -99,9 +100,35 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     /** {@code --log.wasm.simd.level=FINE} says which implementation runs vector instructions. */
     private static final TruffleLogger SIMD_LOG = TruffleLogger.getLogger(ID, "simd");
 
+    /**
+     * Whether code built by this language instance charges fuel ({@code wasm.Fuel} above 0), and
+     * whether its calls from the host arm a deadline ({@code wasm.Timeout}). Set from the first
+     * context's options, before anything is parsed; every later context of the instance agrees
+     * ({@link #areOptionsCompatible}), so compiled code treats both as constants.
+     */
+    @CompilationFinal private boolean fuelMetered;
+    @CompilationFinal private boolean deadlines;
+
+    /** Whether code this language instance builds charges fuel (see {@code ResourceLimits}). */
+    public boolean fuelMetered() {
+        return fuelMetered;
+    }
+
+    /** Whether code built for modules of {@code language} charges fuel; false for modules outside a language (unit tests of the runtime). */
+    public static boolean fuelMetered(TruffleLanguage<?> language) {
+        return language instanceof WasmLanguage wasm && wasm.fuelMetered;
+    }
+
+    /** Whether calls from the host into Wasm arm a deadline in this language instance (see {@code Deadlines}). */
+    public boolean deadlines() {
+        return deadlines;
+    }
+
     @Override
     protected WasmContext createContext(Env env) {
         SIMD_LOG.fine(() -> "vector instructions run on " + SimdOps.INSTANCE.name());
+        fuelMetered = env.getOptions().get(WasmOptions.Fuel) > 0;
+        deadlines = !env.getOptions().get(WasmOptions.Timeout).isZero();
         return new WasmContext(env);
     }
 
@@ -143,7 +170,11 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                         && firstOptions.get(WasmOptions.ExtendedConstants).equals(newOptions.get(WasmOptions.ExtendedConstants))
                         && firstOptions.get(WasmOptions.ExceptionHandling).equals(newOptions.get(WasmOptions.ExceptionHandling))
                         && firstOptions.get(WasmOptions.FunctionReferences).equals(newOptions.get(WasmOptions.FunctionReferences))
-                        && firstOptions.get(WasmOptions.Threads).equals(newOptions.get(WasmOptions.Threads));
+                        && firstOptions.get(WasmOptions.Threads).equals(newOptions.get(WasmOptions.Threads))
+                        // Code built with fuel charges it; without, it has no charge (limits for untrusted code).
+                        && (firstOptions.get(WasmOptions.Fuel) > 0) == (newOptions.get(WasmOptions.Fuel) > 0)
+                        // Calls from the host test for a deadline only in a language instance that has one.
+                        && firstOptions.get(WasmOptions.Timeout).isZero() == newOptions.get(WasmOptions.Timeout).isZero();
     }
 
     @Override

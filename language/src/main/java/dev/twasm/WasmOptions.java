@@ -5,6 +5,9 @@ import dev.twasm.runtime.WasmMemory;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionType;
+
+import java.time.Duration;
 
 /** The language's options, set as {@code wasm.<Name>} on a context or engine builder. */
 @Option.Group(WasmLanguage.ID)
@@ -71,6 +74,69 @@ public final class WasmOptions {
                     category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "true|false")
     public static final OptionKey<Boolean> Threads = new OptionKey<>(true);
 
+    @Option(help = "Instructions the Wasm code of a context may execute, counted by a static cost charged at function entry and each "
+                    + "loop iteration (docs/embedding.md, 'Limits for untrusted code'); when it runs out the code traps with "
+                    + "'all fuel consumed'. 0: unlimited (the default, and code then counts nothing).", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[0, inf)")
+    public static final OptionKey<Long> Fuel = new OptionKey<>(0L);
+
+    @Option(help = "The longest a call from the host into Wasm (an export, instantiation running a start function, _start of wasm run) "
+                    + "may run, as a number with a unit: 500ms, 10s, 2m, 1h (also ns, us, d); past it the call traps with 'deadline "
+                    + "exceeded'. 0 or none: no deadline (the default).", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<number>(ns|us|ms|s|m|h|d)|none")
+    public static final OptionKey<Duration> Timeout = new OptionKey<>(Duration.ZERO, new OptionType<>("duration", WasmOptions::parseDuration));
+
+    @Option(help = "The most bytes that all linear memories a context creates may hold together (their current sizes, shared "
+                    + "memories included); creating more is an error, memory.grow past it returns -1. 0: unlimited (the default).", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[0, inf)")
+    public static final OptionKey<Long> MaxContextMemory = new OptionKey<>(0L);
+
+    @Option(help = "The most elements that all tables a context creates may hold together; creating more is an error, table.grow "
+                    + "past it returns -1. 0: unlimited (the default).", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[0, inf)")
+    public static final OptionKey<Long> MaxContextTableElements = new OptionKey<>(0L);
+
     private WasmOptions() {
+    }
+
+    /**
+     * The value of {@link #Timeout}: a non-negative number with a unit ({@code 500ms}, {@code 1.5s},
+     * {@code 2m}), {@code 0}, or {@code none}. Anything else is an {@link IllegalArgumentException},
+     * which the polyglot API reports as an option error naming the option.
+     */
+    static Duration parseDuration(String text) {
+        String t = text.strip();
+        if (t.equals("0") || t.equalsIgnoreCase("none")) {
+            return Duration.ZERO;
+        }
+        int unitStart = 0;
+        while (unitStart < t.length() && (Character.isDigit(t.charAt(unitStart)) || t.charAt(unitStart) == '.')) {
+            unitStart++;
+        }
+        String unit = t.substring(unitStart);
+        long nanosPerUnit = switch (unit) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
+            default -> -1L;
+        };
+        if (unitStart == 0 || nanosPerUnit < 0) {
+            throw new IllegalArgumentException("wasm.Timeout: '" + text + "' is not a duration: expected a number and a unit (ns, us, ms, s, m, h, d), "
+                            + "such as 500ms, 10s or 2m, or none");
+        }
+        double nanos;
+        try {
+            nanos = Double.parseDouble(t.substring(0, unitStart)) * nanosPerUnit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("wasm.Timeout: '" + text + "' is not a duration: '" + t.substring(0, unitStart) + "' is not a number");
+        }
+        if (nanos >= Long.MAX_VALUE) {
+            throw new IllegalArgumentException("wasm.Timeout: '" + text + "' is too long a duration");
+        }
+        return Duration.ofNanos((long) nanos);
     }
 }

@@ -2,7 +2,9 @@ package dev.twasm.baseline;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
+import dev.twasm.WasmLanguage;
 import dev.twasm.binary.CodeReader;
+import dev.twasm.builder.FuelCosts;
 import dev.twasm.model.Expr;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
@@ -232,6 +234,8 @@ final class BaselineCompiler {
     private int depthSlot;
     /** When translating one {@link Region} as its own method: that region; null for a whole function. */
     private final Region region;
+    /** The fuel costs of this function ({@code wasm.Fuel}); null in code built without fuel. */
+    private final FuelCosts fuelCosts;
     /** The regions of this function translated as methods of their own, in code order. */
     private final List<Region> regions;
     /** The transfer array that carries locals and operands to and from region methods ({@link Region}). */
@@ -279,6 +283,7 @@ final class BaselineCompiler {
         this.region = region;
         this.regions = regions;
         this.recording = recording;
+        this.fuelCosts = WasmLanguage.fuelMetered(module.language()) ? FuelCosts.of(model.definedFunction(functionIndex).body()) : null;
         this.localTypes = localTypes(model, functionIndex);
         this.localSlots = new int[localTypes.length];
         this.heightOffset = region == null ? 0 : region.low();
@@ -334,6 +339,9 @@ final class BaselineCompiler {
         }
         Label start = code.newBoundLabel();
         prologue();
+        if (fuelCosts != null) {
+            chargeFuel(fuelCosts.entry());
+        }
         frames.add(new Frame(Kind.FUNCTION, type, 0, null));
         Expr body = model.definedFunction(functionIndex).body();
         instructions(body, body.moduleOffset(), body.moduleOffset() + body.code().length);
@@ -763,7 +771,7 @@ final class BaselineCompiler {
      * them, and its parameters, in locals; the header reloads the parameters, back-edges store
      * them. Compilers rarely leave operands below a loop, so usually nothing is stored.
      */
-    private void loop(FuncType blockType) {
+    private void loop(FuncType blockType, int offset) {
         int base = stack.size() - blockType.paramCount();
         for (int h = stack.size() - 1; h >= frozen(); h--) {
             storeFrozen(h);
@@ -772,10 +780,20 @@ final class BaselineCompiler {
         Frame frame = new Frame(Kind.LOOP, blockType, base, header);
         frame.jvmBase = base;
         frames.add(frame);
+        if (fuelCosts != null) {
+            chargeFuel(fuelCosts.loop(offset));
+        }
         for (int h = base; h < stack.size(); h++) {
             loadFrozen(h);
         }
         countBackEdge();
+    }
+
+    /** Charges fuel ({@code wasm.Fuel}; the cost rule of {@link FuelCosts}) where the AST charges it: function entry, loop headers. */
+    private void chargeFuel(long cost) {
+        code.aload(instanceSlot);
+        code.loadConstant(cost);
+        support("chargeFuel", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_long);
     }
 
     private void elseBranch() {
@@ -1414,7 +1432,7 @@ final class BaselineCompiler {
             case NOP -> {
             }
             case BLOCK -> enter(Kind.BLOCK, reader.blockType().funcType(model), code.newLabel());
-            case LOOP -> loop(reader.blockType().funcType(model));
+            case LOOP -> loop(reader.blockType().funcType(model), reader.instructionOffset());
             case IF -> {
                 Label elseLabel = code.newLabel();
                 conditionalJump(false, elseLabel);

@@ -737,6 +737,11 @@ public final class BaselineSupport {
 
     // ---- traps ----------------------------------------------------------------------------------
 
+    /** Charges {@code cost} units of fuel ({@code wasm.Fuel}) at a function's entry or a loop header; traps "all fuel consumed" when it runs out. */
+    public static void chargeFuel(WasmInstance instance, long cost) {
+        instance.limits.chargeFuel(cost, null);
+    }
+
     /**
      * The exception handler of every translated method: records that a guest exception left
      * function {@code functionIndex} (for its stack trace, see {@link StackTraces}) and returns it

@@ -2,6 +2,7 @@ package dev.twasm.builder;
 
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
+import dev.twasm.WasmLanguage;
 import dev.twasm.binary.CodeReader;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
@@ -41,6 +42,8 @@ import dev.twasm.nodes.control.ThrowRefNode;
 import dev.twasm.nodes.control.TryNode;
 import dev.twasm.nodes.control.UnreachableNode;
 import dev.twasm.nodes.control.WasmLoopNode;
+import dev.twasm.nodes.control.FuelChargeNode;
+import dev.twasm.nodes.calls.AbstractCallNode;
 import dev.twasm.nodes.memory.AtomicNode;
 import dev.twasm.nodes.memory.AtomicStoreNode;
 import dev.twasm.nodes.memory.DataDropNode;
@@ -88,6 +91,7 @@ import dev.twasm.simd.SimdFamily;
 import dev.twasm.simd.SimdOps;
 import dev.twasm.validation.FunctionFacts;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,6 +134,11 @@ final class FunctionBuilder {
     private final int maxOperandHeight;
     /** Whether a local or an operand is a {@code v128}: loops then run without OSR (see {@link WasmLoopNode}). */
     private final boolean usesVectors;
+    private final FunctionFacts facts;
+    /** The fuel costs of this function ({@code wasm.Fuel}); null in code built without fuel. */
+    private final FuelCosts fuelCosts;
+    /** The fuel costs of the loops being built, innermost on top. */
+    private final ArrayDeque<Long> loopFuel = new ArrayDeque<>();
     /** Where {@code return_call} leaves the pending tail call ({@link #tailCallSlot}); -1 without tail calls. */
     private final int tailCallSlot;
     /** The slot of the exception caught by the legacy handler at label depth 0; the others follow. */
@@ -151,8 +160,10 @@ final class FunctionBuilder {
     private int unreachableNesting;
 
     FunctionBuilder(WasmModule module, int functionIndex, FunctionFacts facts) {
+        this.facts = facts;
         this.maxOperandHeight = facts.maxOperandHeight();
         this.usesVectors = facts.usesVectors();
+        this.fuelCosts = WasmLanguage.fuelMetered(module.language()) ? FuelCosts.of(module.model().definedFunction(functionIndex).body()) : null;
         this.module = module;
         this.model = module.model();
         this.arrays = new ArrayInstructions(module);
@@ -207,10 +218,39 @@ final class FunctionBuilder {
      * function with exception handling one per label depth for caught exceptions ({@link #exceptionSlots}).
      */
     static FrameDescriptor frameDescriptor(int localCount, FunctionFacts facts) {
+        return frameDescriptor(localCount, facts, false);
+    }
+
+    /** The frame, with one more slot at {@link #fuelSlot} in code built with fuel ({@code wasm.Fuel}). */
+    static FrameDescriptor frameDescriptor(int localCount, FunctionFacts facts, boolean fuel) {
         FrameDescriptor.Builder frame = facts.usesVectors() ? FrameDescriptor.newBuilder().defaultValue(SimdOps.INSTANCE.zero())
                         : FrameDescriptor.newBuilder();
-        frame.addSlots(exceptionSlots(localCount, facts) + (facts.exceptionHandling() ? facts.maxControlDepth() : 0), FrameSlotKind.Static);
+        frame.addSlots(fuelSlot(localCount, facts) + (fuel ? 1 : 0), FrameSlotKind.Static);
         return frame.build();
+    }
+
+    /**
+     * In code built with fuel, the slot where an innermost loop without calls keeps the fuel left
+     * while it runs (see {@link WasmLoopNode}); after every other slot. Such loops never nest, so
+     * one slot serves them all.
+     */
+    private static int fuelSlot(int localCount, FunctionFacts facts) {
+        return exceptionSlots(localCount, facts) + (facts.exceptionHandling() ? facts.maxControlDepth() : 0);
+    }
+
+    /** Whether {@code body} has a node that calls (other code may charge the context's fuel) or a loop or charge of its own. */
+    private static boolean chargesElsewhere(StmtNode[] body) {
+        String calls = AbstractCallNode.class.getPackageName();
+        boolean[] found = {false};
+        for (StmtNode statement : body) {
+            statement.accept(node -> {
+                if (node instanceof WasmLoopNode || node instanceof FuelChargeNode || node.getClass().getPackageName().equals(calls)) {
+                    found[0] = true;
+                }
+                return !found[0];
+            });
+        }
+        return found[0];
     }
 
     /**
@@ -476,9 +516,16 @@ final class FunctionBuilder {
                 }
             }
             case LOOP -> {
+                long fuel = fuelCosts == null ? 0 : loopFuel.pop();
                 if (frame.targeted) {
-                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot(), usesVectors).at(frame.start), effects.withImpure());
+                    // An innermost loop without calls counts its fuel in a frame slot (a register in compiled code).
+                    int slot = fuel != 0 && !chargesElsewhere(body) ? fuelSlot(localCount, facts) : -1;
+                    emit(new WasmLoopNode(body, frame.depth, exitSignalSlot(), usesVectors, fuel, slot).at(frame.start), effects.withImpure());
                 } else {
+                    if (fuel != 0) {
+                        // Its body runs once where it stands: charged as the loop's one iteration.
+                        statements.add(0, new FuelChargeNode(fuel));
+                    }
                     emitAll(statements, effects);
                 }
             }
@@ -709,7 +756,12 @@ final class FunctionBuilder {
             case NOP -> {
             }
             case BLOCK -> enterFrame(ControlFrame.Kind.BLOCK, reader.blockType().funcType(model), null, Effects.NONE);
-            case LOOP -> enterFrame(ControlFrame.Kind.LOOP, reader.blockType().funcType(model), null, Effects.NONE);
+            case LOOP -> {
+                if (fuelCosts != null) {
+                    loopFuel.push(fuelCosts.loop(reader.instructionOffset()));
+                }
+                enterFrame(ControlFrame.Kind.LOOP, reader.blockType().funcType(model), null, Effects.NONE);
+            }
             case IF -> {
                 Operand condition = pop();
                 enterFrame(ControlFrame.Kind.IF, reader.blockType().funcType(model), condition.node(), condition.effects());

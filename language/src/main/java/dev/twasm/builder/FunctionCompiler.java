@@ -1,5 +1,6 @@
 package dev.twasm.builder;
 
+import dev.twasm.WasmLanguage;
 import dev.twasm.model.FuncType;
 import dev.twasm.model.Function;
 import dev.twasm.model.Module;
@@ -31,10 +32,15 @@ public interface FunctionCompiler {
             FuncType type = model.functionType(functionIndex);
             Function function = model.definedFunction(functionIndex);
             int localCount = type.paramCount() + function.locals().length;
-            return new WasmRootNode(module, functionIndex, FunctionBuilder.frameDescriptor(localCount, facts),
+            boolean fuel = WasmLanguage.fuelMetered(module.language());
+            WasmRootNode root = new WasmRootNode(module, functionIndex, FunctionBuilder.frameDescriptor(localCount, facts, fuel),
                             model.functionDisplayName(functionIndex), ValueKind.of(type.params()), ValueKind.of(function.locals()),
                             ValueKind.of(type.results()), FunctionBuilder.resultSlot(localCount), FunctionBuilder.tailCallSlot(localCount, facts), facts.loops(),
                             () -> new FunctionBuilder(module, functionIndex, facts).build());
+            if (fuel) {
+                root.chargeFuelOnEntry(FuelCosts.of(function.body()).entry());
+            }
+            return root;
         };
     }
 }

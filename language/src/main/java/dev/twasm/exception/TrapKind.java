@@ -39,7 +39,11 @@ public enum TrapKind {
     /** An atomic access whose effective address is not a multiple of its width (threads). */
     UNALIGNED_ATOMIC("unaligned atomic"),
     /** {@code memory.atomic.wait32} or {@code wait64} on a memory that is not shared (threads). */
-    EXPECTED_SHARED_MEMORY("expected shared memory");
+    EXPECTED_SHARED_MEMORY("expected shared memory"),
+    /** The context's fuel (option {@code wasm.Fuel}) ran out: a limit for untrusted code, not a trap of the spec. */
+    FUEL_EXHAUSTED("all fuel consumed"),
+    /** A call from the host ran past the option {@code wasm.Timeout}: a limit for untrusted code, not a trap of the spec. */
+    DEADLINE_EXCEEDED("deadline exceeded");
 
     private final String message;
 

@@ -26,6 +26,8 @@ import dev.twasm.runtime.WasmFunction;
 import dev.twasm.runtime.WasmGlobal;
 import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmMemory;
+import dev.twasm.runtime.ResourceLimits;
+import dev.twasm.runtime.Deadlines;
 import dev.twasm.runtime.WasmModule;
 import dev.twasm.runtime.WasmNull;
 import dev.twasm.runtime.WasmTable;
@@ -79,8 +81,7 @@ public final class JsApi extends MemberMapObject {
     @TruffleBoundary
     Object run(JsApiOperation operation, Object[] a) throws UnsupportedTypeException {
         return switch (operation) {
-            case MODULE_INSTANTIATE -> Instantiator.instantiate(arg(a, 0, WasmModule.class), a[1], WasmContext.get(null).callStack(),
-                            WasmContext.get(null).memory64Limits());
+            case MODULE_INSTANTIATE -> instantiate(arg(a, 0, WasmModule.class), a[1]);
             case MODULE_EXPORTS -> moduleExports(arg(a, 0, WasmModule.class).model());
             case MODULE_IMPORTS -> moduleImports(arg(a, 0, WasmModule.class).model());
             case CUSTOM_SECTIONS -> customSections(arg(a, 0, WasmModule.class).model(), string(a, 1));
@@ -181,6 +182,17 @@ public final class JsApi extends MemberMapObject {
         return value;
     }
 
+    /** {@code new WebAssembly.Instance}: the start function runs as a call from the host, under the deadline (wasm.Timeout). */
+    private static Object instantiate(WasmModule module, Object imports) {
+        WasmContext context = WasmContext.get(null);
+        boolean armed = Deadlines.enter(context);
+        try {
+            return Instantiator.instantiate(module, imports, context.callStack(), context.memory64Limits(), context.limits());
+        } finally {
+            Deadlines.exit(armed);
+        }
+    }
+
     // ---- tables, memories, globals ---------------------------------------------------------
 
     private static Object tableAlloc(int initial, int maximum, String element, Object init) throws UnsupportedTypeException {
@@ -192,7 +204,13 @@ public final class JsApi extends MemberMapObject {
         if (!WasmTable.canAllocate(limits)) {
             throw JsApiException.create("table size " + initial + " is above this engine's limit");
         }
-        return new WasmTable(new TableType(type, limits), ValueConversion.toWasmUncached(init, type));
+        ResourceLimits.Account account = WasmContext.get(null).limits().tableAccount();
+        if (account != null) {
+            account.reserveNew(limits.min());
+        }
+        WasmTable table = new WasmTable(new TableType(type, limits), ValueConversion.toWasmUncached(init, type));
+        table.countAgainst(account);
+        return table;
     }
 
     private static Object tableGrow(WasmTable table, int delta, Object init) throws UnsupportedTypeException {
@@ -233,8 +251,14 @@ public final class JsApi extends MemberMapObject {
         if (!WasmMemory.canAllocate(limits)) {
             throw JsApiException.create("memory size " + initial + " pages is above this engine's limit");
         }
+        ResourceLimits.Account account = WasmContext.get(null).limits().memoryAccount();
+        if (account != null) {
+            account.reserveNew(limits.min() * MemoryType.PAGE_SIZE);
+        }
         try {
-            return new WasmMemory(new MemoryType(AddressType.I32, limits, isShared));
+            WasmMemory memory = new WasmMemory(new MemoryType(AddressType.I32, limits, isShared));
+            memory.countAgainst(account);
+            return memory;
         } catch (OutOfMemoryError e) {
             throw JsApiException.create("out of memory allocating a memory of " + Integer.toUnsignedString(initial) + " pages");
         }

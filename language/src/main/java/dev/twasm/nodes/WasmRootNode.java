@@ -18,6 +18,7 @@ import dev.twasm.nodes.control.CompiledExit;
 import dev.twasm.nodes.control.DelegatedThrow;
 import dev.twasm.runtime.CallStack;
 import dev.twasm.runtime.TailCall;
+import dev.twasm.runtime.WasmInstance;
 import dev.twasm.runtime.WasmModule;
 
 import com.oracle.truffle.api.source.SourceSection;
@@ -57,6 +58,10 @@ import dev.twasm.runtime.WasmNull;
  * AST ({@link BaselineFunction#sampledOut}); compiled code always runs the AST. Wasm callers,
  * interpreted or compiled, enter a callee's baseline code without its call target
  * ({@link #callBaseline}).
+ *
+ * <p><b>Fuel.</b> In code built with {@code wasm.Fuel} each call of the AST charges the function
+ * region's cost ({@code builder.FuelCosts}) before its body runs; the baseline code charges the
+ * same in its own method. The cost is a compilation-final field, 0 and folded away without fuel.
  */
 public final class WasmRootNode extends RootNode {
     private final WasmModule module;
@@ -80,6 +85,8 @@ public final class WasmRootNode extends RootNode {
     private final TrapSite exhausted = TrapSite.create(TrapKind.CALL_STACK_EXHAUSTED);
     /** The baseline tier of this function; null when the tier is off. Set once, before the first call. */
     @CompilationFinal private BaselineFunction baseline;
+    /** Fuel charged on each call of the AST ({@code wasm.Fuel}, {@code builder.FuelCosts}); 0 in code built without fuel. Set once, before the first call. */
+    @CompilationFinal private long fuelCost;
 
     /**
      * @param paramKinds the parameters' kinds (slots 0..p-1)
@@ -106,6 +113,11 @@ public final class WasmRootNode extends RootNode {
     /** Starts this root in the baseline tier (set once, before the first call). */
     public void enableBaseline(BaselineFunction function) {
         this.baseline = function;
+    }
+
+    /** Charges {@code cost} units of fuel on each call of this root's AST (set once, before the first call; code built with fuel). */
+    public void chargeFuelOnEntry(long cost) {
+        this.fuelCost = cost;
     }
 
     /** This root's baseline tier state, or null when the tier is off. */
@@ -197,7 +209,8 @@ public final class WasmRootNode extends RootNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             buildBody();
         }
-        CallStack callStack = CallingConvention.instance(this, frame).callStack;
+        WasmInstance instance = CallingConvention.instance(this, frame);
+        CallStack callStack = instance.callStack;
         int depth = callStack.enter();
         if (depth < 0) {
             throw exhausted.trap(this);
@@ -208,6 +221,9 @@ public final class WasmRootNode extends RootNode {
             b.astRunStarted();
         }
         try {
+            if (fuelCost != 0) {
+                instance.limits.chargeFuel(fuelCost, this);
+            }
             initializeLocals(frame);
             try {
                 body.execute(frame);

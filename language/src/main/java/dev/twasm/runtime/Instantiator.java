@@ -39,8 +39,18 @@ public final class Instantiator {
 
     /** Instantiates {@code module}; its 64-bit memories are laid out and limited by {@code limits64} (the context's options). */
     public static WasmInstance instantiate(WasmModule module, Object importsObject, CallStack callStack, WasmMemory.Memory64Limits limits64) {
+        return instantiate(module, importsObject, callStack, limits64, ResourceLimits.UNLIMITED);
+    }
+
+    /**
+     * Instantiates {@code module} in a context whose fuel and memory and table caps are
+     * {@code limits}: the memories and tables it creates are counted against them (an error naming
+     * the cap when they exceed it).
+     */
+    public static WasmInstance instantiate(WasmModule module, Object importsObject, CallStack callStack, WasmMemory.Memory64Limits limits64,
+                    ResourceLimits limits) {
         Module model = module.model();
-        WasmInstance instance = new WasmInstance(module, callStack, model.functionCount(), model.tableCount(), model.memoryCount(),
+        WasmInstance instance = new WasmInstance(module, callStack, limits, model.functionCount(), model.tableCount(), model.memoryCount(),
                         model.globalCount(), model.tagCount(), model.elems().size(), model.datas().size());
         instance.setImportsObject(importsObject);
         Linker.resolveImports(module, instance, importsObject);
@@ -63,7 +73,7 @@ public final class Instantiator {
      * depth in its own {@link CallStack}.
      */
     public static WasmInstance instantiateAlike(WasmInstance original, WasmMemory.Memory64Limits limits64) {
-        return instantiate(original.module(), original.importsObject(), original.callStack.forAnotherThread(), limits64);
+        return instantiate(original.module(), original.importsObject(), original.callStack.forAnotherThread(), limits64, original.limits);
     }
 
     private static void allocate(WasmModule module, WasmInstance instance, WasmMemory.Memory64Limits limits64) {
@@ -81,7 +91,13 @@ public final class Instantiator {
                                 + WasmTable.MAX_ELEMENTS);
             }
             Expr init = model.tableInit(i);
-            instance.tables[t++] = new WasmTable(module.canonical(type), init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance));
+            ResourceLimits.Account tableAccount = instance.limits.tableAccount();
+            if (tableAccount != null) {
+                tableAccount.reserveNew(type.limits().min());
+            }
+            WasmTable table = new WasmTable(module.canonical(type), init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance));
+            table.countAgainst(tableAccount);
+            instance.tables[t++] = table;
         }
         int m = model.importedMemoryCount();
         for (MemoryType type : model.memories()) {
@@ -93,8 +109,14 @@ public final class Instantiator {
             if (type.limits().min() * MemoryType.PAGE_SIZE > Runtime.getRuntime().maxMemory()) {
                 throw WasmRuntimeError.create("cannot instantiate: memory of " + type.limits().min() + " pages is larger than the JVM heap (-Xmx)");
             }
+            ResourceLimits.Account memoryAccount = instance.limits.memoryAccount();
+            if (memoryAccount != null) {
+                memoryAccount.reserveNew(type.limits().min() * MemoryType.PAGE_SIZE);
+            }
             try {
-                instance.memories[m++] = new WasmMemory(type, limits64);
+                WasmMemory memory = new WasmMemory(type, limits64);
+                memory.countAgainst(memoryAccount);
+                instance.memories[m++] = memory;
             } catch (OutOfMemoryError e) {
                 throw WasmRuntimeError.create("cannot instantiate: out of memory allocating a memory of " + type.limits().min() + " pages");
             }

@@ -10,6 +10,8 @@ import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
+import dev.twasm.WasmContext;
+import dev.twasm.WasmLanguage;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmTrap;
 import dev.twasm.interop.WasmObject;
@@ -96,13 +98,28 @@ public final class WasmFunction extends WasmObject {
                         @Cached("receiver.target()") CallTarget cachedTarget,
                         @Cached("inlinableCall(cachedTarget)") DirectCallNode call,
                         @Cached("create(receiver.type().params())") ValueConversion.ParametersNode convert,
-                        @Cached("new()") TailCallNode tailCalls) throws ArityException, UnsupportedTypeException {
+                        @Cached("new()") TailCallNode tailCalls,
+                        @Cached("deadlines(cachedTarget)") boolean deadlines) throws ArityException, UnsupportedTypeException {
             Object[] args = convert.execute(receiver.context, arguments);
+            // The deadline (wasm.Timeout): a constant false where the language instance has none.
+            boolean armed = deadlines && Deadlines.enter(WasmContext.get(null));
             try {
                 return toHost(tailCalls.resolve(call != null ? call.call(args) : callNotInlined(cachedTarget, args)), receiver.type());
             } catch (OutOfMemoryError e) {
                 throw outOfMemory();
+            } finally {
+                if (armed) {
+                    Deadlines.exit(true);
+                }
             }
+        }
+
+        /** Whether calls of {@code target} from the host arm a deadline: its language instance has {@code wasm.Timeout}. */
+        static boolean deadlines(CallTarget target) {
+            if (target instanceof RootCallTarget t && t.getRootNode() instanceof WasmRootNode root) {
+                return root.getLanguage(WasmLanguage.class).deadlines();
+            }
+            return WasmLanguage.get(null).deadlines();
         }
 
         /**
@@ -139,10 +156,15 @@ public final class WasmFunction extends WasmObject {
                         @Cached IndirectCallNode call,
                         @Cached ValueConversion.ArgumentsNode convert) throws ArityException, UnsupportedTypeException {
             Object[] args = convert.execute(receiver.context, receiver.type.params(), arguments);
+            boolean armed = deadlines(receiver.target) && Deadlines.enter(WasmContext.get(null));
             try {
                 return toHost(TailCall.resolve(call.call(receiver.target, args)), receiver.type());
             } catch (OutOfMemoryError e) {
                 throw outOfMemory();
+            } finally {
+                if (armed) {
+                    Deadlines.exit(true);
+                }
             }
         }
     }

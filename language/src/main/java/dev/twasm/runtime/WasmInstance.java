@@ -39,14 +39,17 @@ public final class WasmInstance extends WasmObject {
     @CompilationFinal public WasmMemory memory0;
     /** The call depth counter of the context this instance lives in. */
     public final CallStack callStack;
+    /** The fuel and the memory and table caps of the context this instance lives in. */
+    public final ResourceLimits limits;
     private ExportsObject exports;
     /** The imports object it was instantiated with, for instantiating its module again alike (wasi-threads). */
     private Object importsObject;
 
-    WasmInstance(WasmModule module, CallStack callStack, int functionCount, int tableCount, int memoryCount, int globalCount, int tagCount, int elemCount,
+    WasmInstance(WasmModule module, CallStack callStack, ResourceLimits limits, int functionCount, int tableCount, int memoryCount, int globalCount, int tagCount, int elemCount,
                     int dataCount) {
         this.module = module;
         this.callStack = callStack;
+        this.limits = limits;
         this.functions = new WasmFunction[functionCount];
         this.tables = new WasmTable[tableCount];
         this.memories = new WasmMemory[memoryCount];

@@ -117,6 +117,8 @@ public final class WasmMemory extends ByteBufferObject {
     private final AtomicWaiters waiters;
     /** A shared memory's name in its engine's {@link SharedMemories}, given when first read. */
     private volatile String handle;
+    /** The context's cap its bytes count against ({@code wasm.MaxContextMemory}); null when there is none. */
+    private ResourceLimits.Account account;
 
     /** A 32-bit memory of type {@code type}, or a 64-bit one with the {@link #DEFAULT_LIMITS}. */
     public WasmMemory(MemoryType type) {
@@ -227,6 +229,11 @@ public final class WasmMemory extends ByteBufferObject {
         return waiters;
     }
 
+    /** Counts this memory's grows against {@code limits} (its creation was counted by the creator); null: no cap. */
+    public void countAgainst(ResourceLimits.Account limits) {
+        this.account = limits;
+    }
+
     /** The current size in pages. */
     public int pages() {
         return (int) (size / MemoryType.PAGE_SIZE);
@@ -263,6 +270,10 @@ public final class WasmMemory extends ByteBufferObject {
         if (newSize - size > Runtime.getRuntime().maxMemory()) {
             return -1; // could never fit in this JVM's heap: do not make the collector try
         }
+        ResourceLimits.Account limits = account;
+        if (limits != null && !limits.reserve(newSize - size)) {
+            return -1; // the context's cap (wasm.MaxContextMemory)
+        }
         byte[] low = buffer;
         byte[][] high = chunks;
         try {
@@ -274,6 +285,9 @@ public final class WasmMemory extends ByteBufferObject {
                 high = allocateChunks(high, newSize - highStart);
             }
         } catch (OutOfMemoryError e) {
+            if (limits != null) {
+                limits.release(newSize - size);
+            }
             return -1;
         }
         buffer = low;
@@ -295,9 +309,16 @@ public final class WasmMemory extends ByteBufferObject {
         }
         long newSize = (old + deltaPages) * MemoryType.PAGE_SIZE;
         if (newSize > size) {
+            ResourceLimits.Account limits = account;
+            if (limits != null && !limits.reserve(newSize - size)) {
+                return -1; // the context's cap (wasm.MaxContextMemory)
+            }
             try {
                 chunks = allocateWholeChunks(chunks, newSize - highStart);
             } catch (OutOfMemoryError e) {
+                if (limits != null) {
+                    limits.release(newSize - size);
+                }
                 return -1;
             }
             size = newSize;

@@ -217,7 +217,14 @@ public final class WasmModule extends WasmObject {
             throw ArityException.create(0, 1, arguments.length);
         }
         WasmContext context = WasmContext.get(null);
-        return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null, context.callStack(), context.memory64Limits());
+        // The start function runs as a call from the host: the deadline (wasm.Timeout) applies.
+        boolean armed = Deadlines.enter(context);
+        try {
+            return Instantiator.instantiate(this, arguments.length == 1 ? arguments[0] : null, context.callStack(), context.memory64Limits(),
+                            context.limits());
+        } finally {
+            Deadlines.exit(armed);
+        }
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class WasmTable extends ArrayObject {
     private final TableType type;
     public Object[] elements;
     private final long max;
+    /** The context's cap its elements count against ({@code wasm.MaxContextTableElements}); null when there is none. */
+    private ResourceLimits.Account account;
 
     public WasmTable(TableType type, Object init) {
         this.type = type;
@@ -36,6 +38,11 @@ public final class WasmTable extends ArrayObject {
 
     public static boolean canAllocate(Limits limits) {
         return Long.compareUnsigned(limits.min(), MAX_ELEMENTS) <= 0;
+    }
+
+    /** Counts this table's grows against {@code limits} (its creation was counted by the creator); null: no cap. */
+    public void countAgainst(ResourceLimits.Account limits) {
+        this.account = limits;
     }
 
     public TableType type() {
@@ -63,11 +70,18 @@ public final class WasmTable extends ArrayObject {
         if (delta < 0 || newSize > max) {
             return -1;
         }
+        ResourceLimits.Account limits = account;
+        if (limits != null && !limits.reserve(delta)) {
+            return -1; // the context's cap (wasm.MaxContextTableElements)
+        }
         try {
             Object[] grown = Arrays.copyOf(elements, (int) newSize);
             Arrays.fill(grown, old, (int) newSize, init);
             elements = grown;
         } catch (OutOfMemoryError e) {
+            if (limits != null) {
+                limits.release(delta);
+            }
             return -1;
         }
         return old;

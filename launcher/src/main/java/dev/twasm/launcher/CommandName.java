@@ -21,6 +21,11 @@ enum CommandName {
                                                for GraalVM's js and python (e.g. --engine.TraceCompilation,
                                                --wasm.MaxCallDepth=100000). --experimental-options allows
                                                experimental ones.
+                      --wasm.Fuel=N, --wasm.Timeout=DURATION, --wasm.MaxContextMemory=BYTES,
+                      --wasm.MaxContextTableElements=N
+                                               Limits for untrusted code: an instruction budget, a
+                                               deadline for the program (500ms, 10s, 2m), caps on its
+                                               memories and tables (docs/embedding.md).
                       --help:engine, --help:compiler, --help:wasm, --help:tools, --help:all
                                                List those options.
                       --version, --version:graalvm

@@ -6,8 +6,11 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.nodes.RepeatingNode;
+import com.oracle.truffle.api.TruffleSafepoint;
+import dev.twasm.nodes.CallingConvention;
 import dev.twasm.nodes.Slots;
 import dev.twasm.nodes.StmtNode;
+import dev.twasm.runtime.ResourceLimits;
 
 import java.util.Arrays;
 
@@ -56,6 +59,8 @@ public final class WasmLoopNode extends StmtNode {
     /** The body of a loop without OSR, else null. */
     @Child private Body plain;
     private final int exitSignalSlot;
+    /** Where the fuel left is kept while the loop runs, or -1 (see the constructor). */
+    private final int fuelSlot;
 
     /**
      * @param exitSignalSlot the static int slot through which the signal leaving a loop is passed
@@ -63,9 +68,21 @@ public final class WasmLoopNode extends StmtNode {
      *            {@code v128} values)
      */
     public WasmLoopNode(StmtNode[] body, int depth, int exitSignalSlot, boolean withoutOSR) {
+        this(body, depth, exitSignalSlot, withoutOSR, 0, -1);
+    }
+
+    /**
+     * @param fuelCost the fuel charged at the start of every iteration ({@code wasm.Fuel}; the
+     *            cost of the loop's region, {@code builder.FuelCosts}), 0 in code built without fuel
+     * @param fuelSlot the static long slot in which the loop keeps the fuel left while it runs, or
+     *            -1 to charge the context's field at every iteration (a loop whose body calls, or
+     *            has loops or charges of its own)
+     */
+    public WasmLoopNode(StmtNode[] body, int depth, int exitSignalSlot, boolean withoutOSR, long fuelCost, int fuelSlot) {
         Body repeating = endsInBackEdge(body, depth)
-                        ? new Body(Arrays.copyOf(body, body.length - 1), (BrIfNode) body[body.length - 1], depth, exitSignalSlot)
-                        : new Body(body, null, depth, exitSignalSlot);
+                        ? new Body(Arrays.copyOf(body, body.length - 1), (BrIfNode) body[body.length - 1], depth, exitSignalSlot, fuelCost, fuelSlot)
+                        : new Body(body, null, depth, exitSignalSlot, fuelCost, fuelSlot);
+        this.fuelSlot = fuelSlot;
         if (withoutOSR) {
             this.plain = repeating;
         } else {
@@ -80,6 +97,21 @@ public final class WasmLoopNode extends StmtNode {
 
     @Override
     public int execute(VirtualFrame frame) {
+        if (fuelSlot < 0) {
+            return run(frame);
+        }
+        // Fuel in a frame slot: read once, decremented per iteration, written back however the
+        // loop is left (a branch, a trap, a Wasm exception). No call inside can see the field.
+        ResourceLimits limits = CallingConvention.instance(this, frame).limits;
+        Slots.setI64(frame, fuelSlot, limits.fuel);
+        try {
+            return run(frame);
+        } finally {
+            limits.fuel = Slots.getI64(frame, fuelSlot);
+        }
+    }
+
+    private int run(VirtualFrame frame) {
         try {
             if (loop != null) {
                 loop.execute(frame);
@@ -99,9 +131,15 @@ public final class WasmLoopNode extends StmtNode {
         int iterations = 0;
         try {
             while (plain.executeRepeating(frame)) {
-                if (CompilerDirectives.inInterpreter() && ++iterations == REPORT_EVERY) {
-                    LoopNode.reportLoopCount(this, iterations);
-                    iterations = 0;
+                if (CompilerDirectives.inInterpreter()) {
+                    // A LoopNode polls in the interpreter, this loop must itself: cancellation,
+                    // Context.interrupt and the deadline (wasm.Timeout) act at safepoints.
+                    // Compiled code polls at the back edge without this.
+                    TruffleSafepoint.poll(this);
+                    if (++iterations == REPORT_EVERY) {
+                        LoopNode.reportLoopCount(this, iterations);
+                        iterations = 0;
+                    }
                 }
             }
         } finally {
@@ -124,16 +162,24 @@ public final class WasmLoopNode extends StmtNode {
         @Child private StmtNode backEdge;
         private final int depth;
         private final int exitSignalSlot;
+        /** Fuel charged per iteration; 0 (folded away) in code built without fuel. */
+        private final long fuelCost;
+        private final int fuelSlot;
 
-        Body(StmtNode[] body, BrIfNode backEdge, int depth, int exitSignalSlot) {
+        Body(StmtNode[] body, BrIfNode backEdge, int depth, int exitSignalSlot, long fuelCost, int fuelSlot) {
             this.body = body;
             this.backEdge = backEdge;
             this.depth = depth;
             this.exitSignalSlot = exitSignalSlot;
+            this.fuelCost = fuelCost;
+            this.fuelSlot = fuelSlot;
         }
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
+            if (fuelCost != 0) {
+                chargeFuel(frame);
+            }
             int signal;
             try {
                 signal = Statements.execute(body, frame);
@@ -148,6 +194,19 @@ public final class WasmLoopNode extends StmtNode {
             }
             Slots.setI32(frame, exitSignalSlot, signal);
             return false;
+        }
+
+        private void chargeFuel(VirtualFrame frame) {
+            if (fuelSlot < 0) {
+                CallingConvention.instance(this, frame).limits.chargeFuel(fuelCost, this);
+                return;
+            }
+            long left = Slots.getI64(frame, fuelSlot) - fuelCost;
+            Slots.setI64(frame, fuelSlot, left);
+            if (left < 0) {
+                CompilerDirectives.transferToInterpreter();
+                throw ResourceLimits.fuelExhausted(this);
+            }
         }
 
         StmtNode[] statements() {
