@@ -198,6 +198,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         }
         String name = model.names().moduleName() != null ? model.names().moduleName() : source.getName();
         WasmModule module = WasmModule.create(engineState, model, validation, name, functionCompiler(), source);
+        // The tools read the module's C/Rust files under this context's file-system policy (ModuleSources).
+        module.parsedIn(WasmContext.get(null).env());
         return new ModuleRootNode(this, module).getCallTarget();
     }
 

@@ -36,37 +36,17 @@ final class ModuleSources {
     }
 
     /**
-     * The module's sources, made on first use. Made on a thread that has entered a context, they
-     * read the C/Rust files under that context's file-system policy and are the module's for good.
-     * A thread without a context (the CPU sampler's thread filtering the roots of its samples, a
-     * compiler thread) gets, until then, sources made without reading any file: the same lines
-     * and names, but C/Rust sources without content.
+     * The module's sources, made on first use, on whatever thread asks (an instrument's, the CPU
+     * sampler's, a compiler thread). The C/Rust files are read under the file-system policy of the
+     * context entered on that thread, or, on a thread without one, of the context that parsed the
+     * module while it is open ({@link WasmModule#parsingEnvironment}); with neither, they are
+     * sources without content.
      */
     static ModuleSources of(WasmModule module) {
-        Holder holder = (Holder) module.instrumentation(m -> new Holder());
-        ModuleSources made = holder.withContext;
-        if (made != null) {
-            return made;
-        }
-        TruffleLanguage.Env env = currentEnv();
-        synchronized (holder) {
-            if (env != null) {
-                if (holder.withContext == null) {
-                    holder.withContext = new ModuleSources(module, env);
-                }
-                return holder.withContext;
-            }
-            if (holder.withoutContext == null) {
-                holder.withoutContext = new ModuleSources(module, null);
-            }
-            return holder.withoutContext;
-        }
-    }
-
-    /** The module's sources as made with a context, and without one (see {@link #of}). */
-    private static final class Holder {
-        volatile ModuleSources withContext;
-        ModuleSources withoutContext;
+        return (ModuleSources) module.instrumentation(m -> {
+            TruffleLanguage.Env env = currentEnv();
+            return new ModuleSources(m, env != null ? env : m.parsingEnvironment());
+        });
     }
 
     private static TruffleLanguage.Env currentEnv() {

@@ -12,16 +12,15 @@ import java.util.Map;
 
 /**
  * The Truffle sources of the C/Rust files a module's DWARF line tables name: one per file path,
- * all made when the module's sources are (on a thread that has entered a context), then shared
- * (thread-safe, immutable). A relative path is resolved against the directory of the module's own
+ * all made when the module's sources are, then shared (thread-safe, immutable). A relative path is resolved against the directory of the module's own
  * source file. The content is read through that context's {@link TruffleFile} (so the context's
  * file-system policy applies) when the file is readable; otherwise the source has no content
  * ({@link Source#CONTENT_NONE}), with the path as its name and a {@code file:} URI, and line-based
  * sections, breakpoints and stepping still work on it.
  *
  * <p>Made eagerly, not per file on first use, because sections are also asked for on threads that
- * have no context (Graal's compiler threads ask for a root's section): a file first met there could
- * not be read and would stay without content for every tool.
+ * have no context (the CPU sampler's, Graal's compiler threads): the environment whose policy
+ * applies is found once, when the module's sources are made ({@code ModuleSources.of}).
  */
 final class SourceFiles {
     private final String moduleDirectory;
@@ -38,9 +37,19 @@ final class SourceFiles {
      */
     SourceFiles(String modulePath, String moduleName, List<SourceFile> files, TruffleLanguage.Env env) {
         this.moduleDirectory = directoryOf(modulePath);
-        this.nameDirectory = modulePath == null ? null : directoryOf(moduleName);
+        this.nameDirectory = namesModuleFile(moduleName, modulePath) ? directoryOf(moduleName) : moduleDirectory;
         for (SourceFile file : files) {
             sources.computeIfAbsent(file.path(), path -> create(path, env));
+        }
+    }
+
+    /** Whether the module's source name is a path (maybe relative) of its file, as the launcher names it. */
+    private static boolean namesModuleFile(String moduleName, String modulePath) {
+        try {
+            return moduleName != null && modulePath != null
+                            && Path.of(moduleName).toAbsolutePath().normalize().equals(Path.of(modulePath).toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false; // a name that is no path
         }
     }
 
@@ -63,7 +72,8 @@ final class SourceFiles {
     }
 
     private Source create(String path, TruffleLanguage.Env env) {
-        String resolved = resolve(moduleDirectory, path);
+        // Read through the path as the user named the module (relative if it was), so that tools print it so.
+        String resolved = resolve(nameDirectory, path);
         if (env == null) {
             return withoutContent(path);
         }

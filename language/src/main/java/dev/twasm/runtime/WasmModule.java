@@ -143,6 +143,24 @@ public final class WasmModule extends WasmObject {
         return name;
     }
 
+    /**
+     * The environment of the context that parsed this module, held weakly (a module outlives its
+     * first context); the tools read the module's C/Rust source files under its file-system policy
+     * when they ask on a thread without a context.
+     */
+    private volatile java.lang.ref.WeakReference<TruffleLanguage.Env> parsingEnvironment;
+
+    /** Remembers the environment of the context that parses this module (see {@link #parsingEnvironment()}). */
+    public void parsedIn(TruffleLanguage.Env env) {
+        parsingEnvironment = new java.lang.ref.WeakReference<>(env);
+    }
+
+    /** The environment of the context that parsed this module, or null when unknown or collected. */
+    public TruffleLanguage.Env parsingEnvironment() {
+        java.lang.ref.WeakReference<TruffleLanguage.Env> reference = parsingEnvironment;
+        return reference == null ? null : reference.get();
+    }
+
     /** The source this module was parsed from, or null. */
     public Source source() {
         return source;

@@ -298,6 +298,7 @@ class DebuggerTest {
             assertTrue(assertThrows(PolyglotException.class, start::execute).isCancelled());
             assertTrue(assertThrows(PolyglotException.class, context::close).isCancelled());
         }
-        assertEquals(List.of(PROGRAMS.resolve("hotspot.c") + " false 23 1"), stops);
+        // named as the module's file is named (here without a directory), its file: URI absolute
+        assertEquals(List.of("hotspot.c false 23 1"), stops);
     }
 }
