@@ -108,6 +108,37 @@ import java.util.Map;
  * compile roots whose AST never ran; once a root has left the tier, its AST's loops report as
  * usual. Every translated method has an exception handler that records it for guest stack traces
  * ({@link StackTraces}).
+ *
+ * <h2>Fuel</h2>
+ * In code built with {@code wasm.Fuel} each method with a loop keeps the fuel left in a JVM local
+ * {@code long}, so that a loop header's charge is an {@code lsub} and a compare, with a shared
+ * cold path that stores the (negative) remainder back and throws "all fuel consumed"
+ * ({@link #chargeFuel}); the costs and the places they are charged are {@link FuelCosts}'s, as in
+ * the AST. The local is loaded from the context's field ({@code ResourceLimits.fuel}) on entry
+ * (a function's method before it charges its entry cost, a region's method on entry) and
+ * whenever the field may be newer than the local: after every call out of the method returns (a
+ * Wasm call of any kind, through a stub or not, and a region's method) and at the entry of every
+ * exception handler of {@code try_table} and legacy {@code try} (and a {@code delegate}'s landing),
+ * since a caught exception may come from a callee. It is stored back whenever someone else may
+ * read the field: before each such call, before every return and tail call (a region's method:
+ * before its return), and before each {@code throw}, {@code throw_ref} and {@code rethrow}, so
+ * that a handler that reloads it loses nothing. The support methods that do not run Wasm code do
+ * not read the fuel, and get nothing.
+ *
+ * <p>An exception that leaves the method loses nothing either: a second handler, for guest
+ * exceptions, stores the local back before the record of the stack trace (a region's method:
+ * before throwing on). It covers the method's code from the fuel's load on except the invoke
+ * instructions of calls, as pieces: an exception that a callee throws through its call already
+ * had the callee's own fuel stored, which the caller's older local must not overwrite. Exception
+ * handlers of the JVM are free until an exception is thrown, so this costs nothing at run time;
+ * each piece is one more entry in the method's exception table. Code built without fuel has no
+ * local, no store, no load and no second handler: it is exactly what it was before fuel.
+ *
+ * <p>A method without a loop (a function's or a region's) charges only once, on entry, so it
+ * keeps no local: it charges the context's field directly ({@code BaselineSupport.chargeFuel})
+ * and needs no store or load around its calls. Small loop-free functions called often (and
+ * region methods that are long runs of calls) thus pay one load and one store per call, not
+ * two of each.
  */
 final class BaselineCompiler {
     private static final ClassDesc NUMERIC_OPS = JvmTypes.desc(NumericOps.class);
@@ -236,6 +267,14 @@ final class BaselineCompiler {
     private final Region region;
     /** The fuel costs of this function ({@code wasm.Fuel}); null in code built without fuel. */
     private final FuelCosts fuelCosts;
+    /** In code built with fuel: the JVM local ({@code long}) that holds the fuel left while this method runs; else -1. */
+    private int fuelSlot = -1;
+    /** In code built with fuel: where the current piece of the store-back handler's range starts (see the class documentation, "Fuel"). */
+    private Label fuelRangeStart;
+    /** The finished pieces of that range, start and end labels in turn. */
+    private final List<Label> fuelRanges = new ArrayList<>();
+    /** The cold path of a fuel charge that ran out, shared by the method's charges; null until needed. */
+    private Label outOfFuel;
     /** The regions of this function translated as methods of their own, in code order. */
     private final List<Region> regions;
     /** The transfer array that carries locals and operands to and from region methods ({@link Region}). */
@@ -339,23 +378,35 @@ final class BaselineCompiler {
         }
         Label start = code.newBoundLabel();
         prologue();
+        Expr body = model.definedFunction(functionIndex).body();
         if (fuelCosts != null) {
+            if (containsLoop(body, body.moduleOffset(), body.moduleOffset() + body.code().length)) {
+                enterFuel();
+            }
             chargeFuel(fuelCosts.entry());
         }
         frames.add(new Frame(Kind.FUNCTION, type, 0, null));
-        Expr body = model.definedFunction(functionIndex).body();
         instructions(body, body.moduleOffset(), body.moduleOffset() + body.code().length);
         if (escape != null) {
             code.labelBinding(escape);
             code.athrow();
         }
+        emitOutOfFuel();
         // A guest exception leaving the function records it for the stack trace (StackTraces).
         Label handler = code.newBoundLabel();
+        unwind();
+        // The method's own exceptions store the fuel back first, then are recorded alike; the
+        // store-back's ranges come first in the table, so take precedence.
+        fuelStoreBack(handler, true);
+        code.exceptionCatch(start, handler, handler, GUEST_EXCEPTION);
+    }
+
+    /** The exception handler's code: records the guest exception on the JVM stack for its stack trace and throws it on. */
+    private void unwind() {
         code.aload(instanceSlot);
         code.loadConstant(functionIndex);
         code.invokestatic(JvmTypes.SUPPORT, "unwind", MethodTypeDesc.of(GUEST_EXCEPTION, GUEST_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int));
         code.athrow();
-        code.exceptionCatch(start, handler, handler, GUEST_EXCEPTION);
     }
 
     /**
@@ -376,6 +427,9 @@ final class BaselineCompiler {
             code.storeLocal(kind, localSlots[local]);
         }
         reloadMemory();
+        if (fuelCosts != null && containsLoop(model.definedFunction(functionIndex).body(), region.start(), region.end())) {
+            enterFuel();
+        }
         pushAll(region.entry());
         transferredFrom = 0;
         materialize();
@@ -389,7 +443,13 @@ final class BaselineCompiler {
                     storeLocalTransferred(locals[i]);
                 }
             }
+            storeFuel();
             code.return_();
+        }
+        emitOutOfFuel();
+        if (fuelSlot >= 0) {
+            // The region's own exceptions store the fuel back and go on to the function's method.
+            fuelStoreBack(code.newBoundLabel(), false);
         }
     }
 
@@ -474,7 +534,9 @@ final class BaselineCompiler {
         }
         code.aload(spillSlot);
         code.aload(instanceSlot);
+        fuelBeforeCall();
         code.invokestatic(linkage.classDesc(), ModuleClass.regionName(functionIndex, index), ModuleClass.REGION_TYPE);
+        fuelAfterCall();
         for (int i = 0; i < locals.length; i++) {
             if (r.written()[i]) {
                 loadTransferred(locals[i], localTypes[locals[i]]);
@@ -789,11 +851,126 @@ final class BaselineCompiler {
         countBackEdge();
     }
 
-    /** Charges fuel ({@code wasm.Fuel}; the cost rule of {@link FuelCosts}) where the AST charges it: function entry, loop headers. */
+    // ---- fuel ------------------------------------------------------------------------------------
+
+    /**
+     * Charges fuel ({@code wasm.Fuel}; the cost rule of {@link FuelCosts}) where the AST charges
+     * it: function entry, loop headers. The fuel is the method's local: {@code lsub}, and a
+     * branch to the shared cold path when it went below zero. The JVM stack is empty here.
+     */
     private void chargeFuel(long cost) {
-        code.aload(instanceSlot);
+        if (fuelSlot < 0) {
+            // A method without loops charges once, on entry: on the field, and keeps no local.
+            code.aload(instanceSlot);
+            code.loadConstant(cost);
+            support("chargeFuel", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_long);
+            return;
+        }
+        code.lload(fuelSlot);
         code.loadConstant(cost);
-        support("chargeFuel", ConstantDescs.CD_void, JvmTypes.INSTANCE, ConstantDescs.CD_long);
+        code.lsub();
+        code.dup2();
+        code.lstore(fuelSlot);
+        code.lconst_0();
+        code.lcmp();
+        if (outOfFuel == null) {
+            outOfFuel = code.newLabel();
+        }
+        code.iflt(outOfFuel);
+    }
+
+    /** Whether the instructions of {@code body} at module offsets {@code [from, to)} contain a {@code loop}. */
+    private static boolean containsLoop(Expr body, int from, int to) {
+        CodeReader reader = new CodeReader(body.code(), from - body.moduleOffset(), to - body.moduleOffset(), body.moduleOffset());
+        while (reader.hasNext()) {
+            if (reader.next() == Opcode.LOOP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Allocates the fuel local, loads it from the context's field, and starts the store-back handler's range. */
+    private void enterFuel() {
+        fuelSlot = code.allocateLocal(TypeKind.LONG);
+        reloadFuel();
+        fuelRangeStart = code.newBoundLabel();
+    }
+
+    /** {@code fuel = BaselineSupport.fuel(instance)}: after a call out of the method, and at an exception handler's entry. */
+    private void reloadFuel() {
+        if (fuelSlot >= 0) {
+            code.aload(instanceSlot);
+            support("fuel", ConstantDescs.CD_long, JvmTypes.INSTANCE);
+            code.lstore(fuelSlot);
+        }
+    }
+
+    /** Stores the fuel local back to the context's field (nothing in code built without fuel). */
+    private void storeFuel() {
+        if (fuelSlot >= 0) {
+            code.lload(fuelSlot);
+            code.aload(instanceSlot);
+            support("storeFuel", ConstantDescs.CD_void, ConstantDescs.CD_long, JvmTypes.INSTANCE);
+        }
+    }
+
+    /**
+     * Just before the invoke instruction of a call out of the method (a Wasm call of any kind, a
+     * region's method): stores the fuel back and ends the store-back handler's current piece, so
+     * that an exception the callee throws through the invoke does not overwrite what the callee
+     * stored with this method's older value.
+     */
+    private void fuelBeforeCall() {
+        if (fuelSlot >= 0) {
+            storeFuel();
+            fuelRanges.add(fuelRangeStart);
+            fuelRanges.add(code.newBoundLabel());
+        }
+    }
+
+    /** Just after that invoke instruction: the next piece of the range starts, and the fuel the callee left is reloaded. */
+    private void fuelAfterCall() {
+        if (fuelSlot >= 0) {
+            fuelRangeStart = code.newBoundLabel();
+            reloadFuel();
+        }
+    }
+
+    /** The cold path of {@link #chargeFuel}, with an empty JVM stack: stores the remainder back and throws "all fuel consumed". */
+    private void emitOutOfFuel() {
+        if (outOfFuel != null) {
+            code.labelBinding(outOfFuel);
+            code.lload(fuelSlot);
+            code.aload(instanceSlot);
+            support("outOfFuel", JvmTypes.desc(dev.twasm.exception.WasmTrap.class), ConstantDescs.CD_long, JvmTypes.INSTANCE);
+            code.athrow();
+        }
+    }
+
+    /**
+     * Ends the store-back handler's range at {@code end} and emits the handler: it stores the
+     * fuel back, then records the exception as the function's other handler does
+     * ({@code unwind}) or throws it on. It repeats that handler's code rather than jumping to it:
+     * C1 does not compile a method whose exception handler normal control flow also reaches. Its
+     * pieces cover the method's code from the fuel's load on, except the invoke instructions of calls.
+     */
+    private void fuelStoreBack(Label end, boolean unwind) {
+        if (fuelSlot < 0) {
+            return;
+        }
+        fuelRanges.add(fuelRangeStart);
+        fuelRanges.add(end);
+        Label handler = code.newBoundLabel();
+        storeFuel();
+        if (unwind) {
+            unwind();
+        } else {
+            code.athrow();
+        }
+        for (int i = 0; i < fuelRanges.size(); i += 2) {
+            code.exceptionCatch(fuelRanges.get(i), fuelRanges.get(i + 1), handler, GUEST_EXCEPTION);
+        }
     }
 
     private void elseBranch() {
@@ -941,6 +1118,7 @@ final class BaselineCompiler {
         code.iload(depthSlot);
         support("caught", ConstantDescs.CD_void, WASM_EXCEPTION, JvmTypes.INSTANCE, ConstantDescs.CD_int);
         reloadMemory();
+        reloadFuel();
         reachable = true;
     }
 
@@ -1029,6 +1207,7 @@ final class BaselineCompiler {
         } else if (frame.delegationTarget) {
             // No handler came, but a delegate inside may send its exceptions here: they go on.
             code.labelBinding(frame.handler);
+            reloadFuel();
             code.athrow();
         }
         finishTry(frame);
@@ -1082,6 +1261,7 @@ final class BaselineCompiler {
         Frame frame = frames.remove(frames.size() - 1);
         endProtected(frame, frame.handler);
         code.labelBinding(frame.handler);
+        reloadFuel();
         int labelled = frames.size() - 1 - label;
         Label destination = null;
         for (int i = frames.size() - 1; i >= 0 && destination == null; i--) {
@@ -1108,6 +1288,7 @@ final class BaselineCompiler {
         code.aload(instanceSlot);
         code.loadConstant(tagIndex);
         support("newException", WASM_EXCEPTION, JvmTypes.OBJECT_ARRAY, JvmTypes.INSTANCE, ConstantDescs.CD_int);
+        storeFuel();
         code.athrow();
         reachable = false;
     }
@@ -1203,6 +1384,7 @@ final class BaselineCompiler {
                 JvmTypes.box(code, results[0]);
             }
         }
+        storeFuel();
         leave();
         if (results.length == 0 && !tailCalls) {
             code.return_();
@@ -1276,6 +1458,7 @@ final class BaselineCompiler {
             code.loadConstant(index);
             support("tailCall", JvmTypes.TAIL_CALL, JvmTypes.OBJECT_ARRAY, JvmTypes.INSTANCE, ConstantDescs.CD_int);
         }
+        storeFuel();
         leave();
         code.areturn();
         reachable = false;
@@ -1450,11 +1633,13 @@ final class BaselineCompiler {
             case THROW_REF -> {
                 pop();
                 support("exceptionOf", WASM_EXCEPTION, ConstantDescs.CD_Object);
+                storeFuel();
                 code.athrow();
                 reachable = false;
             }
             case RETHROW -> {
                 code.aload(frame(reader.index()).exceptionLocal);
+                storeFuel();
                 code.athrow();
                 reachable = false;
             }
@@ -2404,11 +2589,14 @@ final class BaselineCompiler {
         pop(callee.paramCount());
         code.aload(instanceSlot);
         if (linkage.hasMethod(calleeIndex)) {
+            fuelBeforeCall();
             code.invokestatic(linkage.classDesc(), ModuleClass.methodName(calleeIndex), JvmTypes.function(callee));
         } else {
             code.loadConstant(calleeIndex);
+            fuelBeforeCall();
             code.invokestatic(linkage.classDesc(), linkage.callFunctionStub(callee), ModuleClass.callFunctionStubType(callee));
         }
+        fuelAfterCall();
         callResults(callee);
     }
 
@@ -2421,7 +2609,9 @@ final class BaselineCompiler {
         code.aload(instanceSlot);
         code.loadConstant(tableIndex);
         code.loadConstant(module.typeId(typeIndex));
+        fuelBeforeCall();
         code.invokestatic(linkage.classDesc(), linkage.callIndirectStub(callee), ModuleClass.callIndirectStubType(callee));
+        fuelAfterCall();
         callResults(callee);
     }
 
@@ -2442,7 +2632,9 @@ final class BaselineCompiler {
             throw new UnsupportedFunctionException("call_ref of type " + callee);
         }
         pop(callee.paramCount() + 1);
+        fuelBeforeCall();
         code.invokestatic(linkage.classDesc(), linkage.callRefStub(callee), ModuleClass.callRefStubType(callee));
+        fuelAfterCall();
         callResults(callee);
     }
 

@@ -10,6 +10,7 @@ import dev.twasm.model.Opcode;
 import dev.twasm.nodes.reference.RefTestNode;
 import dev.twasm.nodes.AddressOperand;
 import dev.twasm.nodes.WasmRootNode;
+import dev.twasm.runtime.ResourceLimits;
 import dev.twasm.runtime.TailCall;
 import dev.twasm.runtime.WasmException;
 import dev.twasm.runtime.TypeRegistry;
@@ -737,9 +738,32 @@ public final class BaselineSupport {
 
     // ---- traps ----------------------------------------------------------------------------------
 
-    /** Charges {@code cost} units of fuel ({@code wasm.Fuel}) at a function's entry or a loop header; traps "all fuel consumed" when it runs out. */
+    /** Charges {@code cost} units of fuel ({@code wasm.Fuel}) on the entry of a method without loops (which keeps no fuel local); traps "all fuel consumed" when it runs out. */
     public static void chargeFuel(WasmInstance instance, long cost) {
         instance.limits.chargeFuel(cost, null);
+    }
+
+    /**
+     * The context's fuel left ({@code wasm.Fuel}), which a translated method built with fuel loads
+     * into its JVM local on entry and after each call out of it (see {@link BaselineCompiler}, "Fuel").
+     */
+    public static long fuel(WasmInstance instance) {
+        return instance.limits.fuel;
+    }
+
+    /** Stores a translated method's fuel local back to the context's field: before calls, returns and throws. */
+    public static void storeFuel(long left, WasmInstance instance) {
+        instance.limits.fuel = left;
+    }
+
+    /**
+     * The cold path of a fuel charge that left the local below zero: stores the (negative)
+     * remainder back, so that every later charge of the context traps too, and returns the
+     * "all fuel consumed" trap to throw.
+     */
+    public static WasmTrap outOfFuel(long left, WasmInstance instance) {
+        instance.limits.fuel = left;
+        return ResourceLimits.fuelExhausted(null);
     }
 
     /**
