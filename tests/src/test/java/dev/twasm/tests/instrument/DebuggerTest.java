@@ -298,7 +298,7 @@ class DebuggerTest {
             assertTrue(assertThrows(PolyglotException.class, start::execute).isCancelled());
             assertTrue(assertThrows(PolyglotException.class, context::close).isCancelled());
         }
-        // named as the module's file is named (here without a directory), its file: URI absolute
-        assertEquals(List.of("hotspot.c false 23 1"), stops);
+        // the module's source is named without its directory, so the C file is named by its full path
+        assertEquals(List.of(PROGRAMS.resolve("hotspot.c") + " false 23 1"), stops);
     }
 }
