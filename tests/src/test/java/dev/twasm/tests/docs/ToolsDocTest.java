@@ -152,6 +152,8 @@ class ToolsDocTest {
         assertNull(Transcript.difference("Debugger listening on ws://127.0.0.1:9229/AbC-d_1", "Debugger listening on ws://127.0.0.1:9229/zzz"));
         assertTrue(Transcript.difference("ws://127.0.0.1:9229/x", "ws://127.0.0.1:9230/x") != null, "the port is exact");
         assertNull(Transcript.difference("a\nb", "a\nWarning: Average sample duration took over 20% of the sampling period.\nb"));
+        assertNull(Transcript.difference("a\n-----\nb", "a\n----- \nWarning: slow.\n   Use one of these.\n   or that.\n----- \n-----\nb"), "a whole warning block");
+        assertTrue(Transcript.difference("a\nb", "a\nWarning: slow.\n   more\nc") != null, "only the warning block is left out");
         assertTrue(Transcript.difference("a\nb", "a\nb\nc") != null, "the number of lines is exact");
     }
 

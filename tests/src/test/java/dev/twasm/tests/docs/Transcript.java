@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * <li>Runs of spaces count as one space and runs of three or more {@code -} or {@code =} as one
  * rule, so that columns may widen with the numbers in them; trailing spaces are ignored.</li>
  * <li>The secret path of a debugger URL ({@code ws://HOST:PORT/SECRET}) matches any path.</li>
- * <li>Lines starting with {@code Warning: } are left out on both sides: the CPU sampler adds one
- * when taking samples was slow (a loaded machine), which no transcript can promise.</li>
+ * <li>A warning block is left out on both sides: a line starting with {@code Warning: }, the
+ * indented lines after it, and the rules ({@code ---...}) right before and after it. The CPU
+ * sampler prints one when taking samples was slow (a loaded machine), which no transcript can
+ * promise.</li>
  * </ul>
  * The lines, their order and their count must match.
  */
@@ -53,7 +55,28 @@ final class Transcript {
     }
 
     private static List<String> lines(String text) {
-        return text.strip().lines().filter(line -> !line.startsWith("Warning: ")).toList();
+        List<String> all = text.strip().lines().toList();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).startsWith("Warning: ")) {
+                kept.add(all.get(i));
+                continue;
+            }
+            if (!kept.isEmpty() && isRule(kept.getLast())) {
+                kept.removeLast();
+            }
+            while (i + 1 < all.size() && all.get(i + 1).startsWith(" ") && !all.get(i + 1).isBlank()) {
+                i++;
+            }
+            if (i + 1 < all.size() && isRule(all.get(i + 1))) {
+                i++;
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isRule(String line) {
+        return line.strip().matches("-{3,}");
     }
 
     /** The measurements of a line, for tests of the rule itself. */
