@@ -29,16 +29,14 @@ public final class Instrumentation {
     @TruffleBoundary
     public static SourceSection section(Node node, int moduleOffset) {
         WasmRootNode root = rootOf(node);
-        ModuleSources sources = root == null ? null : ModuleSources.of(root.module());
-        return sources == null ? null : sources.instruction(root.functionIndex(), moduleOffset);
+        return root == null ? null : ModuleSources.of(root.module()).instruction(root.functionIndex(), moduleOffset);
     }
 
     /** Whether {@code statement}'s first instruction has a source line (for {@code StatementTag}). */
     @TruffleBoundary
     public static boolean hasLine(StmtNode statement) {
         WasmRootNode root = rootOf(statement);
-        ModuleSources sources = root == null || statement.moduleOffset() < 0 ? null : ModuleSources.of(root.module());
-        return sources != null && sources.hasLine(root.functionIndex(), statement.moduleOffset());
+        return root != null && statement.moduleOffset() >= 0 && ModuleSources.of(root.module()).hasLine(root.functionIndex(), statement.moduleOffset());
     }
 
     /** The section of the whole function {@code node} belongs to. */
@@ -55,8 +53,7 @@ public final class Instrumentation {
      */
     @TruffleBoundary
     public static SourceSection rootSection(WasmRootNode root) {
-        ModuleSources sources = ModuleSources.of(root.module());
-        return sources == null ? null : sources.function(root.functionIndex());
+        return ModuleSources.of(root.module()).function(root.functionIndex());
     }
 
     /**
@@ -72,8 +69,7 @@ public final class Instrumentation {
         }
         LocalsScope locals = LocalsScope.of(root, frame);
         try {
-            ModuleSources sources = ModuleSources.of(root.module());
-            DebugInfo info = sources == null ? null : sources.debugInfo();
+            DebugInfo info = ModuleSources.of(root.module()).debugInfo();
             Subprogram subprogram = info == null ? null : info.subprogramAt(moduleOffset);
             return subprogram == null ? locals : SourceVariables.scope(info, subprogram, moduleOffset, root, frame, locals);
         } catch (RuntimeException e) {
