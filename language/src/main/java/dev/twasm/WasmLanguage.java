@@ -2,6 +2,7 @@ package dev.twasm;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.instrumentation.AllocationReporter;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionValues;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -119,6 +120,23 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         return language instanceof WasmLanguage wasm && wasm.fuelMetered;
     }
 
+    /**
+     * The engine's allocation reporter for this language (one per engine and language, so every
+     * context of this instance has the same), set with the first context; a constant in compiled
+     * code (see {@code instrument.Allocations}).
+     */
+    @CompilationFinal private AllocationReporter allocationReporter;
+
+    /** The reporter of the objects Wasm code creates, for the memory tools ({@code instrument.Allocations}). */
+    public AllocationReporter allocationReporter() {
+        return allocationReporter;
+    }
+
+    /** The allocation reporter of modules of {@code language}; null for modules outside a language (unit tests of the runtime). */
+    public static AllocationReporter allocationReporter(TruffleLanguage<?> language) {
+        return language instanceof WasmLanguage wasm ? wasm.allocationReporter : null;
+    }
+
     /** Whether calls from the host into Wasm arm a deadline in this language instance (see {@code Deadlines}). */
     public boolean deadlines() {
         return deadlines;
@@ -129,6 +147,9 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         SIMD_LOG.fine(() -> "vector instructions run on " + SimdOps.INSTANCE.name());
         fuelMetered = env.getOptions().get(WasmOptions.Fuel) > 0;
         deadlines = !env.getOptions().get(WasmOptions.Timeout).isZero();
+        if (allocationReporter == null) {
+            allocationReporter = env.lookup(AllocationReporter.class);
+        }
         return new WasmContext(env);
     }
 

@@ -1,5 +1,7 @@
 package dev.twasm.baseline;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.gc.ArrayElements;
 import dev.twasm.gc.DefinedType;
@@ -59,12 +61,12 @@ public final class ArraySupport {
 
     /** {@code array.new}, the value boxed as the calling convention boxes it. */
     public static Object arrayNew(Object value, int length, WasmInstance instance, int typeIndex) {
-        return ArrayElements.allocate(type(instance, typeIndex), length, value);
+        return Allocations.array(WasmLanguage.allocationReporter(instance.module().language()), type(instance, typeIndex), length, value);
     }
 
     /** {@code array.new_default}, and the allocation {@code array.new_fixed} then fills with {@code arraySet}. */
     public static Object arrayNewDefault(int length, WasmInstance instance, int typeIndex) {
-        return ArrayElements.allocate(type(instance, typeIndex), length);
+        return Allocations.array(WasmLanguage.allocationReporter(instance.module().language()), type(instance, typeIndex), length);
     }
 
     /** {@code array.new_data} ({@code data}) and {@code array.new_elem}. */
@@ -74,7 +76,7 @@ public final class ArraySupport {
         if (!ArraySegments.fits(instance, data, segmentIndex, kind, offset, length)) {
             throw BaselineSupport.trap(ArraySegments.outOfBounds(data));
         }
-        WasmArray a = ArrayElements.allocate(type, length);
+        WasmArray a = Allocations.array(WasmLanguage.allocationReporter(instance.module().language()), type, length);
         ArraySegments.copy(instance, data, segmentIndex, kind, offset, a.elements(), 0, length);
         return a;
     }

@@ -1,5 +1,7 @@
 package dev.twasm.baseline;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
 import com.oracle.truffle.api.staticobject.StaticProperty;
 
 import dev.twasm.exception.TrapKind;
@@ -31,12 +33,12 @@ public final class StructSupport {
 
     public static Object structNew(WasmInstance instance, int typeIndex) {
         DefinedType type = instance.module().definedType(typeIndex);
-        return type.layout().allocate(type);
+        return Allocations.struct(WasmLanguage.allocationReporter(instance.module().language()), type, false);
     }
 
     public static Object structNewDefault(WasmInstance instance, int typeIndex) {
         DefinedType type = instance.module().definedType(typeIndex);
-        return type.layout().allocateDefault(type);
+        return Allocations.struct(WasmLanguage.allocationReporter(instance.module().language()), type, true);
     }
 
     /** The property of field {@code field} of a struct; the trap "null structure reference" on null. */

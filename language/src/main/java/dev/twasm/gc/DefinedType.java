@@ -1,5 +1,7 @@
 package dev.twasm.gc;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.twasm.interop.TypeMetaObject;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 import dev.twasm.model.CompositeType;
@@ -23,6 +25,8 @@ public final class DefinedType {
     @CompilationFinal(dimensions = 1) private final DefinedType[] supertypes;
     private final StructLayout layout;
     private final StorageKind element;
+    /** The interop meta object of this type's structs and arrays, made on first use. */
+    private volatile TypeMetaObject metaObject;
 
     DefinedType(int id, CompositeType composite, DefinedType supertype, StructLayout layout, StorageKind element) {
         this.id = id;
@@ -75,6 +79,23 @@ public final class DefinedType {
     /** The element storage of an array type (null for others). */
     public StorageKind element() {
         return element;
+    }
+
+    /** The meta object of this type's structs and arrays ({@link TypeMetaObject}), one per type. */
+    public TypeMetaObject metaObject() {
+        TypeMetaObject m = metaObject;
+        if (m == null) {
+            m = createMetaObject();
+        }
+        return m;
+    }
+
+    @TruffleBoundary
+    private synchronized TypeMetaObject createMetaObject() {
+        if (metaObject == null) {
+            metaObject = new TypeMetaObject(this);
+        }
+        return metaObject;
     }
 
     @Override

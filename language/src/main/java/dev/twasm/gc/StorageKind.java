@@ -11,19 +11,30 @@ import dev.twasm.model.FieldType;
  * {@code array.new_default} store: zero, null ({@link dev.twasm.runtime.WasmNull}) or the zero vector.
  */
 public enum StorageKind {
-    I8(byte.class),
-    I16(short.class),
-    I32(int.class),
-    I64(long.class),
-    F32(float.class),
-    F64(double.class),
-    REF(Object.class),
-    V128(Object.class);
+    I8(byte.class, 1),
+    I16(short.class, 2),
+    I32(int.class, 4),
+    I64(long.class, 8),
+    F32(float.class, 4),
+    F64(double.class, 8),
+    REF(Object.class, 8),
+    V128(Object.class, 16);
 
     private final Class<?> javaType;
+    private final int bytes;
 
-    StorageKind(Class<?> javaType) {
+    StorageKind(Class<?> javaType, int bytes) {
         this.javaType = javaType;
+        this.bytes = bytes;
+    }
+
+    /**
+     * The bytes a value of this kind takes in a field or element, as reported to the memory tools
+     * ({@code instrument.Allocations}): the Java primitive's size, 8 for a reference (an
+     * uncompressed pointer; a vector counts its 16 bytes of payload, not its box).
+     */
+    public int bytes() {
+        return bytes;
     }
 
     /** The Java type of a field of this kind. */

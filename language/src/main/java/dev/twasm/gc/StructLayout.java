@@ -29,6 +29,8 @@ public final class StructLayout {
     private final StorageKind[] storage;
     /** The indices of the reference and vector fields, which start as Java null and must be set to their Wasm default. */
     private final int[] objectFields;
+    /** The bytes of the fields' values (see {@link StorageKind#bytes}), for the memory tools. */
+    private final long payloadBytes;
 
     private StructLayout(StaticShape<StructFactory> shape, StaticProperty[] fields, StorageKind[] storage) {
         this.shape = shape;
@@ -36,9 +38,12 @@ public final class StructLayout {
         this.fields = fields;
         this.storage = storage;
         int count = 0;
+        long bytes = 0;
         for (StorageKind k : storage) {
             count += k.isObject() ? 1 : 0;
+            bytes += k.bytes();
         }
+        this.payloadBytes = bytes;
         this.objectFields = new int[count];
         count = 0;
         for (int i = 0; i < storage.length; i++) {
@@ -72,6 +77,11 @@ public final class StructLayout {
     }
 
     /** The number of fields. */
+    /** The bytes of a struct's field values, as reported to the memory tools ({@code instrument.Allocations}). */
+    public long payloadBytes() {
+        return payloadBytes;
+    }
+
     public int fieldCount() {
         return fields.length;
     }

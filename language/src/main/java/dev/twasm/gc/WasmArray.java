@@ -63,6 +63,12 @@ public final class WasmArray extends WasmObject {
         return elements;
     }
 
+    /** The defined type, as the object's meta object (interop {@code getMetaObject}). */
+    @Override
+    protected final Object metaObject() {
+        return type.metaObject();
+    }
+
     @Override
     @TruffleBoundary
     public String toString() {

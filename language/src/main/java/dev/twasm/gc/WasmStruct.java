@@ -26,6 +26,12 @@ public class WasmStruct extends WasmObject {
         return type;
     }
 
+    /** The defined type, as the object's meta object (interop {@code getMetaObject}). */
+    @Override
+    protected final Object metaObject() {
+        return type.metaObject();
+    }
+
     @Override
     @TruffleBoundary
     public String toString() {

@@ -1,5 +1,6 @@
 package dev.twasm.interop;
 
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -23,6 +24,25 @@ public abstract class WasmObject implements TruffleObject {
     @ExportMessage
     public final Class<? extends TruffleLanguage<?>> getLanguage() {
         return WasmLanguage.class;
+    }
+
+    @ExportMessage
+    public final boolean hasMetaObject() {
+        return metaObject() != null;
+    }
+
+    @ExportMessage
+    public final Object getMetaObject() throws UnsupportedMessageException {
+        Object meta = metaObject();
+        if (meta == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return meta;
+    }
+
+    /** This object's meta object (its type), or null for objects without one; GC structs and arrays have their {@link TypeMetaObject}. */
+    protected Object metaObject() {
+        return null;
     }
 
     @ExportMessage

@@ -1,5 +1,8 @@
 package dev.twasm.jsapi;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
+import com.oracle.truffle.api.instrumentation.AllocationReporter;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
@@ -208,8 +211,11 @@ public final class JsApi extends MemberMapObject {
         if (account != null) {
             account.reserveNew(limits.min());
         }
-        WasmTable table = new WasmTable(new TableType(type, limits), ValueConversion.toWasmUncached(init, type));
+        AllocationReporter reporter = WasmLanguage.get(null).allocationReporter();
+        Object first = ValueConversion.toWasmUncached(init, type);
+        WasmTable table = Allocations.created(reporter, WasmTable.bytes(limits.min()), () -> new WasmTable(new TableType(type, limits), first));
         table.countAgainst(account);
+        table.reportTo(reporter);
         return table;
     }
 
@@ -256,8 +262,10 @@ public final class JsApi extends MemberMapObject {
             account.reserveNew(limits.min() * MemoryType.PAGE_SIZE);
         }
         try {
-            WasmMemory memory = new WasmMemory(new MemoryType(AddressType.I32, limits, isShared));
+            AllocationReporter reporter = WasmLanguage.get(null).allocationReporter();
+            WasmMemory memory = Allocations.created(reporter, limits.min() * MemoryType.PAGE_SIZE, () -> new WasmMemory(new MemoryType(AddressType.I32, limits, isShared)));
             memory.countAgainst(account);
+            memory.reportTo(reporter);
             return memory;
         } catch (OutOfMemoryError e) {
             throw JsApiException.create("out of memory allocating a memory of " + Integer.toUnsignedString(initial) + " pages");

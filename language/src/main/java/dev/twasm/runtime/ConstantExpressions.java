@@ -1,5 +1,8 @@
 package dev.twasm.runtime;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
+import com.oracle.truffle.api.instrumentation.AllocationReporter;
 import dev.twasm.binary.CodeReader;
 import dev.twasm.gc.DefinedType;
 import dev.twasm.gc.StructLayout;
@@ -46,7 +49,7 @@ final class ConstantExpressions {
                 case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
                     // the same object in both hierarchies (docs/rationale.md)
                 }
-                case STRUCT_NEW, STRUCT_NEW_DEFAULT -> stack.push(structNew(op, instance.module().definedType(reader.index()), stack));
+                case STRUCT_NEW, STRUCT_NEW_DEFAULT -> stack.push(structNew(op, instance.module().definedType(reader.index()), instance, stack));
                 case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED -> stack.push(newArray(op, reader, instance, stack));
                 case GLOBAL_GET -> stack.push(instance.globals[reader.index()].getBoxed());
                 case I32_ADD, I32_SUB, I32_MUL -> {
@@ -69,12 +72,13 @@ final class ConstantExpressions {
     }
 
     /** {@code struct.new} (its field values on top of {@code stack}, the last on top) and {@code struct.new_default}. */
-    private static WasmStruct structNew(Opcode op, DefinedType type, ArrayDeque<Object> stack) {
+    private static WasmStruct structNew(Opcode op, DefinedType type, WasmInstance instance, ArrayDeque<Object> stack) {
         StructLayout layout = type.layout();
+        AllocationReporter reporter = WasmLanguage.allocationReporter(instance.module().language());
         if (op == Opcode.STRUCT_NEW_DEFAULT) {
-            return layout.allocateDefault(type);
+            return Allocations.struct(reporter, type, true);
         }
-        WasmStruct struct = layout.allocate(type);
+        WasmStruct struct = Allocations.struct(reporter, type, false);
         for (int i = layout.fieldCount() - 1; i >= 0; i--) {
             StructFields.writeBoxed(layout.field(i), layout.storage(i), struct, stack.pop());
         }
@@ -84,15 +88,16 @@ final class ConstantExpressions {
     /** {@code array.new}, {@code array.new_default} and {@code array.new_fixed} (GC) of the boxed operands on {@code stack}. */
     private static WasmArray newArray(Opcode op, CodeReader reader, WasmInstance instance, ArrayDeque<Object> stack) {
         DefinedType type = instance.module().definedType(reader.index());
+        AllocationReporter reporter = WasmLanguage.allocationReporter(instance.module().language());
         return switch (op) {
-            case ARRAY_NEW_DEFAULT -> ArrayElements.allocate(type, (Integer) stack.pop());
+            case ARRAY_NEW_DEFAULT -> Allocations.array(reporter, type, (Integer) stack.pop());
             case ARRAY_NEW -> {
                 int length = (Integer) stack.pop();
-                yield ArrayElements.allocate(type, length, stack.pop());
+                yield Allocations.array(reporter, type, length, stack.pop());
             }
             default -> {
                 int n = reader.index2();
-                WasmArray array = ArrayElements.allocate(type, n);
+                WasmArray array = Allocations.array(reporter, type, n);
                 for (int i = n - 1; i >= 0; i--) {
                     ArrayElements.setBoxed(array.elements(), ArrayElements.code(type.element()), i, stack.pop());
                 }

@@ -1,5 +1,8 @@
 package dev.twasm.runtime;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
+import com.oracle.truffle.api.instrumentation.AllocationReporter;
 import dev.twasm.exception.TrapKind;
 import dev.twasm.exception.WasmRuntimeError;
 import dev.twasm.exception.WasmTrap;
@@ -83,6 +86,7 @@ public final class Instantiator {
             instance.functions[i] = new WasmFunction(module.canonicalType(typeIndex), module.typeId(typeIndex), module.callTarget(i), instance,
                             model.functionDisplayName(i));
         }
+        AllocationReporter reporter = WasmLanguage.allocationReporter(module.language());
         int t = model.importedTableCount();
         for (int i = 0; i < model.tables().size(); i++) {
             TableType type = model.tables().get(i);
@@ -95,8 +99,10 @@ public final class Instantiator {
             if (tableAccount != null) {
                 tableAccount.reserveNew(type.limits().min());
             }
-            WasmTable table = new WasmTable(module.canonical(type), init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance));
+            Object initial = init == null ? WasmNull.INSTANCE : ConstantExpressions.evaluate(init, instance);
+            WasmTable table = Allocations.created(reporter, WasmTable.bytes(type.limits().min()), () -> new WasmTable(module.canonical(type), initial));
             table.countAgainst(tableAccount);
+            table.reportTo(reporter);
             instance.tables[t++] = table;
         }
         int m = model.importedMemoryCount();
@@ -114,8 +120,9 @@ public final class Instantiator {
                 memoryAccount.reserveNew(type.limits().min() * MemoryType.PAGE_SIZE);
             }
             try {
-                WasmMemory memory = new WasmMemory(type, limits64);
+                WasmMemory memory = Allocations.created(reporter, type.limits().min() * MemoryType.PAGE_SIZE, () -> new WasmMemory(type, limits64));
                 memory.countAgainst(memoryAccount);
+                memory.reportTo(reporter);
                 instance.memories[m++] = memory;
             } catch (OutOfMemoryError e) {
                 throw WasmRuntimeError.create("cannot instantiate: out of memory allocating a memory of " + type.limits().min() + " pages");

@@ -1,5 +1,7 @@
 package dev.twasm.runtime;
 
+import dev.twasm.instrument.Allocations;
+import com.oracle.truffle.api.instrumentation.AllocationReporter;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
@@ -119,6 +121,8 @@ public final class WasmMemory extends ByteBufferObject {
     private volatile String handle;
     /** The context's cap its bytes count against ({@code wasm.MaxContextMemory}); null when there is none. */
     private ResourceLimits.Account account;
+    /** Where this memory reports its grows, as reallocations, for the memory tools; null: nowhere. */
+    private AllocationReporter reporter;
 
     /** A 32-bit memory of type {@code type}, or a 64-bit one with the {@link #DEFAULT_LIMITS}. */
     public WasmMemory(MemoryType type) {
@@ -229,6 +233,11 @@ public final class WasmMemory extends ByteBufferObject {
         return waiters;
     }
 
+    /** Reports this memory's grows to {@code reporter} (its creation was reported by the creator; see {@code instrument.Allocations}). */
+    public void reportTo(AllocationReporter reporter) {
+        this.reporter = reporter;
+    }
+
     /** Counts this memory's grows against {@code limits} (its creation was counted by the creator); null: no cap. */
     public void countAgainst(ResourceLimits.Account limits) {
         this.account = limits;
@@ -276,6 +285,7 @@ public final class WasmMemory extends ByteBufferObject {
         }
         byte[] low = buffer;
         byte[][] high = chunks;
+        Allocations.growing(reporter, this, size, newSize);
         try {
             long lowSize = high == null ? newSize : Math.min(newSize, highStart);
             if (lowSize > low.length) {
@@ -285,14 +295,17 @@ public final class WasmMemory extends ByteBufferObject {
                 high = allocateChunks(high, newSize - highStart);
             }
         } catch (OutOfMemoryError e) {
+            Allocations.grown(reporter, this, size, size);
             if (limits != null) {
                 limits.release(newSize - size);
             }
             return -1;
         }
+        long oldSize = size;
         buffer = low;
         chunks = high;
         size = newSize;
+        Allocations.grown(reporter, this, oldSize, newSize);
         return old;
     }
 
@@ -313,15 +326,19 @@ public final class WasmMemory extends ByteBufferObject {
             if (limits != null && !limits.reserve(newSize - size)) {
                 return -1; // the context's cap (wasm.MaxContextMemory)
             }
+            Allocations.growing(reporter, this, size, newSize);
             try {
                 chunks = allocateWholeChunks(chunks, newSize - highStart);
             } catch (OutOfMemoryError e) {
+                Allocations.grown(reporter, this, size, size);
                 if (limits != null) {
                     limits.release(newSize - size);
                 }
                 return -1;
             }
+            long oldSize = size;
             size = newSize;
+            Allocations.grown(reporter, this, oldSize, newSize);
         }
         return old;
     }

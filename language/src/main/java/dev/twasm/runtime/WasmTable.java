@@ -1,5 +1,7 @@
 package dev.twasm.runtime;
 
+import dev.twasm.instrument.Allocations;
+import com.oracle.truffle.api.instrumentation.AllocationReporter;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.twasm.interop.ArrayObject;
 import dev.twasm.model.Limits;
@@ -27,6 +29,8 @@ public final class WasmTable extends ArrayObject {
     private final long max;
     /** The context's cap its elements count against ({@code wasm.MaxContextTableElements}); null when there is none. */
     private ResourceLimits.Account account;
+    /** Where this table reports its grows, as reallocations, for the memory tools; null: nowhere. */
+    private AllocationReporter reporter;
 
     public WasmTable(TableType type, Object init) {
         this.type = type;
@@ -74,17 +78,30 @@ public final class WasmTable extends ArrayObject {
         if (limits != null && !limits.reserve(delta)) {
             return -1; // the context's cap (wasm.MaxContextTableElements)
         }
+        Allocations.growing(reporter, this, bytes(old), bytes(newSize));
         try {
             Object[] grown = Arrays.copyOf(elements, (int) newSize);
             Arrays.fill(grown, old, (int) newSize, init);
             elements = grown;
         } catch (OutOfMemoryError e) {
+            Allocations.grown(reporter, this, bytes(old), bytes(old));
             if (limits != null) {
                 limits.release(delta);
             }
             return -1;
         }
+        Allocations.grown(reporter, this, bytes(old), bytes(newSize));
         return old;
+    }
+
+    /** Reports this table's grows to {@code reporter} (its creation was reported by the creator; see {@code instrument.Allocations}). */
+    public void reportTo(AllocationReporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** The bytes reported for a table of {@code elements} (a reference each). */
+    public static long bytes(long elements) {
+        return elements * 8;
     }
 
     // ---- interop: the table as an array ------------------------------------------------------

@@ -1,5 +1,7 @@
 package dev.twasm.nodes.aggregate;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -60,9 +62,9 @@ public final class ArrayNewNode extends ExprNode {
         }
         if (value != null) {
             Object v = value.executeBoxed(frame, valueKind);
-            return ArrayElements.allocate(type, length.executeI32(frame), v);
+            return Allocations.array(WasmLanguage.get(this).allocationReporter(), type, length.executeI32(frame), v);
         }
-        return ArrayElements.allocate(type, length.executeI32(frame));
+        return Allocations.array(WasmLanguage.get(this).allocationReporter(), type, length.executeI32(frame));
     }
 
     @ExplodeLoop
@@ -71,7 +73,7 @@ public final class ArrayNewNode extends ExprNode {
         for (int i = 0; i < values.length; i++) {
             boxed[i] = values[i].executeBoxed(frame, valueKind);
         }
-        WasmArray array = ArrayElements.allocate(type, values.length);
+        WasmArray array = Allocations.array(WasmLanguage.get(this).allocationReporter(), type, values.length);
         Object elements = array.elements();
         for (int i = 0; i < values.length; i++) {
             ArrayElements.setBoxed(elements, kind, i, boxed[i]);

@@ -1,5 +1,7 @@
 package dev.twasm.nodes.aggregate;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
@@ -46,7 +48,7 @@ public final class ArrayNewSegmentNode extends ExprNode {
         if (!ArraySegments.fits(instance, data, segmentIndex, kind, s, n)) {
             throw outOfBounds.trap(this);
         }
-        WasmArray array = ArrayElements.allocate(type, n);
+        WasmArray array = Allocations.array(WasmLanguage.get(this).allocationReporter(), type, n);
         ArraySegments.copy(instance, data, segmentIndex, kind, s, array.elements(), 0, n);
         return array;
     }

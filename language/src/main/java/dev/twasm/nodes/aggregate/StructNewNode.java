@@ -1,5 +1,7 @@
 package dev.twasm.nodes.aggregate;
 
+import dev.twasm.instrument.Allocations;
+import dev.twasm.WasmLanguage;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -53,7 +55,7 @@ public final class StructNewNode extends ExprNode {
     @Override
     @ExplodeLoop
     public Object executeRef(VirtualFrame frame) {
-        WasmStruct struct = layout.allocate(type);
+        WasmStruct struct = Allocations.struct(WasmLanguage.get(this).allocationReporter(), type, false);
         for (int i = 0; i < values.length; i++) {
             StructFields.write(properties[i], storage[i], struct, values[i], frame);
         }

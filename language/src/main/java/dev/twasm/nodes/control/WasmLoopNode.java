@@ -102,9 +102,11 @@ public final class WasmLoopNode extends StmtNode {
         }
         // Fuel in a frame slot: read once, decremented per iteration, written back however the
         // loop is left (a branch, a trap, a Wasm exception). No call inside can see the field.
+        // The first iteration is charged here, every later one at the back edge before it.
         ResourceLimits limits = CallingConvention.instance(this, frame).limits;
         Slots.setI64(frame, fuelSlot, limits.fuel);
         try {
+            body().chargeSlot(frame);
             return run(frame);
         } finally {
             limits.fuel = Slots.getI64(frame, fuelSlot);
@@ -177,30 +179,43 @@ public final class WasmLoopNode extends StmtNode {
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
-            if (fuelCost != 0) {
-                chargeFuel(frame);
+            if (fuelCost != 0 && fuelSlot < 0) {
+                CallingConvention.instance(this, frame).limits.chargeFuel(fuelCost, this);
             }
             int signal;
             try {
                 signal = Statements.execute(body, frame);
             } catch (CompiledExit.LoopContinue e) {
-                return true;
+                return nextIteration(frame);
             }
             if (signal == depth) {
-                return true;
+                return nextIteration(frame);
             }
             if (signal == StmtNode.FALLTHROUGH && backEdge != null && again(frame)) {
-                return true;
+                return nextIteration(frame);
             }
             Slots.setI32(frame, exitSignalSlot, signal);
             return false;
         }
 
-        private void chargeFuel(VirtualFrame frame) {
-            if (fuelSlot < 0) {
-                CallingConvention.instance(this, frame).limits.chargeFuel(fuelCost, this);
-                return;
+        /**
+         * At a back edge: a loop that counts fuel in a frame slot charges the next iteration here,
+         * not at the start of the iteration, which is the same point of the program (nothing runs
+         * in between) but not of the compiled loop. At the start, the guard that deoptimizes when
+         * the fuel runs out sat above the loop's exit tests, and on {@code mandelbrot}'s hot loop
+         * Graal's register allocator then moved values through the stack on every iteration
+         * (38.0 against 25.7 ms per run with the charge here, {@code benchmarks/compare.sh
+         * --no-build --programs mandelbrot --engines twasm-limits}, 2026-12-08; docs/rationale.md).
+         */
+        private boolean nextIteration(VirtualFrame frame) {
+            if (fuelCost != 0 && fuelSlot >= 0) {
+                chargeSlot(frame);
             }
+            return true;
+        }
+
+        /** Charges one iteration to the fuel in the frame slot; traps (deoptimizing: never taken in compiled code) when none is left. */
+        void chargeSlot(VirtualFrame frame) {
             long left = Slots.getI64(frame, fuelSlot) - fuelCost;
             Slots.setI64(frame, fuelSlot, left);
             if (left < 0) {

@@ -38,11 +38,11 @@ class ProfilerToolsTest {
         return Files.readString(BinWasm.PROGRAMS.resolve("expected/hotspot.txt"));
     }
 
-    /** The lines of a histogram report after its header row (the one naming {@code Name}), up to its closing rule. */
+    /** The lines of a histogram report after its header row (the one naming {@code Name}, or {@code Type} in a type histogram), up to its closing rule. */
     static List<String> histogramRows(String report) {
         List<String> lines = report.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().startsWith("Name ")) {
+            if (lines.get(i).strip().matches("(Name|Type) +\\|.*")) {
                 return lines.subList(i + 2, lines.size()).stream().takeWhile(line -> !line.startsWith("-----")).toList();
             }
         }
