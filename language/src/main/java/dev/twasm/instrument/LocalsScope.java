@@ -5,6 +5,7 @@ import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.twasm.interop.ValueArray;
@@ -18,11 +19,14 @@ import dev.twasm.runtime.WasmNull;
 import java.util.Map;
 
 /**
- * A scope of named, read-only variables as the debugger shows them: an interop object with
+ * A scope of named variables as the debugger shows them: an interop object with
  * {@code isScope}, one member per variable. Made for a suspended frame, whose values it copies
  * when made: the frame Truffle passes to {@code NodeLibrary.getScope} is materialized, so reading
  * it here is an ordinary (interpreted, boundary) access, and nothing of it is needed on any
- * execution path. The Wasm locals' scope ({@link #of}) names a function's locals (parameters
+ * execution path. The Wasm locals of numeric type are writable ({@code writeMember}, the
+ * debugger's "set value"): the value, which must fit the local's type exactly, goes into the
+ * suspended frame, where the function reads it when it resumes (suspended code runs in the
+ * interpreter, on that frame). C variables and locals holding references or vectors are read-only. The Wasm locals' scope ({@link #of}) names a function's locals (parameters
  * first) after the name section ({@code Names.localNames}) or {@code $varN}, with numbers as Java
  * numbers and references and {@code v128} values as strings. Reads never throw: a value that
  * cannot be read is {@code <unavailable>}. A DWARF scope of C variables has this scope as parent
@@ -32,17 +36,29 @@ import java.util.Map;
 final class LocalsScope extends WasmObject {
     static final LocalsScope EMPTY = new LocalsScope("locals", new String[0], new Object[0], null);
     static final String UNAVAILABLE = "<unavailable>";
+    /** The Wasm names of the numeric value kinds, by {@link ValueKind} constant. */
+    private static final String[] NUMBER_TYPES = {"i32", "i64", "f32", "f64"};
 
     private final String name;
     private final String[] names;
     private final Object[] values;
     private final Object parent;
+    /** The suspended frame, where writes to Wasm locals go; null for a read-only scope. */
+    private final Frame frame;
+    /** The value kinds of the writable members (the Wasm locals, member {@code i} in slot {@code i}); null for none. */
+    private final int[] kinds;
 
     LocalsScope(String name, String[] names, Object[] values, Object parent) {
+        this(name, names, values, parent, null, null);
+    }
+
+    private LocalsScope(String name, String[] names, Object[] values, Object parent, Frame frame, int[] kinds) {
         this.name = name;
         this.names = names;
         this.values = values;
         this.parent = parent;
+        this.frame = frame;
+        this.kinds = kinds;
     }
 
     /** The Wasm locals of {@code root}'s function with their values in {@code frame} (values unavailable when it is null). */
@@ -57,7 +73,7 @@ final class LocalsScope extends WasmObject {
             names[i] = n != null ? n : "$var" + i;
             values[i] = frame == null ? UNAVAILABLE : read(frame, i, kinds[i]);
         }
-        return new LocalsScope(root.getName(), names, values, null);
+        return new LocalsScope(root.getName(), names, values, null, frame, frame == null ? null : kinds);
     }
 
     /** Local {@code slot} of {@code kind} as the debugger shows it. */
@@ -116,6 +132,61 @@ final class LocalsScope extends WasmObject {
             throw UnknownIdentifierException.create(member);
         }
         return values[i];
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberModifiable(String member) {
+        int i = indexOf(member);
+        if (i >= ownCount()) {
+            return ((LocalsScope) parent).isMemberModifiable(member);
+        }
+        return i >= 0 && kinds != null && (kinds[i] == ValueKind.I32 || kinds[i] == ValueKind.I64 || kinds[i] == ValueKind.F32 || kinds[i] == ValueKind.F64);
+    }
+
+    @ExportMessage
+    boolean isMemberInsertable(@SuppressWarnings("unused") String member) {
+        return false;
+    }
+
+    /**
+     * Sets a Wasm local of the suspended frame: an {@code i32} takes a number that fits in an
+     * {@code int}, an {@code i64} one that fits in a {@code long}, an {@code f32} and {@code f64}
+     * one that fits in a {@code float} or {@code double} exactly; anything else is an unsupported
+     * type, and the local keeps its value.
+     */
+    @ExportMessage
+    @TruffleBoundary
+    void writeMember(String member, Object value) throws UnknownIdentifierException, UnsupportedMessageException, UnsupportedTypeException {
+        int i = indexOf(member);
+        if (i < 0) {
+            throw UnknownIdentifierException.create(member);
+        }
+        if (i >= ownCount()) {
+            ((LocalsScope) parent).writeMember(member, value);
+            values[i] = ((LocalsScope) parent).values[((LocalsScope) parent).indexOf(member)];
+            return;
+        }
+        if (!isMemberModifiable(member)) {
+            throw UnsupportedMessageException.create();
+        }
+        InteropLibrary number = InteropLibrary.getUncached(value);
+        Object stored = switch (kinds[i]) {
+            case ValueKind.I32 -> number.fitsInInt(value) ? (Object) number.asInt(value) : null;
+            case ValueKind.I64 -> number.fitsInLong(value) ? (Object) number.asLong(value) : null;
+            case ValueKind.F32 -> number.fitsInFloat(value) ? (Object) number.asFloat(value) : null;
+            default -> number.fitsInDouble(value) ? (Object) number.asDouble(value) : null;
+        };
+        if (stored == null) {
+            throw UnsupportedTypeException.create(new Object[]{value}, member + " is a Wasm " + NUMBER_TYPES[kinds[i]] + " local: the value does not fit");
+        }
+        Slots.setBoxed(frame, i, kinds[i], stored);
+        values[i] = stored;
+    }
+
+    /** The number of this scope's own members (the first ones; after them come the parent's). */
+    private int ownCount() {
+        return parent instanceof LocalsScope p ? names.length - p.names.length : names.length;
     }
 
     @ExportMessage

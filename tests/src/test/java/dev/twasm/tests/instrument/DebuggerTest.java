@@ -1,6 +1,7 @@
 package dev.twasm.tests.instrument;
 
 import com.oracle.truffle.api.debug.Breakpoint;
+import com.oracle.truffle.api.debug.DebugException;
 import com.oracle.truffle.api.debug.DebugScope;
 import com.oracle.truffle.api.debug.DebugStackFrame;
 import com.oracle.truffle.api.debug.DebugValue;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Truffle debugger on Wasm code, in-process: breakpoints on lines of a module's disassembly
- * listing, the Wasm locals of a suspended frame with their names and values, stepping over and
+ * listing, the Wasm locals of a suspended frame with their names and values (and set), stepping over and
  * into a call, frame names from the name section, and function (root) sections, in the
  * interpreter, with every function Graal-compiled, and in the default tiered configuration,
  * where functions start in the baseline tier and leave it when the debugger instruments them.
@@ -161,6 +162,36 @@ class DebuggerTest {
                         // stepped over the call: the next statement of the caller, the call's result stored
                         new Stop("sum", NEXT_LINE, Map.of("n", 5L, "i", 3L, "acc", 6L)),
                         new Stop("sum", CALL_LINE, Map.of("n", 5L, "i", 4L, "acc", 6L))), stops);
+    }
+
+    /**
+     * A Wasm local set in the debugger is what the function goes on with: at the first stop
+     * {@code acc} becomes 100 and {@code n} 3, so {@code sum(5)} returns 100 + 0 + 1 + 2. A value
+     * that does not fit the local's type is refused and changes nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(Configuration.class)
+    void settingALocalChangesTheRun(Configuration configuration) {
+        List<String> seen = new ArrayList<>();
+        try (Engine engine = configuration.engine()) {
+            int result = runSum(engine, 5, session -> session.install(Breakpoint.newBuilder(LISTING).lineIs(CALL_LINE).build()), event -> {
+                DebugScope scope = event.getTopStackFrame().getScope();
+                if (seen.isEmpty()) {
+                    seen.add("writable " + scope.getDeclaredValue("acc").isWritable());
+                    scope.getDeclaredValue("acc").set(100);
+                    scope.getDeclaredValue("n").set(3);
+                    try {
+                        scope.getDeclaredValue("i").set(1L << 40);
+                        seen.add("i set to 2^40");
+                    } catch (DebugException e) {
+                        seen.add("refused");
+                    }
+                }
+                seen.add(stop(event).locals().toString());
+            });
+            assertEquals(103, result);
+        }
+        assertEquals(List.of("writable true", "refused", "{n=3, i=0, acc=100}", "{n=3, i=1, acc=100}", "{n=3, i=2, acc=101}"), seen);
     }
 
     @ParameterizedTest

@@ -98,6 +98,26 @@ class DebuggerProtocolTest {
             return variables;
         }
 
+        /** Sets the variable {@code name} (a leading $ ignored) of a paused frame to the number {@code value}, in the first scope that has it. */
+        void setVariable(Map<String, Object> frame, String name, long value) {
+            List<Object> scopes = array(frame.get("scopeChain"));
+            for (int i = 0; i < scopes.size(); i++) {
+                Map<String, Object> object = object(object(scopes.get(i)).get("object"));
+                if (!object.containsKey("objectId") || "global".equals(object(scopes.get(i)).get("type"))) {
+                    continue;
+                }
+                Map<String, Object> properties = cdp.call("Runtime.getProperties", Map.of("objectId", object.get("objectId"), "ownProperties", true));
+                for (Object property : array(properties.get("result"))) {
+                    String own = (String) object(property).get("name");
+                    if (own.replaceFirst("^\\$", "").equals(name)) {
+                        cdp.call("Debugger.setVariableValue", Map.of("scopeNumber", i, "variableName", own, "newValue", Map.of("value", value), "callFrameId", frame.get("callFrameId")));
+                        return;
+                    }
+                }
+            }
+            fail("no variable " + name + " in " + Json.write(frame.get("scopeChain")));
+        }
+
         /** After the last pause: lets the program run to its end (which ends the debugger session too) and returns how it ended. */
         BinWasm.Exit finish() {
             BinWasm.Exit exit = wasm.waitFor(TIMEOUT);
@@ -200,11 +220,14 @@ class DebuggerProtocolTest {
             assertEquals("1", variables.get("i"), "variables: " + variables);
             assertEquals("0", variables.get("odd"), "variables: " + variables);
             assertEquals("3", variables.get("n"), "variables: " + variables);
+            // Set in the debugger, a local is what the function goes on with: 40 odd numbers so far, then 1 and 3.
+            session.setVariable(frame, "odd", 40);
+            assertEquals("40", session.variables(frame).get("odd"));
             cdp.call("Debugger.removeBreakpoint", Map.of("breakpointId", breakpoint.get("breakpointId")));
             cdp.call("Debugger.resume");
             BinWasm.Exit exit = session.finish();
             assertEquals(0, exit.code(), exit.toString());
-            assertEquals("2\n", exit.out());
+            assertEquals("42\n", exit.out());
         } finally {
             session.close();
         }
