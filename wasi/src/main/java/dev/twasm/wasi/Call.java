@@ -50,12 +50,26 @@ final class Call {
         return descriptor;
     }
 
-    /** The directory whose descriptor is parameter {@code index}, if it has {@code rights}. */
+    /**
+     * The directory whose descriptor is parameter {@code index}, if it has {@code rights}; a
+     * descriptor that is no directory is {@code badf} (Wasmtime's answer for the {@code path_*}
+     * functions but {@code path_open}, see {@link #directoryToOpenIn}), whatever its rights.
+     */
     DirectoryDescriptor directory(int index, long rights) throws ErrnoException {
-        if (fd(index, rights) instanceof DirectoryDescriptor directory) {
+        return directory(index, rights, Errno.BADF);
+    }
+
+    /** {@link #directory} for {@code path_open}, where a descriptor that is no directory is {@code notdir} (as in Wasmtime). */
+    DirectoryDescriptor directoryToOpenIn(int index, long rights) throws ErrnoException {
+        return directory(index, rights, Errno.NOTDIR);
+    }
+
+    private DirectoryDescriptor directory(int index, long rights, Errno notADirectory) throws ErrnoException {
+        if (wasi.fds.get(i32(index)) instanceof DirectoryDescriptor directory) {
+            directory.require(rights);
             return directory;
         }
-        throw Errno.NOTDIR.error();
+        throw notADirectory.error();
     }
 
     /** The UTF-8 string whose address and length are parameters {@code index} and {@code index + 1}. */

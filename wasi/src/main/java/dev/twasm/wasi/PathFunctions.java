@@ -76,6 +76,24 @@ final class PathFunctions {
     }
 
     /**
+     * Checks that a link ({@code path_symlink}, {@code path_link}) may be made at {@code path}: a
+     * name with a trailing slash names a directory, which a link is not, so it is {@code noent}
+     * when nothing is there, {@code notdir} at a file and {@code exist} at a directory (Linux's
+     * {@code symlinkat} and {@code linkat}, and Wasmtime).
+     */
+    private static void requireFreeName(ResolvedPath path) throws ErrnoException {
+        if (path.mustBeDirectory() && path.namesEntry()) {
+            if (!path.exists()) {
+                throw Errno.NOENT.error();
+            }
+            if (!path.isDirectory()) {
+                throw Errno.NOTDIR.error();
+            }
+        }
+        requireFree(path);
+    }
+
+    /**
      * {@code (fd, dirflags, path, path_len, oflags, fs_rights_base, fs_rights_inheriting, fdflags, *fd)}.
      * The requested rights must be among the directory's inheriting rights; the new descriptor gets
      * those that apply to what was opened. A file opens for reading and/or writing according to the
@@ -89,12 +107,16 @@ final class PathFunctions {
         boolean create = (oflags & Abi.O_CREAT) != 0;
         boolean exclusive = (oflags & Abi.O_EXCL) != 0;
         boolean truncate = (oflags & Abi.O_TRUNC) != 0;
-        DirectoryDescriptor directory = c.directory(0, Rights.PATH_OPEN | (create ? Rights.PATH_CREATE_FILE : 0)
+        DirectoryDescriptor directory = c.directoryToOpenIn(0, Rights.PATH_OPEN | (create ? Rights.PATH_CREATE_FILE : 0)
                         | (truncate ? Rights.PATH_FILESTAT_SET_SIZE : 0));
         if ((base & ~directory.rightsInheriting()) != 0 || (inheriting & ~directory.rightsInheriting()) != 0) {
             throw Errno.NOTCAPABLE.error();
         }
         if ((oflags & ~(Abi.O_CREAT | Abi.O_DIRECTORY | Abi.O_EXCL | Abi.O_TRUNC)) != 0 || (fdflags & ~Abi.FDFLAGS_ALL) != 0) {
+            throw Errno.INVAL.error();
+        }
+        if ((oflags & Abi.O_DIRECTORY) != 0 && (oflags & (Abi.O_CREAT | Abi.O_EXCL | Abi.O_TRUNC)) != 0) {
+            // A directory is neither created, nor truncated, by path_open (Wasmtime).
             throw Errno.INVAL.error();
         }
         ResolvedPath path = directory.resolve(c.string(2), follow(c.i32(1)) && !(create && exclusive));
@@ -116,8 +138,8 @@ final class PathFunctions {
             }
         }
         if (isDirectory) {
-            // Write rights do not apply to a directory asked for as one; without O_DIRECTORY they ask to write it.
-            if (truncate || (writing && (oflags & Abi.O_DIRECTORY) == 0)) {
+            // A directory cannot be written: fd_write among the rights asks to (Wasmtime's rule; other write rights do not count).
+            if (truncate || (base & Rights.FD_WRITE) != 0) {
                 throw Errno.ISDIR.error();
             }
             c.resultI32(8, c.wasi.fds.add(directory.open(path, base & Rights.DIRECTORY, inheriting & Rights.DIRECTORY_INHERITING)));
@@ -214,10 +236,19 @@ final class PathFunctions {
         if (!path.exists()) {
             throw Errno.NOENT.error();
         }
+        if (path.mustBeDirectory() && !path.isDirectory()) {
+            // "link/" follows the link and needs a directory there (Linux's readlinkat)
+            throw Errno.NOTDIR.error();
+        }
         if (!path.isSymbolicLink()) {
             throw Errno.INVAL.error();
         }
-        byte[] target = path.file().readSymbolicLink().getPath().getBytes(StandardCharsets.UTF_8);
+        String contents = path.file().readSymbolicLink().getPath();
+        if (contents.startsWith("/")) {
+            // Wasmtime shows no absolute target: it names a place outside every granted directory.
+            throw Errno.PERM.error();
+        }
+        byte[] target = contents.getBytes(StandardCharsets.UTF_8);
         int length = (int) Math.min(target.length, Integer.toUnsignedLong(c.i32(4)));
         memory.write(buffer, java.util.Arrays.copyOf(target, length));
         c.resultI32(5, length);
@@ -231,9 +262,13 @@ final class PathFunctions {
     private static int symlink(Call c) throws ErrnoException, IOException {
         String target = c.string(0);
         ResolvedPath path = c.directory(2, Rights.PATH_SYMLINK).resolve(c.string(3), false);
-        requireFree(path);
+        requireFreeName(path);
         if (target.isEmpty()) {
             throw Errno.NOENT.error();
+        }
+        if (target.startsWith("/")) {
+            // Wasmtime refuses to make a link that could only ever lead outside.
+            throw Errno.PERM.error();
         }
         path.file().createSymbolicLink(c.wasi.env.getPublicTruffleFile(target));
         return 0;
@@ -241,12 +276,16 @@ final class PathFunctions {
 
     /** {@code (old_fd, old_flags, old_path, old_path_len, new_fd, new_path, new_path_len)}: a hard link. */
     private static int link(Call c) throws ErrnoException, IOException {
+        if (follow(c.i32(1))) {
+            // As Wasmtime: a hard link to a link's target is not offered (linkat's AT_SYMLINK_FOLLOW).
+            throw Errno.INVAL.error();
+        }
         ResolvedPath existing = existing(c, Rights.PATH_LINK_SOURCE);
         ResolvedPath path = c.directory(4, Rights.PATH_LINK_TARGET).resolve(c.string(5), false);
         if (existing.isDirectory()) {
             throw Errno.PERM.error();
         }
-        requireFree(path);
+        requireFreeName(path);
         path.file().createLink(existing.file());
         return 0;
     }

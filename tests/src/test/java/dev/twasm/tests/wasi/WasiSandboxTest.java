@@ -18,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * <li>{@code escape.c} tries every way out of the granted directory ({@code ..}, absolute paths,
  * links made beforehand or by the guest, pointing outside absolutely or relatively, as the last
  * component or in the middle, renaming and linking out and in, directory descriptors opened below);
- * each attempt must fail with ENOTCAPABLE (or ELOOP where a link is not to be followed), and nothing
+ * each attempt must fail with EPERM, as in Wasmtime (or ELOOP where a link is not to be followed), and nothing
  * outside may be read or changed;</li>
  * <li>{@code posix.c} checks the behaviour that node's WASI gets wrong (O_NOFOLLOW, short readlink,
  * links relative to their directory, {@code .} and {@code ..} in readdir, F_GETFL, nanosecond
  * timestamps, absolute clocks and descriptors in poll_oneoff) and the rest of the API surface:
- * standard streams, preopens, rights, sockets and signals.</li>
+ * standard streams, preopens, rights, sockets and signals;</li>
+ * <li>{@code wasmtime_paths.c} the path rules where twasm answers as Wasmtime (docs/wasi.md).</li>
  * </ul>
  */
 class WasiSandboxTest {
@@ -66,7 +67,7 @@ class WasiSandboxTest {
                         link premade-dir -> %s
                         link premade-rel -> ../outside/secret.txt
                         dir  sub
-                        link sub/mine-abs -> /etc/passwd
+                        file sub/mine-abs 6f7665727772697474656e
                         link sub/premade-up -> ../../outside
                         link sub/up-link -> ../inside.txt""".formatted(outside.resolve("secret.txt").toAbsolutePath(), outside.toAbsolutePath()).replace(" \\s", " "),
                         DirectoryTree.of(sandbox), "what the guest made inside");
@@ -77,6 +78,30 @@ class WasiSandboxTest {
         WasiRun run = run("posix", Files.createDirectories(temp.resolve("sandbox")));
         assertEquals(expected("posix"), run.stdout(), "stderr: " + run.stderr());
         assertEquals(0, run.exitCode());
+    }
+
+    /**
+     * {@code wasmtime_paths.c}: the path rules of Wasmtime's preview1, one raw call and its errno
+     * per rule (docs/wasi.md, "Paths and links as Wasmtime has them"), and the tree they leave.
+     */
+    @Test
+    void pathRulesAsWasmtimeHasThem() throws IOException {
+        Path sandbox = Files.createDirectories(temp.resolve("sandbox"));
+        Files.createSymbolicLink(sandbox.resolve("host-abs"), Path.of("/etc/passwd"));
+        WasiRun run = run("wasmtime_paths", sandbox);
+        assertEquals(expected("wasmtime_paths"), run.stdout(), "stderr: " + run.stderr());
+        assertEquals(0, run.exitCode());
+        assertEquals("""
+                        dir \s
+                        dir  d
+                        file d/g\s
+                        link d/up -> ../f
+                        link esc -> ../outside
+                        file f 64617461
+                        file h 64617461
+                        link hl -> f
+                        link host-abs -> /etc/passwd
+                        link ld -> d""", DirectoryTree.of(sandbox));
     }
 
     private static WasiRun run(String program, Path sandbox) throws IOException {

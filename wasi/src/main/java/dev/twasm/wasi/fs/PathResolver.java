@@ -15,9 +15,11 @@ import java.util.List;
  * Resolves a guest path relative to a directory descriptor without ever leaving that directory:
  * the capability rule of WASI. A path is taken apart and walked one component at a time:
  * <ul>
- * <li>absolute paths are refused ({@code notcapable});</li>
+ * <li>a path containing a NUL byte is {@code inval};</li>
+ * <li>absolute paths are refused ({@code perm}, as Wasmtime, whose capability library reports an
+ * escape as permission denied);</li>
  * <li>{@code .} stays, {@code ..} goes back one component, and going back past the directory
- * itself is refused ({@code notcapable});</li>
+ * itself is refused ({@code perm});</li>
  * <li>a symbolic link met on the way is read and its target walked in its place, by these same
  * rules (so a link pointing outside, absolute or through {@code ..}, is refused wherever it came
  * from, including links the guest made); the final component's link is followed only when asked
@@ -49,8 +51,11 @@ public final class PathResolver {
         if (path.isEmpty()) {
             throw Errno.NOENT.error();
         }
+        if (path.indexOf('\0') >= 0) {
+            throw Errno.INVAL.error();
+        }
         if (path.startsWith("/")) {
-            throw Errno.NOTCAPABLE.error();
+            throw Errno.PERM.error();
         }
         Deque<String> pending = new ArrayDeque<>(components(path));
         boolean mustBeDirectory = path.endsWith("/");
@@ -66,7 +71,7 @@ public final class PathResolver {
             }
             if (component.equals("..")) {
                 if (resolved.isEmpty()) {
-                    throw Errno.NOTCAPABLE.error();
+                    throw Errno.PERM.error();
                 }
                 resolved.remove(resolved.size() - 1);
                 continue;
@@ -84,7 +89,7 @@ public final class PathResolver {
                     throw Errno.NOENT.error();
                 }
                 if (target.startsWith("/")) {
-                    throw Errno.NOTCAPABLE.error();
+                    throw Errno.PERM.error();
                 }
                 if (last && target.endsWith("/")) {
                     mustBeDirectory = true;
