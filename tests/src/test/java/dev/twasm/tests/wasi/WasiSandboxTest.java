@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * links relative to their directory, {@code .} and {@code ..} in readdir, F_GETFL, nanosecond
  * timestamps, absolute clocks and descriptors in poll_oneoff) and the rest of the API surface:
  * standard streams, preopens, rights, sockets and signals;</li>
- * <li>{@code wasmtime_paths.c} the path rules where twasm answers as Wasmtime (docs/wasi.md).</li>
+ * <li>{@code wasmtime_paths.c} the path rules where twasm answers as Wasmtime (docs/wasi.md), and
+ * {@code rust_paths.rs} the same rules from Rust.</li>
  * </ul>
  */
 class WasiSandboxTest {
@@ -102,6 +103,21 @@ class WasiSandboxTest {
                         link hl -> f
                         link host-abs -> /etc/passwd
                         link ld -> d""", DirectoryTree.of(sandbox));
+    }
+
+    /**
+     * {@code rust_paths.rs}: the same rules as a Rust program meets them (std::fs, and the raw
+     * preview1 imports where std has no call), each checked in the program, which exits with 1
+     * and says FAIL when one differs.
+     */
+    @Test
+    void pathRulesFromRust() throws IOException {
+        Path sandbox = Files.createDirectories(temp.resolve("sandbox"));
+        Files.createSymbolicLink(sandbox.resolve("host-abs"), Path.of("/etc/passwd"));
+        WasiRun run = run("rust_paths", sandbox);
+        assertEquals(expected("rust_paths"), run.stdout(), "stderr: " + run.stderr());
+        assertEquals(0, run.exitCode());
+        assertFalse(run.stdout().contains("FAIL"));
     }
 
     private static WasiRun run(String program, Path sandbox) throws IOException {
