@@ -40,6 +40,8 @@ public final class BinaryDecoder {
     /** {@code \0asm} as a little-endian u32. */
     private static final int MAGIC = 0x6D73_6100;
     private static final int VERSION = 1;
+    /** The version word of a component (component model: version 0x0d, layer 1), which is not a core module. */
+    private static final int COMPONENT_VERSION = 0x0001000d;
     /**
      * An implementation limit on the locals a function may declare (spec §A.4 allows limits). Like
      * V8's, it keeps a lying local count from exhausting memory when locals are expanded.
@@ -104,7 +106,13 @@ public final class BinaryDecoder {
         if (readWord() != MAGIC) {
             throw new MalformedModuleException("magic header not detected", 0);
         }
-        if (readWord() != VERSION) {
+        int version = readWord();
+        if (version == COMPONENT_VERSION) {
+            // Component-model binaries share the magic and differ in the version word: say what the file is.
+            throw new MalformedModuleException("unknown binary version: this is a WebAssembly component (component model, version 0x0d, layer 1),"
+                            + " and twasm runs core modules only so far", 4);
+        }
+        if (version != VERSION) {
             throw new MalformedModuleException("unknown binary version", 4);
         }
         SectionId last = SectionId.CUSTOM;

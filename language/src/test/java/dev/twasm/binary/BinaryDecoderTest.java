@@ -77,6 +77,8 @@ class BinaryDecoderTest {
             assertMalformed("magic header not detected", hex("00 61 73 6e 01 00 00 00"));
             assertMalformed("unknown binary version", hex("00 61 73 6d 02 00 00 00"));
             assertMalformed("unknown binary version", hex("00 61 73 6d 01 00 00 01"));
+            // a component: the same magic, version 0x0d and layer 1; the error says what the file is
+            assertTrue(malformed(hex("00 61 73 6d 0d 00 01 00")).reason().startsWith("unknown binary version: this is a WebAssembly component"));
             assertTrue(malformed(hex("00 61 73")).reason().startsWith("unexpected end"));
             assertTrue(malformed(hex("")).reason().startsWith("unexpected end"));
         }
