@@ -169,7 +169,7 @@ public final class BinaryDecoder {
             case FUNCTION -> repeat(() -> functionTypeIndices.add(in.readIndex()));
             case TABLE -> repeat(this::table);
             case MEMORY -> repeat(() -> module.addMemory(TypeDecoder.memoryType(in, features)));
-            case TAG -> repeat(() -> module.addTag(tagType()));
+            case TAG -> repeat(() -> module.addTag(tagType(in)));
             case GLOBAL -> repeat(() -> module.addGlobal(new Global(TypeDecoder.globalType(in), exprs.read(in))));
             case EXPORT -> repeat(() -> module.addExport(exportEntry()));
             case START -> module.start(in.readIndex());
@@ -210,14 +210,22 @@ public final class BinaryDecoder {
     private Import importEntry() {
         String moduleName = in.readName();
         String name = in.readName();
-        ImportDesc desc = switch (externKind("malformed import kind")) {
+        return new Import(moduleName, name, importDesc(in, features));
+    }
+
+    /**
+     * {@code importdesc} (spec 3.0 §5.5.5): a kind byte (0 func, 1 table, 2 memory, 3 global, 4
+     * tag, the last only with exception handling) and the description of that kind. Shared with
+     * the component decoder through {@link CoreTypeReader}.
+     */
+    static ImportDesc importDesc(BinaryInput in, Features features) {
+        return switch (externKind(in, features, "malformed import kind")) {
             case FUNC -> new ImportDesc.Func(in.readIndex());
             case TABLE -> new ImportDesc.Table(TypeDecoder.tableType(in, features));
             case MEMORY -> new ImportDesc.Memory(TypeDecoder.memoryType(in, features));
             case GLOBAL -> new ImportDesc.Global(TypeDecoder.globalType(in));
-            case TAG -> new ImportDesc.Tag(tagType());
+            case TAG -> new ImportDesc.Tag(tagType(in));
         };
-        return new Import(moduleName, name, desc);
     }
 
     /** {@code export ::= name exportdesc} (spec §5.5.10). */
@@ -231,7 +239,7 @@ public final class BinaryDecoder {
      * {@code tagtype ::= 0x00 typeidx} (exception handling, spec §5.5.9): the attribute byte is
      * reserved, only exceptions exist.
      */
-    private int tagType() {
+    private static int tagType(BinaryInput in) {
         if (in.readByte() != 0x00) {
             throw in.malformedAt("malformed tag attribute", in.index() - 1);
         }
@@ -240,6 +248,10 @@ public final class BinaryDecoder {
 
     /** The kind byte of an import or export description: 0 func, 1 table, 2 memory, 3 global, 4 tag. */
     private ExternKind externKind(String malformed) {
+        return externKind(in, features, malformed);
+    }
+
+    private static ExternKind externKind(BinaryInput in, Features features, String malformed) {
         int b = in.readByte();
         if (b >= ExternKind.values().length || b == ExternKind.TAG.ordinal() && !features.exceptionHandling()) {
             throw in.malformedAt(malformed, in.index() - 1);
