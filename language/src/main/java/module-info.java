@@ -11,6 +11,7 @@ module dev.twasm {
     requires static jdk.incubator.vector;
     exports dev.twasm.model;
     exports dev.twasm.binary;
+    exports dev.twasm.component;
     exports dev.twasm.exception;
     exports dev.twasm.text;
     exports dev.twasm.text.script;

@@ -1,6 +1,9 @@
 package dev.twasm.launcher;
 
 import dev.twasm.binary.BinaryInput;
+import dev.twasm.component.Component;
+import dev.twasm.component.ComponentDecoder;
+import dev.twasm.component.WorldDescription;
 import dev.twasm.exception.ModuleException;
 import dev.twasm.model.Export;
 import dev.twasm.model.Import;
@@ -27,7 +30,8 @@ final class InspectCommand implements Command {
                     Shows what module FILE (.wasm or .wat) declares: imports, exports, functions, memories,
                     tables, globals, start function, segments, custom sections and, for a binary module,
                     its sections with their offsets and sizes. Memories, tables and globals are numbered
-                    in their index spaces (imports first).
+                    in their index spaces (imports first). For a component (component model), its
+                    imports and exports in WIT terms.
                     """;
 
     /** Section names by id (spec §5.5.2). */
@@ -60,6 +64,9 @@ final class InspectCommand implements Command {
     @Override
     public int execute(Invocation invocation) {
         ModuleFile moduleFile = ModuleFile.read(file);
+        if (moduleFile.binary() && ComponentDecoder.isComponent(moduleFile.bytes())) {
+            return inspectComponent(invocation.out(), moduleFile);
+        }
         Module module;
         try {
             module = moduleFile.decode();
@@ -98,6 +105,24 @@ final class InspectCommand implements Command {
         if (moduleFile.binary()) {
             list(out, "sections", sections(moduleFile.bytes()));
         }
+        return 0;
+    }
+
+    /** A component (component model): its world in WIT terms, its core modules and nested components. */
+    private int inspectComponent(PrintStream out, ModuleFile moduleFile) {
+        Component component;
+        try {
+            component = ComponentDecoder.decode(moduleFile.bytes());
+        } catch (ModuleException e) {
+            throw Failure.of(file + ": " + e.getMessage());
+        }
+        out.printf("%s: component (component model, WASI preview 2), %d bytes%n", file, moduleFile.bytes().length);
+        for (String line : WorldDescription.of(component)) {
+            out.println(line);
+        }
+        out.printf("core modules: %d, nested components: %d, canonical functions: %d%n", component.coreModules().size(), component.components().size(),
+                        component.canons().size());
+        out.println("(twasm does not run components yet)");
         return 0;
     }
 
