@@ -12,6 +12,7 @@ module dev.twasm {
     exports dev.twasm.model;
     exports dev.twasm.binary;
     exports dev.twasm.component;
+    exports dev.twasm.component.abi;
     exports dev.twasm.exception;
     exports dev.twasm.text;
     exports dev.twasm.text.script;
