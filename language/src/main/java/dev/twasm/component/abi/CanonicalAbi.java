@@ -1,5 +1,6 @@
 package dev.twasm.component.abi;
 
+import dev.twasm.component.FuncType;
 import dev.twasm.component.ValType;
 import dev.twasm.component.ValType.Borrow;
 import dev.twasm.component.ValType.Case;
@@ -9,6 +10,7 @@ import dev.twasm.component.ValType.ListType;
 import dev.twasm.component.ValType.Own;
 import dev.twasm.component.ValType.Primitive;
 import dev.twasm.component.ValType.RecordType;
+import dev.twasm.component.ValType.TupleType;
 import dev.twasm.component.ValType.VariantType;
 import dev.twasm.component.abi.AbiValue.Bool;
 import dev.twasm.component.abi.AbiValue.Char;
@@ -36,7 +38,8 @@ import java.util.List;
  * The canonical ABI's value transfers for one memory and allocator (the {@code memory} and
  * {@code realloc} canonical options) with {@code string-encoding=utf8}: {@code load} and
  * {@code store} of {@link AbiValue}s in an {@link AbiMemory}, and {@code lift_flat} and
- * {@code lower_flat} between values and flat core values. The other string encodings
+ * {@code lower_flat} between values and flat core values, and {@code lift_flat_values} and
+ * {@code lower_flat_values} for a function's parameters and results. The other string encodings
  * ({@code utf16}, {@code latin1+utf16}) are not implemented yet.
  *
  * <p><b>Memory.</b> Little-endian, every value at an address aligned to its
@@ -421,6 +424,80 @@ public final class CanonicalAbi {
             case Borrow b -> out[cursor[0]++] = expect(v, Handle.class, t).index() & 0xFFFF_FFFFL;
             default -> throw new IllegalArgumentException("unsupported type " + t.witName());
         }
+    }
+
+    // ---------------------------------------------------------------- lift_flat_values / lower_flat_values
+
+    /** {@code param_types}: the types of {@code ft}'s parameters, in order. */
+    public static List<ValType> paramTypes(FuncType ft) {
+        return ft.params().stream().map(Field::type).toList();
+    }
+
+    /** {@code result_types}: the type of {@code ft}'s result as a list, empty when it has none. */
+    public static List<ValType> resultTypes(FuncType ft) {
+        return ft.result() == null ? List.of() : List.of(ft.result());
+    }
+
+    /**
+     * {@code lift_flat_values}: the values of types {@code ts} out of the core values {@code flat}.
+     * When {@code ts} flatten to at most {@code maxFlat} values ({@link Layout#MAX_FLAT_PARAMS} for
+     * a function's parameters, {@link Layout#MAX_FLAT_RESULTS} for its results), {@code flat} is
+     * that flattening and this is {@link #liftFlat(List, long[])}. Beyond the limit {@code flat}
+     * is a single i32, the address of the values stored as a tuple, and they are loaded from there:
+     * how the host reads the parameters of a call to a lowered import that spilled them, or the
+     * results a lifted export returns through a pointer. Traps if that address is misaligned for
+     * the tuple or the tuple does not fit in memory.
+     */
+    public List<AbiValue> liftFlatValues(int maxFlat, List<ValType> ts, long[] flat) {
+        if (layout.flatten(ts).size() <= maxFlat) {
+            return liftFlat(ts, flat);
+        }
+        if (flat.length != 1) {
+            throw new IllegalArgumentException(flat.length + " flat values where one i32 pointer to the tuple was expected");
+        }
+        AbiValue tuple = load((int) flat[0], new TupleType(ts));
+        return ((RecordValue) tuple).fields();
+    }
+
+    /**
+     * {@code lower_flat_values} without an out-parameter: the core values for {@code vs} of types
+     * {@code ts}. Within {@code maxFlat} flat values this is {@link #lowerFlat(List, List)}; beyond
+     * it the values are stored as a tuple in space obtained from {@code realloc} (with the tuple's
+     * alignment and size) and the result is that one i32 address. This is how the host passes the
+     * parameters of a call into a lifted export ({@link Layout#MAX_FLAT_PARAMS}). Traps if the
+     * address {@code realloc} returns is misaligned or the tuple does not fit there.
+     */
+    public long[] lowerFlatValues(int maxFlat, List<AbiValue> vs, List<ValType> ts) {
+        if (layout.flatten(ts).size() <= maxFlat) {
+            return lowerFlat(vs, ts);
+        }
+        TupleType tuple = tuple(vs, ts);
+        int ptr = memory.realloc(0, 0, layout.alignment(tuple), layout.size(tuple));
+        store(new RecordValue(vs), tuple, ptr);
+        return new long[]{Integer.toUnsignedLong(ptr)};
+    }
+
+    /**
+     * {@code lower_flat_values} with an out-parameter: as {@link #lowerFlat(List, List)} within
+     * {@code maxFlat} flat values, when {@code outParam} is not used (the core function has no such
+     * parameter then). Beyond the limit the values are stored as a tuple at {@code outParam}, the
+     * address the guest passed as its last core argument, and the result is empty. This is how the
+     * host returns the results of a call to a lowered import ({@link Layout#MAX_FLAT_RESULTS}).
+     * Traps if {@code outParam} is misaligned for the tuple or the tuple does not fit there.
+     */
+    public long[] lowerFlatValues(int maxFlat, List<AbiValue> vs, List<ValType> ts, int outParam) {
+        if (layout.flatten(ts).size() <= maxFlat) {
+            return lowerFlat(vs, ts);
+        }
+        store(new RecordValue(vs), tuple(vs, ts), outParam);
+        return new long[0];
+    }
+
+    private static TupleType tuple(List<AbiValue> vs, List<ValType> ts) {
+        if (vs.size() != ts.size()) {
+            throw new IllegalArgumentException(vs.size() + " values for " + ts.size() + " types");
+        }
+        return new TupleType(ts);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -12,7 +12,9 @@
  *   <li>{@link dev.twasm.component.abi.AbiValue}: component values as the host sees them.</li>
  *   <li>{@link dev.twasm.component.abi.CanonicalAbi}: {@code load} and {@code store} of values
  *       in an {@link dev.twasm.component.abi.AbiMemory}, and {@code lift_flat} and
- *       {@code lower_flat} between values and flat core values.</li>
+ *       {@code lower_flat} between values and flat core values, and {@code lift_flat_values}
+ *       and {@code lower_flat_values}, which pass a function's parameters or results through
+ *       memory when they flatten to more values than the limits allow.</li>
  *   <li>{@link dev.twasm.component.abi.AbiTrap}: the traps the ABI defines (misaligned or out of
  *       bounds pointers, invalid UTF-8, discriminants and code points), for the runtime to turn
  *       into Wasm traps.</li>
