@@ -37,11 +37,11 @@ import java.util.List;
  * linear time to a module or a {@link MalformedModuleException}.
  */
 public final class BinaryDecoder {
-    /** {@code \0asm} as a little-endian u32. */
-    private static final int MAGIC = 0x6D73_6100;
+    /** {@code \0asm} as a little-endian u32: the first word of a core module and of a component. */
+    public static final int MAGIC = 0x6D73_6100;
     private static final int VERSION = 1;
     /** The version word of a component (component model: version 0x0d, layer 1), which is not a core module. */
-    private static final int COMPONENT_VERSION = 0x0001000d;
+    public static final int COMPONENT_VERSION = 0x0001000d;
     /**
      * An implementation limit on the locals a function may declare (spec §A.4 allows limits). Like
      * V8's, it keeps a lying local count from exhausting memory when locals are expanded.

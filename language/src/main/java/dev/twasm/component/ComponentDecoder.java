@@ -1,5 +1,6 @@
 package dev.twasm.component;
 
+import dev.twasm.binary.BinaryDecoder;
 import dev.twasm.binary.BinaryInput;
 import dev.twasm.binary.CoreTypeReader;
 import dev.twasm.exception.MalformedModuleException;
@@ -40,9 +41,6 @@ public final class ComponentDecoder {
     /** An implementation limit on the results of a start function. */
     public static final int MAX_START_RESULTS = 1000;
 
-    private static final int MAGIC = 0x6D73_6100;
-    /** Version 0x0d, layer 1, as a little-endian u32. */
-    private static final int COMPONENT_VERSION = 0x0001_000d;
 
     private final BinaryInput in;
     private int nesting;
@@ -58,7 +56,7 @@ public final class ComponentDecoder {
 
     /** Whether {@code bytes} start with a component's preamble (as opposed to a core module's). */
     public static boolean isComponent(byte[] bytes) {
-        return bytes.length >= 8 && word(bytes, 0) == MAGIC && word(bytes, 4) == COMPONENT_VERSION;
+        return bytes.length >= 8 && word(bytes, 0) == BinaryDecoder.MAGIC && word(bytes, 4) == BinaryDecoder.COMPONENT_VERSION;
     }
 
     private static int word(byte[] b, int at) {
@@ -90,11 +88,11 @@ public final class ComponentDecoder {
     /** {@code component ::= preamble section*}, up to the cursor's limit. */
     private Component component() {
         int start = in.index();
-        if (readWord() != MAGIC) {
+        if (readWord() != BinaryDecoder.MAGIC) {
             throw malformed("magic header not detected", start);
         }
         int version = readWord();
-        if (version != COMPONENT_VERSION) {
+        if (version != BinaryDecoder.COMPONENT_VERSION) {
             if (version >>> 16 == 0) {
                 throw malformed("not a component: a core module (layer 0) where a component (layer 1) was expected", start + 4);
             }
